@@ -1,0 +1,14 @@
+package dev.depot.auth;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AuthApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AuthApplication.class, args);
+  }
+}

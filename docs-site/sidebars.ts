@@ -1,0 +1,19 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+
+// This runs in Node.js - Don't use client-side code here (browser APIs, JSX...)
+
+const sidebars: SidebarsConfig = {
+  docs: [
+    'intro',
+    'getting-started',
+    'configuration',
+    {
+      type: 'category',
+      label: 'API',
+      collapsed: false,
+      items: ['api/errors'],
+    },
+  ],
+};
+
+export default sidebars;

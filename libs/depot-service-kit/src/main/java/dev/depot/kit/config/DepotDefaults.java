@@ -1,0 +1,42 @@
+package dev.depot.kit.config;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every Depot service shares, added with the lowest precedence so that a service's
+ * application.yml or the environment can still override any of them.
+ */
+public final class DepotDefaults implements EnvironmentPostProcessor {
+
+  static final Map<String, Object> DEFAULTS = Map.ofEntries(
+      Map.entry("spring.threads.virtual.enabled", "true"),
+      Map.entry("spring.mvc.problemdetails.enabled", "true"),
+      Map.entry("spring.webflux.problemdetails.enabled", "true"),
+      Map.entry("spring.jpa.open-in-view", "false"),
+      Map.entry("spring.reactor.context-propagation", "auto"),
+      Map.entry("server.shutdown", "graceful"),
+      Map.entry("server.error.include-stacktrace", "never"),
+      Map.entry("server.error.include-message", "never"),
+      Map.entry("server.error.whitelabel.enabled", "false"),
+      // One JSON object per line with traceId/spanId; a failure's stack is kept short.
+      Map.entry("logging.structured.format.console", "ecs"),
+      Map.entry("logging.structured.json.stacktrace.max-length", "2048"),
+      Map.entry("logging.structured.json.stacktrace.max-throwable-depth", "12"),
+      Map.entry("logging.structured.json.stacktrace.include-common-frames", "false"),
+      Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+      Map.entry("management.endpoint.health.probes.enabled", "true"),
+      Map.entry("management.endpoint.health.show-details", "never"),
+      Map.entry("management.tracing.sampling.probability", "1.0"),
+      Map.entry("spring.kafka.template.observation-enabled", "true"),
+      Map.entry("spring.kafka.listener.observation-enabled", "true"));
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment,
+      SpringApplication application) {
+    environment.getPropertySources().addLast(new MapPropertySource("depotDefaults", DEFAULTS));
+  }
+}

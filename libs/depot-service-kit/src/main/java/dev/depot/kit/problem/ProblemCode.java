@@ -1,0 +1,24 @@
+package dev.depot.kit.problem;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One entry of a service's problem catalog: a stable machine-readable {@code code} (what clients
+ * branch on), its HTTP status and a short human title. The {@code type} URI derives from the code.
+ */
+public interface ProblemCode {
+
+  String TYPE_BASE = "https://depot.dev/problems/";
+
+  String code();
+
+  HttpStatus status();
+
+  String title();
+
+  default URI type() {
+    return URI.create(TYPE_BASE + code().toLowerCase(Locale.ROOT).replace('_', '-'));
+  }
+}
