@@ -19,7 +19,10 @@ public final class TestInfra implements BeforeAllCallback {
 
   private static final List<String> REQUIRED = List.of("DEPOT_DB_URL", "DEPOT_KAFKA_BOOTSTRAP",
       "DEPOT_S3_ENDPOINT", "DEPOT_REDIS_URL", "DEPOT_SMTP_HOST");
+  public static final String ISSUER = "http://depot.test";
+
   private static Map<String, String> variables;
+  private static TestTokens tokens;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -42,8 +45,21 @@ public final class TestInfra implements BeforeAllCallback {
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "test-infra-shutdown"));
         variables = infra.variables();
       }
+      variables = new TreeMap<>(variables);
+      tokens = TestTokens.fromPem(variables.get("DEPOT_AUTH_SIGNING_KEY"), ISSUER);
+      variables.put("DEPOT_JWT_ISSUER", ISSUER);
+      variables.put("DEPOT_JWKS_URI", tokens.serveJwks().toString());
       variables.forEach(System::setProperty);
     }
     return variables;
+  }
+
+  /**
+   * Tokens that every service under test trusts: signed with DEPOT_AUTH_SIGNING_KEY, whose public
+   * half is served at DEPOT_JWKS_URI.
+   */
+  public static synchronized TestTokens tokens() throws Exception {
+    variables();
+    return tokens;
   }
 }

@@ -1,0 +1,197 @@
+package dev.depot.gateway;
+
+import static dev.depot.localinfra.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.depot.localinfra.ComposeContract;
+import dev.depot.localinfra.TestInfra;
+import dev.depot.localinfra.TestTokens;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway against real Redis, a JWKS endpoint and a stand-in backend that records what
+ * reaches it; one backend address has nothing listening, to prove the 503 path.
+ */
+@ExtendWith(TestInfra.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "depot.gateway.rate-limit.per-user-per-second=1",
+    "depot.gateway.rate-limit.per-user-burst=3",
+    "depot.gateway.max-control-request-size=1KB"})
+class GatewayIntegrationTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Map<String, Map<String, List<String>>> SEEN = new ConcurrentHashMap<>();
+  private static HttpServer backend;
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void backends(DynamicPropertyRegistry registry) throws IOException {
+    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    backend.createContext("/", exchange -> {
+      SEEN.put(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()));
+      exchange.getRequestBody().readAllBytes();
+      byte[] body = "{\"ok\":true}".getBytes();
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    backend.start();
+    String up = "http://127.0.0.1:" + backend.getAddress().getPort();
+    String down;
+    try (ServerSocket s = new ServerSocket(0)) {
+      down = "http://127.0.0.1:" + s.getLocalPort();
+    }
+    registry.add("DEPOT_AUTH_URI", () -> up);
+    registry.add("DEPOT_METADATA_URI", () -> up);
+    registry.add("DEPOT_UPLOAD_URI", () -> up);
+    registry.add("DEPOT_DOWNLOAD_URI", () -> down);
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    backend.stop(0);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  @Test
+  void protectedRouteWithoutTokenIsA401Problem() throws Exception {
+    assertProblem(get("/api/me", null), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
+    String subject = UUID.randomUUID().toString();
+    assertProblem(get("/api/me", TestTokens.untrusted(TestInfra.ISSUER).issue(subject)), 401,
+        "UNAUTHENTICATED");
+    assertProblem(get("/api/me", TestInfra.tokens().issue(subject, Duration.ofMinutes(-5))), 401,
+        "UNAUTHENTICATED");
+    assertProblem(get("/api/me", "not.a.jwt"), 401, "UNAUTHENTICATED");
+    TestTokens otherIssuer = TestTokens.fromPem(
+        TestInfra.variables().get("DEPOT_AUTH_SIGNING_KEY"), "http://elsewhere.test");
+    assertProblem(get("/api/me", otherIssuer.issue(subject)), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void validTokenReachesTheBackendWithTokenAndTraceContext() throws Exception {
+    String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/folders/root"))
+        .header("Authorization", "Bearer " + token)
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, List<String>> headers = SEEN.get("/api/folders/root");
+    assertThat(headers.get("Authorization")).containsExactly("Bearer " + token);
+    assertThat(headers.get("Traceparent").getFirst()).startsWith("00-" + traceId + "-");
+  }
+
+  @Test
+  void publicPathsNeedNoToken() throws Exception {
+    assertThat(get("/api/auth/.well-known/jwks.json", null).statusCode()).isEqualTo(200);
+    assertThat(get("/api/uploads/abc", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unreachableBackendIsA503Problem() throws Exception {
+    assertProblem(get("/dl/some-ticket", null), 503, "BACKEND_UNAVAILABLE");
+  }
+
+  @Test
+  void oversizedControlPlaneBodyIsA413ProblemButUploadsAreNotLimited() throws Exception {
+    String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    String big = "x".repeat(4096);
+    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/folders"))
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertProblem(refused, 413, "PAYLOAD_TOO_LARGE");
+    HttpResponse<String> upload = http.send(HttpRequest.newBuilder(uri("/api/uploads/abc"))
+        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(upload.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aUserOverTheRateLimitGetsA429ProblemWithRetryAfter() throws Exception {
+    String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      responses.add(get("/api/folders/root", token));
+    }
+    HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429)
+        .findFirst().orElseThrow(() -> new AssertionError("no request was rate-limited"));
+    assertProblem(limited, 429, "RATE_LIMITED");
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(responses.getFirst().statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void corsPreflightFromTheDashboardIsAnswered() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/me"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:3000")
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "authorization").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:3000");
+    HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(uri("/api/me"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://evil.test")
+        .header("Access-Control-Request-Method", "GET").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void statusReportsEachBackend() throws Exception {
+    JsonNode body = JSON.readTree(get("/api/status", null).body());
+    assertThat(body.path("services")).hasSize(4);
+    assertThat(body.path("status").asString()).isEqualTo("DEGRADED");
+  }
+
+  @Test
+  void composeAndConfigurationAgree() {
+    assertThat(ComposeContract.check(ComposeContract.composeFile(), "gateway-service",
+        getClass().getClassLoader())).isEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.depot.localinfra;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Access tokens for tests, signed the way auth-service signs them (RS256, {@code kid} = RFC 7638
+ * thumbprint), and a JWKS endpoint publishing the public key, so the services' real token
+ * validation runs unchanged.
+ */
+public final class TestTokens {
+
+  private final RSAKey key;
+  private final String issuer;
+
+  public TestTokens(RSAKey key, String issuer) {
+    this.key = key;
+    this.issuer = issuer;
+  }
+
+  /** Tokens signed with a PKCS#8 PEM key, such as the local run's DEPOT_AUTH_SIGNING_KEY. */
+  public static TestTokens fromPem(String pem, String issuer) throws Exception {
+    String base64 = pem.replace("\\n", "\n")
+        .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    KeyFactory factory = KeyFactory.getInstance("RSA");
+    RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+        new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+        new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+    RSAKey bare = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+    return new TestTokens(new RSAKey.Builder(bare).keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.RS256).keyID(bare.computeThumbprint().toString()).build(), issuer);
+  }
+
+  /** Tokens signed with a new key that no service trusts: for forgery tests. */
+  public static TestTokens untrusted(String issuer) throws JOSEException {
+    return new TestTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+        .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate(), issuer);
+  }
+
+  public String issue(String subject) {
+    return issue(subject, Duration.ofMinutes(15));
+  }
+
+  /** A token for {@code subject}; a negative {@code ttl} makes one that has already expired. */
+  public String issue(String subject, Duration ttl) {
+    Instant now = Instant.now();
+    Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now;
+    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        .issuer(issuer).subject(subject).jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(issuedAt)).expirationTime(Date.from(now.plus(ttl)))
+        .claim("preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
+        .claim("email", subject + "@example.test")
+        .build();
+    try {
+      SignedJWT jwt = new SignedJWT(
+          new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Serves the public key as a JWKS on a free loopback port; returns its URL. */
+  public URI serveJwks() throws IOException {
+    byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/jwks.json", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
+  }
+}
