@@ -2,10 +2,16 @@ package dev.depot.kit.problem;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import dev.depot.kit.web.RequestLogFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details for servlet services: the advice, the error endpoint and a filter writer. */
+/**
+ * What every servlet service answers the same way: problem details (the advice, the error
+ * endpoint, a writer for filters) and the access log.
+ */
 @AutoConfiguration(beforeName =
     "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,6 +25,14 @@ public class ProblemConfiguration {
   @Bean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+    FilterRegistrationBean<RequestLogFilter> registration =
+        new FilterRegistrationBean<>(new RequestLogFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1000);
+    return registration;
   }
 
   @Bean

@@ -1,0 +1,38 @@
+package dev.depot.gateway.logging;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * One access-log event per request with the trace id that the gateway passes on, so a request
+ * can be followed into the services' logs. Health polls are left out; query strings never logged.
+ */
+@Component
+public class AccessLogFilter implements WebFilter, Ordered {
+
+  private static final Logger LOG = LoggerFactory.getLogger("depot.access");
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    String path = exchange.getRequest().getPath().value();
+    if (path.startsWith("/actuator")) {
+      return chain.filter(exchange);
+    }
+    long start = System.nanoTime();
+    return chain.filter(exchange).doFinally(signal -> LOG.info("{} {} {} {}ms",
+        exchange.getRequest().getMethod(), path, exchange.getResponse().getStatusCode() == null
+            ? 0 : exchange.getResponse().getStatusCode().value(),
+        (System.nanoTime() - start) / 1_000_000));
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}
