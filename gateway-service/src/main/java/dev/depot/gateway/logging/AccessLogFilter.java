@@ -1,5 +1,6 @@
 package dev.depot.gateway.logging;
 
+import dev.depot.kit.web.AccessLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,7 +27,7 @@ public class AccessLogFilter implements WebFilter, Ordered {
     }
     long start = System.nanoTime();
     return chain.filter(exchange).doFinally(signal -> LOG.info("{} {} {} {}ms",
-        exchange.getRequest().getMethod(), path, exchange.getResponse().getStatusCode() == null
+        exchange.getRequest().getMethod(), AccessLog.redact(path), exchange.getResponse().getStatusCode() == null
             ? 0 : exchange.getResponse().getStatusCode().value(),
         (System.nanoTime() - start) / 1_000_000));
   }

@@ -25,7 +25,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, response);
     } finally {
-      LOG.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(),
+      LOG.info("{} {} {} {}ms", request.getMethod(), AccessLog.redact(request.getRequestURI()),
           response.getStatus(), (System.nanoTime() - start) / 1_000_000);
     }
   }
