@@ -12,7 +12,7 @@ for i in $(seq 1 "$runs"); do
   ./depot up --detach --data-dir "$data" >/dev/null 2>&1
   end=$(date +%s.%N)
   ./depot down --data-dir "$data" >/dev/null 2>&1
-  t=$(echo "$end - $start" | bc)
+  t=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')
   times+=("$t")
   printf 'run %d: %.1f s\n' "$i" "$t"
 done

@@ -51,7 +51,7 @@ test("says the API is unreachable when the gateway answers 503", async ({ page }
       status: 503,
       headers: { ...cors, "content-type": "application/problem+json" },
       body: JSON.stringify({
-        type: "urn:depot:problem:backend-unavailable",
+        type: "https://depot.dev/problems/backend-unavailable",
         title: "Service Unavailable",
         status: 503,
         detail: "metadata-service is not answering",

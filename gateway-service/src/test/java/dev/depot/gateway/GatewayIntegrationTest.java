@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +48,16 @@ class GatewayIntegrationTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) throws IOException {
+  static {
+    try {
+      startBackends();
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Backend addresses are required settings, checked before the test context is refreshed. */
+  private static void startBackends() throws IOException {
     backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     backend.createContext("/", exchange -> {
       SEEN.put(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()));
@@ -68,10 +74,10 @@ class GatewayIntegrationTest {
     try (ServerSocket s = new ServerSocket(0)) {
       down = "http://127.0.0.1:" + s.getLocalPort();
     }
-    registry.add("DEPOT_AUTH_URI", () -> up);
-    registry.add("DEPOT_METADATA_URI", () -> up);
-    registry.add("DEPOT_UPLOAD_URI", () -> up);
-    registry.add("DEPOT_DOWNLOAD_URI", () -> down);
+    System.setProperty("DEPOT_AUTH_URI", up);
+    System.setProperty("DEPOT_METADATA_URI", up);
+    System.setProperty("DEPOT_UPLOAD_URI", up);
+    System.setProperty("DEPOT_DOWNLOAD_URI", down);
   }
 
   @AfterAll
