@@ -21,4 +21,11 @@ public interface ProblemCode {
   default URI type() {
     return URI.create(TYPE_BASE + code().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
+
+  /** A catalog entry, for a service's own catalog of constants. */
+  static ProblemCode of(String code, HttpStatus status, String title) {
+    return new Entry(code, status, title);
+  }
+
+  record Entry(String code, HttpStatus status, String title) implements ProblemCode {}
 }
