@@ -24,8 +24,4 @@ public record Ticket(Operation operation, UUID fileId, UUID versionId, UUID owne
       throw new IllegalArgumentException("maxBytes must be >= 0");
     }
   }
-
-  public boolean allows(Operation wanted, UUID wantedVersion) {
-    return operation == wanted && versionId.equals(wantedVersion);
-  }
 }
