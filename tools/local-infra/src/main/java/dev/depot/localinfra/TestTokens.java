@@ -11,18 +11,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.depot.contracts.keys.SigningKeyFormat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
@@ -42,17 +37,8 @@ public final class TestTokens {
   }
 
   /** Tokens signed with a PKCS#8 PEM key, such as the local run's DEPOT_AUTH_SIGNING_KEY. */
-  public static TestTokens fromPem(String pem, String issuer) throws Exception {
-    String base64 = pem.replace("\\n", "\n")
-        .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-    KeyFactory factory = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
-        new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
-        new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-    RSAKey bare = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
-    return new TestTokens(new RSAKey.Builder(bare).keyUse(KeyUse.SIGNATURE)
-        .algorithm(JWSAlgorithm.RS256).keyID(bare.computeThumbprint().toString()).build(), issuer);
+  public static TestTokens fromPem(String pem, String issuer) {
+    return new TestTokens(SigningKeyFormat.parse(pem), issuer);
   }
 
   /** Tokens signed with a new key that no service trusts: for forgery tests. */
