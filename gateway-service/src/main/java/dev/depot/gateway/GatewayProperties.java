@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxControlRequestSize the largest body accepted on control-plane routes
  * @param dataPlanePaths routes that carry file bytes and so have no body limit here
  * @param rateLimit token buckets per user and per client address
+ * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (the edge),
+ *     whose {@code X-Forwarded-For} is believed
  */
 @ConfigurationProperties("depot.gateway")
 @Validated
@@ -28,7 +30,8 @@ public record GatewayProperties(
     @NotNull List<String> publicPaths,
     @DefaultValue("1MB") DataSize maxControlRequestSize,
     @NotNull List<String> dataPlanePaths,
-    @NotNull RateLimit rateLimit) {
+    @NotNull RateLimit rateLimit,
+    @DefaultValue List<String> trustedProxies) {
 
   /** Requests per second allowed on average, and the burst allowed above it. */
   public record RateLimit(@DefaultValue("50") int perUserPerSecond,

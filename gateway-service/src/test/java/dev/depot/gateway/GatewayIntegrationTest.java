@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "depot.gateway.rate-limit.per-user-per-second=1",
     "depot.gateway.rate-limit.per-user-burst=3",
-    "depot.gateway.max-control-request-size=1KB"})
+    "depot.gateway.max-control-request-size=1KB",
+    "depot.gateway.trusted-proxies=127.0.0.1/32"})
 class GatewayIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,6 +48,9 @@ class GatewayIntegrationTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ReactiveStringRedisTemplate redis;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -127,6 +133,34 @@ class GatewayIntegrationTest {
     Map<String, List<String>> headers = SEEN.get("/api/folders/root");
     assertThat(headers.get("Authorization")).containsExactly("Bearer " + token);
     assertThat(headers.get("Traceparent").getFirst()).startsWith("00-" + traceId + "-");
+  }
+
+  @Test
+  void tokensOfAnEndedSessionAreRefusedAtOnce() throws Exception {
+    String session = UUID.randomUUID().toString();
+    String token = TestInfra.tokens().issueForSession(UUID.randomUUID().toString(), session);
+    assertThat(get("/api/folders/root", token).statusCode()).isEqualTo(200);
+    redis.opsForValue().set("depot:revoked-session:" + session, "1", Duration.ofMinutes(1))
+        .block();
+    assertProblem(get("/api/folders/root", token), 401, "TOKEN_REVOKED");
+  }
+
+  @Test
+  void servicesLearnTheClientAddressFromTheGatewayOnly() throws Exception {
+    send(HttpRequest.newBuilder(uri("/api/auth/.well-known/direct"))
+        .header("X-Depot-Client-Address", "6.6.6.6").GET());
+    assertThat(SEEN.get("/api/auth/.well-known/direct").get("X-depot-client-address"))
+        .containsExactly("127.0.0.1");
+    // Through a trusted proxy (the edge) the hop it appended counts, not what the client wrote.
+    send(HttpRequest.newBuilder(uri("/api/auth/.well-known/proxied"))
+        .header("X-Forwarded-For", "6.6.6.6, 203.0.113.9").GET());
+    assertThat(SEEN.get("/api/auth/.well-known/proxied").get("X-depot-client-address"))
+        .containsExactly("203.0.113.9");
+  }
+
+  private void send(HttpRequest.Builder request) throws Exception {
+    assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.depot.gateway.ratelimit;
 
+import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -27,8 +27,11 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
   private final RedisRateLimiter perIp;
   private final RedisRateLimiter perUser;
   private final ProblemWriter problems;
+  private final ClientAddresses addresses;
 
-  public RateLimitFilter(RateLimiters limiters, ProblemWriter problems) {
+  public RateLimitFilter(RateLimiters limiters, ProblemWriter problems,
+      ClientAddresses addresses) {
+    this.addresses = addresses;
     this.perIp = limiters.perIp();
     this.perUser = limiters.perUser();
     this.problems = problems;
@@ -36,7 +39,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    Mono<RateLimiter.Response> ipCheck = perIp.isAllowed("ip", "ip:" + clientAddress(exchange));
+    Mono<RateLimiter.Response> ipCheck = perIp.isAllowed("ip",
+        "ip:" + addresses.of(exchange));
     Mono<RateLimiter.Response> userCheck = ReactiveSecurityContextHolder.getContext()
         .mapNotNull(c -> c.getAuthentication() instanceof JwtAuthenticationToken jwt
             ? jwt.getName() : null)
@@ -50,13 +54,6 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
       return problems.write(exchange, CommonProblem.RATE_LIMITED,
           "Too many requests. Retry after the time in the Retry-After header.");
     });
-  }
-
-  /** The direct peer's address; X-Forwarded-For is honoured only through the edge proxy. */
-  private static String clientAddress(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown" : remote.getAddress().getHostAddress();
   }
 
   @Override

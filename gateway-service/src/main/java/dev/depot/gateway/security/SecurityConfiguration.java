@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -17,14 +19,15 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Access tokens are checked here first (signature against auth-service's JWKS, issuer, expiry)
- * and again by each service. Public paths pass without a token; CORS is answered before any check.
+ * and again by each service; tokens of ended sessions are refused ({@link RevokedSessionFilter}).
+ * Public paths pass without a token; CORS is answered before any check.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-      GatewayProperties properties, ProblemWriter problems) {
+      GatewayProperties properties, ProblemWriter problems, ReactiveStringRedisTemplate redis) {
     ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
         CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
     return http
@@ -46,6 +49,8 @@ public class SecurityConfiguration {
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler((exchange, ex) -> problems.write(exchange,
                 CommonProblem.FORBIDDEN, "You may not do this.")))
+        .addFilterAfter(new RevokedSessionFilter(redis, problems),
+            SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
   }
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,14 +54,25 @@ public final class TestTokens {
 
   /** A token for {@code subject}; a negative {@code ttl} makes one that has already expired. */
   public String issue(String subject, Duration ttl) {
+    return issue(subject, ttl, Map.of());
+  }
+
+  /** A token of one session ({@code sid}), as auth-service issues them at sign-in. */
+  public String issueForSession(String subject, String sessionId) {
+    return issue(subject, Duration.ofMinutes(15), Map.of("sid", sessionId));
+  }
+
+  /** A token for {@code subject} with extra claims. */
+  public String issue(String subject, Duration ttl, Map<String, Object> extraClaims) {
     Instant now = Instant.now();
     Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now;
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
         .issuer(issuer).subject(subject).jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(issuedAt)).expirationTime(Date.from(now.plus(ttl)))
         .claim("preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
-        .claim("email", subject + "@example.test")
-        .build();
+        .claim("email", subject + "@example.test");
+    extraClaims.forEach(builder::claim);
+    JWTClaimsSet claims = builder.build();
     try {
       SignedJWT jwt = new SignedJWT(
           new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

@@ -10,7 +10,11 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The form of the access-token signing key ({@code DEPOT_AUTH_SIGNING_KEY}): an RSA private key
@@ -20,6 +24,25 @@ import java.util.Base64;
 public final class SigningKeyFormat {
 
   private SigningKeyFormat() {}
+
+  private static final Pattern BLOCK = Pattern.compile(
+      "-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", Pattern.DOTALL);
+
+  /**
+   * Every key in a text holding zero or more PEM blocks one after another (how retired keys are
+   * given, {@code DEPOT_AUTH_PREVIOUS_SIGNING_KEYS}).
+   */
+  public static List<RSAKey> parseAll(String pems) {
+    Matcher blocks = BLOCK.matcher(pems.replace("\\n", "\n"));
+    List<RSAKey> keys = new ArrayList<>();
+    while (blocks.find()) {
+      keys.add(parse(blocks.group()));
+    }
+    if (keys.isEmpty() && !pems.isBlank()) {
+      throw new IllegalArgumentException("no PEM private key block found in the retired keys");
+    }
+    return List.copyOf(keys);
+  }
 
   /** The RS256 signing JWK (private and public halves) the PEM describes. */
   public static RSAKey parse(String pem) {

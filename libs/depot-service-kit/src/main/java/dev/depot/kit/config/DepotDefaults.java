@@ -32,7 +32,21 @@ public final class DepotDefaults implements EnvironmentPostProcessor {
       Map.entry("management.endpoint.health.show-details", "never"),
       Map.entry("management.tracing.sampling.probability", "1.0"),
       Map.entry("spring.kafka.template.observation-enabled", "true"),
-      Map.entry("spring.kafka.listener.observation-enabled", "true"));
+      Map.entry("spring.kafka.listener.observation-enabled", "true"),
+      // Events are JSON bytes, written and read by the message converter the outbox registers.
+      Map.entry("spring.kafka.producer.value-serializer",
+          "org.apache.kafka.common.serialization.ByteArraySerializer"),
+      Map.entry("spring.kafka.consumer.value-deserializer",
+          "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+      Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
+      Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+      // A send fails within seconds when Kafka is away; the outbox sends it again later.
+      Map.entry("spring.kafka.producer.properties.max.block.ms", "10000"),
+      Map.entry("spring.kafka.producer.properties.request.timeout.ms", "10000"),
+      Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "30000"),
+      Map.entry("logging.level.org.apache.kafka", "WARN"),
+      Map.entry("spring.modulith.events.completion-mode", "delete"),
+      Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "true"));
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment,

@@ -7,6 +7,7 @@ public enum CommonProblem implements ProblemCode {
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
   VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
   UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+  TOKEN_REVOKED(HttpStatus.UNAUTHORIZED, "Session ended"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),

@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public class DepotException extends RuntimeException {
 
+  /** A property (whole seconds) that also becomes the response's {@code Retry-After} header. */
+  public static final String RETRY_AFTER = "retryAfter";
+
   private final ProblemCode problem;
   private final Map<String, Object> properties;
 

@@ -26,7 +26,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(DepotException.class)
   ResponseEntity<ProblemDetail> handleDepot(DepotException e) {
-    return respond(Problems.of(e));
+    ResponseEntity<ProblemDetail> response = respond(Problems.of(e));
+    if (e.properties().get(DepotException.RETRY_AFTER) instanceof Number seconds) {
+      return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()))
+          .body(response.getBody());
+    }
+    return response;
   }
 
   @ExceptionHandler(Exception.class)

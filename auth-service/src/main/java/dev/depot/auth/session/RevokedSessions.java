@@ -1,0 +1,36 @@
+package dev.depot.auth.session;
+
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deny list of ended sessions in Redis, read by the gateway on every request. An entry lives
+ * as long as an access token, so every token of the session is refused until it has expired.
+ */
+@Component
+public class RevokedSessions {
+
+  /** Shared with the gateway: {@code depot:revoked-session:<session id>}. */
+  static final String PREFIX = "depot:revoked-session:";
+
+  private final StringRedisTemplate redis;
+  private final SessionProperties properties;
+
+  RevokedSessions(StringRedisTemplate redis, SessionProperties properties) {
+    this.redis = redis;
+    this.properties = properties;
+  }
+
+  void revoke(Collection<UUID> sessionIds) {
+    for (UUID id : sessionIds) {
+      redis.opsForValue().set(PREFIX + id, "1",
+          properties.accessTokenTtl().plusMinutes(1));
+    }
+  }
+
+  public boolean isRevoked(String sessionId) {
+    return Boolean.TRUE.equals(redis.hasKey(PREFIX + sessionId));
+  }
+}
