@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./playwright.chromium";
 
 // The tests run against the production build: `npm run build` first.
 if (!existsSync(".next/standalone/server.js")) {
@@ -8,18 +9,6 @@ if (!existsSync(".next/standalone/server.js")) {
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
-
-// Debian's Chromium: Playwright's own browser download is not available on Depot's machines.
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -35,10 +24,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1024, height: 720 },
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: chromiumArgs,
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "node .next/standalone/server.js",

@@ -77,6 +77,7 @@ const config: Config = {
           items: [
             {label: 'What is Depot', to: '/'},
             {label: 'Getting started', to: '/getting-started'},
+            {label: 'Accounts and sign-in', to: '/accounts'},
             {label: 'Configuration', to: '/configuration'},
           ],
         },

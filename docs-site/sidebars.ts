@@ -6,6 +6,7 @@ const sidebars: SidebarsConfig = {
   docs: [
     'intro',
     'getting-started',
+    'accounts',
     'configuration',
     {
       type: 'category',

@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { AuthProvider } from "@/auth/AuthProvider";
+import { SiteHeader } from "@/ui/SiteHeader";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Depot",
+  title: { default: "Depot", template: "%s · Depot" },
   description: "Self-hosted file storage and streaming",
 };
 
@@ -13,7 +15,12 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <AuthProvider>
+          <SiteHeader />
+          {children}
+        </AuthProvider>
+      </body>
     </html>
   );
 }

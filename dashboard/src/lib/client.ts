@@ -1,6 +1,7 @@
 /**
- * The hand-written part of the dashboard's API client: where the API lives, how a request is made
- * and how an error comes back. Endpoint types will be generated from the committed OpenAPI specs.
+ * The hand-written part of the dashboard's API client: where the API lives, how a request is made,
+ * how it is authenticated and how an error comes back. Endpoint types will be generated from the
+ * committed OpenAPI specs.
  */
 
 const DEFAULT_API_URL = "http://localhost:8080";
@@ -13,6 +14,12 @@ export const apiBaseUrl: string = (
   process.env.NEXT_PUBLIC_DEPOT_API_URL || DEFAULT_API_URL
 ).replace(/\/+$/, "");
 
+/** One invalid field of a `VALIDATION_FAILED` problem. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 /** An RFC 9457 problem detail, with the extension members every Depot service adds. */
 export interface ProblemDetail {
   type: string;
@@ -23,6 +30,10 @@ export interface ProblemDetail {
   /** Stable machine-readable error code, e.g. `RATE_LIMITED`. */
   code?: string;
   traceId?: string;
+  /** The invalid fields, for code `VALIDATION_FAILED`. */
+  errors?: FieldError[];
+  /** Seconds to wait before trying again (429 answers), from the body or the `Retry-After` header. */
+  retryAfter?: number;
   [extension: string]: unknown;
 }
 
@@ -56,11 +67,36 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function readFieldErrors(value: unknown): FieldError[] | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  return value
+    .filter(isRecord)
+    .filter((e) => typeof e.field === "string" && typeof e.message === "string")
+    .map((e) => ({ field: e.field as string, message: e.message as string }));
+}
+
+/** `Retry-After` as seconds; the HTTP-date form is turned into the seconds left until then. */
+function readRetryAfterHeader(response: Response): number | undefined {
+  const value = response.headers.get("retry-after")?.trim();
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 async function readProblem(response: Response): Promise<ProblemDetail> {
+  const retryAfterHeader = readRetryAfterHeader(response);
   const fallback: ProblemDetail = {
     type: "about:blank",
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
+    retryAfter: retryAfterHeader,
   };
   const contentType = response.headers.get("content-type") ?? "";
   if (!/^application\/(problem\+)?json\b/i.test(contentType)) {
@@ -83,35 +119,110 @@ async function readProblem(response: Response): Promise<ProblemDetail> {
     detail: typeof body.detail === "string" ? body.detail : undefined,
     code: typeof body.code === "string" ? body.code : undefined,
     traceId: typeof body.traceId === "string" ? body.traceId : undefined,
+    errors: readFieldErrors(body.errors),
+    retryAfter:
+      typeof body.retryAfter === "number" && body.retryAfter >= 0
+        ? Math.ceil(body.retryAfter)
+        : retryAfterHeader,
   };
 }
 
 /**
- * GET/POST/... `path` on the gateway and return the parsed JSON body.
- * Throws {@link ApiError} for an error status and {@link NetworkError} when there is no answer.
+ * Where authenticated requests get their access token. The auth session registers itself with
+ * {@link setAccessTokenSource}; without one, authenticated requests fail as unauthenticated.
  */
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+export interface AccessTokenSource {
+  /** A usable access token (renewed first when it is missing or about to expire), or null. */
+  accessToken(): Promise<string | null>;
+  /** The API refused `rejected` with a 401: a new token to retry with once, or null. */
+  renewAfterRejection(rejected: string): Promise<string | null>;
+}
+
+let tokenSource: AccessTokenSource | null = null;
+
+export function setAccessTokenSource(source: AccessTokenSource | null): void {
+  tokenSource = source;
+}
+
+export interface ApiRequestInit extends RequestInit {
+  /** Send `Authorization: Bearer <access token>`; on a 401, renew the token and retry once. */
+  auth?: boolean;
+  /** A JSON request body (sets `Content-Type: application/json`). */
+  json?: unknown;
+}
+
+function notSignedIn(): ApiError {
+  return new ApiError({
+    type: "https://depot.dev/problems/unauthenticated",
+    title: "Not signed in",
+    status: 401,
+    detail: "Sign in to continue.",
+    code: "UNAUTHENTICATED",
+  });
+}
+
+/**
+ * GET/POST/... `path` on the gateway and return the parsed JSON body (`undefined` for an empty
+ * body, as in 202 and 204 answers). Throws {@link ApiError} for an error status and
+ * {@link NetworkError} when there is no answer.
+ */
+export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  const { auth = false, json, ...requestInit } = init;
   const url = `${apiBaseUrl}${path.startsWith("/") ? path : `/${path}`}`;
-  const headers = new Headers(init.headers);
+  const headers = new Headers(requestInit.headers);
   if (!headers.has("accept")) {
     headers.set("accept", "application/json, application/problem+json");
   }
+  if (json !== undefined) {
+    headers.set("content-type", "application/json");
+    requestInit.body = JSON.stringify(json);
+  }
+
+  async function send(accessToken: string | null): Promise<Response> {
+    if (accessToken) {
+      headers.set("authorization", `Bearer ${accessToken}`);
+    }
+    try {
+      return await fetch(url, { ...requestInit, headers });
+    } catch (cause) {
+      if (requestInit.signal?.aborted) {
+        throw cause;
+      }
+      throw new NetworkError(url, { cause });
+    }
+  }
 
   let response: Response;
-  try {
-    response = await fetch(url, { ...init, headers });
-  } catch (cause) {
-    if (init.signal?.aborted) {
-      throw cause;
+  if (auth) {
+    const token = tokenSource ? await tokenSource.accessToken() : null;
+    if (!token || !tokenSource) {
+      throw notSignedIn();
     }
-    throw new NetworkError(url, { cause });
+    response = await send(token);
+    if (response.status === 401) {
+      const renewed = await tokenSource.renewAfterRejection(token);
+      if (renewed) {
+        response = await send(renewed);
+      }
+    }
+  } else {
+    response = await send(null);
   }
 
   if (!response.ok) {
     throw new ApiError(await readProblem(response));
   }
+  let text: string;
   try {
-    return (await response.json()) as T;
+    text = await response.text();
+  } catch (cause) {
+    throw new NetworkError(url, { cause });
+  }
+  if (text.trim() === "") {
+    return undefined as T;
+  }
+  try {
+    return JSON.parse(text) as T;
   } catch (cause) {
     throw new NetworkError(url, { cause });
   }

@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+import type { FakeAuthApi } from "./fake-auth-api";
+
+export const REFRESH_TOKEN_KEY = "depot.refresh";
+
+export function mainAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
+export function storedRefreshToken(page: Page): Promise<string | null> {
+  return page.evaluate((key) => window.localStorage.getItem(key), REFRESH_TOKEN_KEY);
+}
+
+/** Signs in through the login page and waits for the account page. */
+export async function signIn(page: Page, api: FakeAuthApi): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email address or username").fill(api.account.username);
+  await page.getByLabel("Password", { exact: true }).fill(api.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+}
+
+/** Starts on `path` as a browser that signed in on an earlier visit (a refresh token is kept). */
+export async function openSignedIn(page: Page, api: FakeAuthApi, path: string): Promise<void> {
+  await page.goto("/forgot-password");
+  await page.evaluate(([key, token]) => window.localStorage.setItem(key, token), [
+    REFRESH_TOKEN_KEY,
+    api.grantRefreshToken(),
+  ] as const);
+  await page.goto(path);
+}

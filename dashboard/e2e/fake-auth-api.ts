@@ -1,0 +1,230 @@
+import type { Page, Route } from "@playwright/test";
+
+/** The dashboard (127.0.0.1:3107) calls the gateway on another origin, so answers need CORS. */
+export const cors = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-headers": "authorization, content-type, accept",
+  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
+};
+
+export interface Call {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | null;
+  /** The bearer token the call carried, if any. */
+  token: string | null;
+  /** The status it was answered with. */
+  status?: number;
+}
+
+export interface Reply {
+  status: number;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** An RFC 9457 answer as Depot's services write it. */
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Reply {
+  return {
+    status,
+    json: {
+      type: `https://depot.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
+      title: code
+        .split("_")
+        .map((w, i) => (i === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase()))
+        .join(" "),
+      status,
+      detail,
+      code,
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      ...extra,
+    },
+  };
+}
+
+export const CHROME_ON_LINUX =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+export const SAFARI_ON_IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+/**
+ * A stand-in for auth-service behind the gateway, installed with `page.route`: it keeps one
+ * account, issues and rotates tokens, and records every call. `on()` replaces the answer of one
+ * endpoint.
+ */
+export class FakeAuthApi {
+  readonly calls: Call[] = [];
+  account = {
+    id: "7d1c7a52-5b7e-4d59-9a51-2f0f5a4f8f10",
+    username: "ada",
+    email: "ada@example.test",
+    emailVerified: true,
+    pendingEmail: null as string | null,
+    createdAt: "2026-11-02T09:30:00Z",
+  };
+  password = "correct-horse-battery";
+  /** Lifetime of the access tokens it issues, in seconds. */
+  expiresIn = 900;
+  sessions = [
+    {
+      id: "s-this",
+      userAgent: CHROME_ON_LINUX,
+      ipAddress: "127.0.0.1",
+      createdAt: "2026-11-20T08:00:00Z",
+      lastUsedAt: "2026-11-22T10:15:00Z",
+      current: true,
+    },
+    {
+      id: "s-phone",
+      userAgent: SAFARI_ON_IPHONE,
+      ipAddress: "203.0.113.7",
+      createdAt: "2026-11-18T19:45:00Z",
+      lastUsedAt: "2026-11-21T22:05:00Z",
+      current: false,
+    },
+  ];
+  readonly accessTokens = new Set<string>();
+  readonly refreshTokens = new Set<string>();
+  private issued = 0;
+  private readonly overrides = new Map<string, (call: Call) => Reply | undefined>();
+
+  /** Answers `"METHOD /path"` with `handler`; returning undefined falls back to the default. */
+  on(endpoint: string, handler: (call: Call) => Reply | undefined): this {
+    this.overrides.set(endpoint, handler);
+    return this;
+  }
+
+  callsTo(endpoint: string): Call[] {
+    return this.calls.filter((c) => `${c.method} ${c.path}` === endpoint);
+  }
+
+  /** A refresh token the fake accepts, to start a test signed in. */
+  grantRefreshToken(): string {
+    const token = `refresh-seed-${++this.issued}`;
+    this.refreshTokens.add(token);
+    return token;
+  }
+
+  async install(page: Page): Promise<void> {
+    await page.route("**/api/auth/**", (route) => this.handle(route));
+    await page.route("**/api/status", (route) =>
+      route.fulfill({ status: 200, headers: cors, json: { services: [] } }),
+    );
+  }
+
+  private issueTokens() {
+    const n = ++this.issued;
+    const tokens = {
+      accessToken: `access-${n}`,
+      tokenType: "Bearer",
+      expiresIn: this.expiresIn,
+      refreshToken: `refresh-${n}`,
+      refreshExpiresIn: 30 * 24 * 3600,
+      sessionId: "s-this",
+    };
+    this.accessTokens.add(tokens.accessToken);
+    this.refreshTokens.add(tokens.refreshToken);
+    return tokens;
+  }
+
+  private async handle(route: Route): Promise<void> {
+    const request = route.request();
+    if (request.method() === "OPTIONS") {
+      await route.fulfill({ status: 204, headers: cors });
+      return;
+    }
+    const headers = await request.allHeaders();
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = request.postDataJSON() as Record<string, unknown> | null;
+    } catch {
+      body = null;
+    }
+    const call: Call = {
+      method: request.method(),
+      path: new URL(request.url()).pathname,
+      body,
+      token: headers.authorization?.replace(/^Bearer /, "") ?? null,
+    };
+    this.calls.push(call);
+    const endpoint = `${call.method} ${call.path}`;
+    const reply = this.overrides.get(endpoint)?.(call) ?? this.answer(call);
+    call.status = reply.status;
+    const contentType = reply.status >= 400 ? "application/problem+json" : "application/json";
+    await route.fulfill({
+      status: reply.status,
+      headers: {
+        ...cors,
+        ...(reply.json === undefined ? {} : { "content-type": contentType }),
+        ...reply.headers,
+      },
+      body: reply.json === undefined ? "" : JSON.stringify(reply.json),
+    });
+  }
+
+  private answer(call: Call): Reply {
+    const signedIn = call.token !== null && this.accessTokens.has(call.token);
+    const unauthenticated = problem(401, "UNAUTHENTICATED", "The access token is not valid.");
+    const body = call.body ?? {};
+    const endpoint = `${call.method} ${call.path}`;
+
+    switch (endpoint) {
+      case "POST /api/auth/signup":
+        this.account = {
+          ...this.account,
+          email: String(body.email),
+          username: String(body.username),
+          emailVerified: false,
+        };
+        this.password = String(body.password);
+        return { status: 201, json: this.account };
+      case "POST /api/auth/login":
+        if (
+          (body.login === this.account.email || body.login === this.account.username) &&
+          body.password === this.password
+        ) {
+          return { status: 200, json: this.issueTokens() };
+        }
+        return problem(401, "INVALID_CREDENTIALS", "The login or the password is wrong.");
+      case "POST /api/auth/refresh": {
+        const token = String(body.refreshToken);
+        if (!this.refreshTokens.delete(token)) {
+          return problem(401, "REFRESH_TOKEN_INVALID", "The refresh token is not valid.");
+        }
+        return { status: 200, json: this.issueTokens() };
+      }
+      case "POST /api/auth/verify-email/resend":
+        return signedIn ? { status: 202 } : unauthenticated;
+      case "GET /api/auth/account":
+        return signedIn ? { status: 200, json: this.account } : unauthenticated;
+      case "GET /api/auth/sessions":
+        return signedIn ? { status: 200, json: this.sessions } : unauthenticated;
+      case "POST /api/auth/logout":
+      case "POST /api/auth/logout-all":
+        if (!signedIn) {
+          return unauthenticated;
+        }
+        this.accessTokens.clear();
+        this.refreshTokens.clear();
+        return { status: 204 };
+    }
+
+    const session = /^DELETE \/api\/auth\/sessions\/(.+)$/.exec(endpoint);
+    if (session) {
+      if (!signedIn) {
+        return unauthenticated;
+      }
+      const before = this.sessions.length;
+      this.sessions = this.sessions.filter((s) => s.id !== session[1]);
+      return this.sessions.length < before
+        ? { status: 204 }
+        : problem(404, "SESSION_NOT_FOUND", "No such session.");
+    }
+    return problem(404, "NOT_FOUND", `No route for ${endpoint}.`);
+  }
+}
