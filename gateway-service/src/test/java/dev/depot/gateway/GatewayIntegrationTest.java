@@ -116,6 +116,7 @@ class GatewayIntegrationTest {
     assertProblem(get("/api/me", TestInfra.tokens().issue(subject, Duration.ofMinutes(-5))), 401,
         "UNAUTHENTICATED");
     assertProblem(get("/api/me", "not.a.jwt"), 401, "UNAUTHENTICATED");
+    assertProblem(get("/api/me", "has spaces"), 401, "UNAUTHENTICATED");
     TestTokens otherIssuer = TestTokens.fromPem(
         TestInfra.variables().get("DEPOT_AUTH_SIGNING_KEY"), "http://elsewhere.test");
     assertProblem(get("/api/me", otherIssuer.issue(subject)), 401, "UNAUTHENTICATED");

@@ -1,8 +1,12 @@
 package dev.depot.gateway.security;
 
 import dev.depot.gateway.GatewayProperties;
+import dev.depot.gateway.client.ClientAddresses;
+import dev.depot.gateway.guard.RequestGuardFilter;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
+import java.time.Clock;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,7 +15,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
@@ -19,7 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Access tokens are checked here first (signature against auth-service's JWKS, issuer, expiry)
- * and again by each service; tokens of ended sessions are refused ({@link RevokedSessionFilter}).
+ * and again by each service; then {@link RequestGuardFilter} refuses ended sessions and applies
+ * the rate limits.
  * Public paths pass without a token; CORS is answered before any check.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +37,7 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-      GatewayProperties properties, ProblemWriter problems, ReactiveStringRedisTemplate redis) {
+      GatewayProperties properties, ProblemWriter problems, RequestGuardFilter guard) {
     ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
         CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
     return http
@@ -44,14 +54,54 @@ public class SecurityConfiguration {
             .anyExchange().authenticated())
         .oauth2ResourceServer(o -> o
             .jwt(j -> { })
+            .bearerTokenConverter(new BearerTokens())
             .authenticationEntryPoint(unauthenticated))
         .exceptionHandling(e -> e
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler((exchange, ex) -> problems.write(exchange,
                 CommonProblem.FORBIDDEN, "You may not do this.")))
-        .addFilterAfter(new RevokedSessionFilter(redis, problems),
-            SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAfter(guard, SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
+  }
+
+  /**
+   * The default firewall, with header values checked by a character loop: its regular expression
+   * ran on every header read, the long {@code Authorization} value included.
+   */
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowedHeaderValues(SecurityConfiguration::isPrintable);
+    return firewall;
+  }
+
+  public static boolean isPrintable(String value) {
+    if (value == null) {
+      return true;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && c != '\t' || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Bean
+  RequestGuardFilter requestGuardFilter(ReactiveStringRedisTemplate redis, ProblemWriter problems,
+      ClientAddresses addresses, GatewayProperties properties) {
+    return new RequestGuardFilter(redis, problems, addresses, properties);
+  }
+
+  /** The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, verified once. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
+    OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+    NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+        .withJwkSetUri(jwt.getJwkSetUri()).build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()));
+    return new CachingJwtDecoder(decoder, clock);
   }
 
   @Bean

@@ -1,0 +1,113 @@
+package dev.depot.gateway.guard;
+
+import dev.depot.gateway.GatewayProperties;
+import dev.depot.gateway.client.ClientAddresses;
+import dev.depot.gateway.problem.ProblemWriter;
+import dev.depot.kit.problem.CommonProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two checks in one Redis round trip, after the token's signature and expiry have been checked:
+ * the session must not be on auth-service's deny list (logout, revoke, password change, deleted
+ * account: 401 {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client
+ * address and of its user (429 {@code RATE_LIMITED} with {@code Retry-After}). If Redis cannot
+ * answer, the request passes and a warning is logged: availability over strictness.
+ */
+public class RequestGuardFilter implements WebFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
+  /** auth-service writes {@code depot:revoked-session:<sid>} for as long as a token lives. */
+  static final String REVOKED_PREFIX = "depot:revoked-session:";
+  /** Read once: a script made from a resource would check the jar for changes on every call. */
+  private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
+  private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
+
+  private final ReactiveStringRedisTemplate redis;
+  private final ProblemWriter problems;
+  private final ClientAddresses addresses;
+  private final List<String> limits;
+
+  public RequestGuardFilter(ReactiveStringRedisTemplate redis, ProblemWriter problems,
+      ClientAddresses addresses, GatewayProperties properties) {
+    this.redis = redis;
+    this.problems = problems;
+    this.addresses = addresses;
+    GatewayProperties.RateLimit limit = properties.rateLimit();
+    this.limits = List.of(Integer.toString(limit.perIpPerSecond()),
+        Integer.toString(limit.perIpBurst()), Integer.toString(limit.perUserPerSecond()),
+        Integer.toString(limit.perUserBurst()));
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+      return chain.filter(exchange);
+    }
+    return ReactiveSecurityContextHolder.getContext()
+        .mapNotNull(c -> c.getAuthentication() instanceof JwtAuthenticationToken jwt
+            ? jwt.getToken() : null)
+        .map(jwt -> keys(exchange, jwt))
+        .switchIfEmpty(Mono.fromSupplier(() -> keys(exchange, null)))
+        .flatMap(keys -> redis.execute(SCRIPT, keys, limits).next())
+        .map(RequestGuardFilter::longs)
+        .onErrorResume(e -> {
+          LOG.warn("request guard unavailable, request let through: {}", e.toString());
+          return Mono.just(PASS);
+        })
+        .flatMap(verdict -> decide(exchange, chain, verdict));
+  }
+
+  private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain,
+      List<Long> verdict) {
+    if (verdict.get(0) == 1) {
+      return problems.write(exchange, CommonProblem.TOKEN_REVOKED,
+          "This session has ended. Sign in again.");
+    }
+    if (verdict.get(1) == 1 && verdict.get(2) == 1) {
+      return chain.filter(exchange);
+    }
+    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+        Long.toString(Math.max(1, verdict.get(3))));
+    return problems.write(exchange, CommonProblem.RATE_LIMITED,
+        "Too many requests. Retry after the time in the Retry-After header.");
+  }
+
+  private List<String> keys(ServerWebExchange exchange, Jwt jwt) {
+    String address = "depot:rate:address:" + addresses.of(exchange);
+    if (jwt == null) {
+      return List.of(address, "", "");
+    }
+    String sid = jwt.getClaimAsString("sid");
+    return List.of(address, "depot:rate:user:" + jwt.getSubject(),
+        sid == null ? "" : REVOKED_PREFIX + sid);
+  }
+
+  private static String readScript() {
+    try {
+      return new ClassPathResource("dev/depot/gateway/guard/guard.lua")
+          .getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Long> longs(List<?> raw) {
+    return raw.stream().map(v -> ((Number) v).longValue()).toList();
+  }
+}

@@ -1,0 +1,37 @@
+-- One round trip per request: is the session on the deny list, and does the request fit in the
+-- token buckets of its client address and (if signed in) its user?
+-- KEYS: address bucket, user bucket ("" when anonymous), deny-list entry ("" when anonymous)
+-- ARGV: address rate/s, address burst, user rate/s, user burst
+-- Returns {revoked (0/1), address allowed (0/1), user allowed (0/1), seconds until a token}.
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) + tonumber(now_parts[2]) / 1000000
+
+local function take(key, rate, burst)
+  local state = redis.call('HMGET', key, 'tokens', 'at')
+  local tokens = tonumber(state[1]) or burst
+  local at = tonumber(state[2]) or now
+  tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+  local allowed = 0
+  if tokens >= 1 then
+    tokens = tokens - 1
+    allowed = 1
+  end
+  redis.call('HSET', key, 'tokens', tostring(tokens), 'at', tostring(now))
+  redis.call('EXPIRE', key, math.ceil(burst / rate) + 1)
+  local wait = 0
+  if allowed == 0 then
+    wait = math.ceil((1 - tokens) / rate)
+  end
+  return allowed, wait
+end
+
+local revoked = 0
+if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then
+  return {1, 1, 1, 0}
+end
+local address_ok, address_wait = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
+local user_ok, user_wait = 1, 0
+if KEYS[2] ~= '' then
+  user_ok, user_wait = take(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
+end
+return {revoked, address_ok, user_ok, math.max(address_wait, user_wait)}
