@@ -52,10 +52,6 @@ public class PasswordPolicy {
     }
   }
 
-  int commonPasswordCount() {
-    return common.size();
-  }
-
   private static DepotException weak(String detail) {
     return new DepotException(AuthProblem.WEAK_PASSWORD, detail);
   }
