@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./playwright.chromium";
+import { sharedConfig, sharedUse } from "./playwright.shared";
 
 // The tests run against the production build: `npm run build` first.
 if (!existsSync(".next/standalone/server.js")) {
@@ -11,20 +11,13 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
+  ...sharedConfig,
   testDir: "./e2e",
   outputDir: "./test-results",
   fullyParallel: true,
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  workers: 1,
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
+    ...sharedUse,
     baseURL,
-    browserName: "chromium",
-    headless: true,
-    viewport: { width: 1024, height: 720 },
-    screenshot: "only-on-failure",
-    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "node .next/standalone/server.js",

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { deleteAccount } from "@/auth/api";
 import { useAuth } from "@/auth/AuthProvider";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
+import { formValues } from "@/ui/formError";
 import formStyles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import styles from "./AccountPage.module.css";
 
 const FORM = "delete";
@@ -18,11 +19,10 @@ export function DeleteAccountSection() {
   const { forgetSession } = useAuth();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit(FORM, LABELS, { WRONG_PASSWORD: "password" });
 
   function open() {
-    setError(null);
+    form.setError(null);
     dialog.current?.showModal();
   }
 
@@ -33,21 +33,17 @@ export function DeleteAccountSection() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = formValues(event.currentTarget);
-    const missing = missingFields(values, LABELS);
-    if (missing) {
-      setError(missing);
+    if (form.invalid(values)) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteAccount(values.password);
-      forgetSession();
-      router.replace("/?account=deleted");
-    } catch (failure) {
-      setError(toFormError(failure, { WRONG_PASSWORD: "password" }));
-      setBusy(false);
-    }
+    await form.run(
+      async () => {
+        await deleteAccount(values.password);
+        forgetSession();
+        router.replace("/?account=deleted");
+      },
+      { leaving: true },
+    );
   }
 
   return (
@@ -69,7 +65,7 @@ export function DeleteAccountSection() {
         className={styles.dialog}
         aria-labelledby="delete-dialog-title"
         aria-describedby="delete-dialog-text"
-        onClose={() => setError(null)}
+        onClose={() => form.setError(null)}
       >
         <h2 id="delete-dialog-title" className={formStyles.title}>
           Delete your account?
@@ -78,31 +74,18 @@ export function DeleteAccountSection() {
           Every session ends, the account is gone and your files and folders go to the trash, to be
           removed for good. Enter your password to confirm.
         </p>
-        {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-        <form
-          className={formStyles.form}
-          onSubmit={submit}
-          noValidate
-          aria-label="Confirm deletion"
-        >
-          <Field
-            formId={FORM}
-            name="password"
-            type="password"
-            label={LABELS.password}
-            autoComplete="current-password"
-            required
-            error={error?.fieldMessages.password}
-          />
+        <SubmitAlert form={form} />
+        <Form form={form} onSubmit={submit} aria-label="Confirm deletion">
+          <Field name="password" type="password" autoComplete="current-password" required />
           <div className={formStyles.actions}>
-            <button type="submit" className={formStyles.danger} disabled={busy}>
-              {busy ? "Deleting…" : "Delete my account"}
-            </button>
+            <SubmitButton variant="danger" busyLabel="Deleting…">
+              Delete my account
+            </SubmitButton>
             <button type="button" className={formStyles.secondary} onClick={close}>
               Cancel
             </button>
           </div>
-        </form>
+        </Form>
       </dialog>
     </section>
   );

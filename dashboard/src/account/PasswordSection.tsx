@@ -2,59 +2,38 @@
 
 import { useState, type FormEvent } from "react";
 import { changePassword } from "@/auth/api";
-import { PASSWORD_HINT } from "@/auth/rules";
+import { NEW_PASSWORD_LABELS, NewPasswordFields, unequalPasswords } from "@/ui/AccountFields";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
 import { StatusMessage } from "@/ui/StatusMessage";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { formValues } from "@/ui/formError";
 import formStyles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import styles from "./AccountPage.module.css";
 
 const FORM = "password";
-const LABELS = {
-  currentPassword: "Current password",
-  newPassword: "New password",
-  confirmPassword: "Repeat the new password",
-};
+const LABELS = { currentPassword: "Current password", ...NEW_PASSWORD_LABELS };
 const CODE_FIELDS = { WRONG_PASSWORD: "currentPassword", WEAK_PASSWORD: "newPassword" };
 
 /** Changes the password; the server signs out every other session. */
 export function PasswordSection({ onChanged }: { onChanged: () => void }) {
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(FORM, LABELS, CODE_FIELDS);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const values = formValues(form);
-    const missing = missingFields(values, LABELS);
+    const element = event.currentTarget;
+    const values = formValues(element);
     setDone(false);
-    if (missing) {
-      setError(missing);
+    if (form.invalid(values, unequalPasswords(values, "The two new passwords are not the same."))) {
       return;
     }
-    if (values.newPassword !== values.confirmPassword) {
-      const message = "The two new passwords are not the same.";
-      setError({
-        message,
-        fieldMessages: { confirmPassword: message },
-        listed: [{ field: "confirmPassword", message }],
-      });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    await form.run(async () => {
       await changePassword(values.currentPassword, values.newPassword);
-      form.reset();
+      element.reset();
       setDone(true);
       onChanged();
-    } catch (failure) {
-      setError(toFormError(failure, CODE_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -68,47 +47,14 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
       <StatusMessage>
         {done && <p>Your password was changed. Every other session was signed out.</p>}
       </StatusMessage>
-      {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-      <form
-        className={formStyles.form}
-        onSubmit={submit}
-        noValidate
-        aria-labelledby="password-heading"
-      >
-        <Field
-          formId={FORM}
-          name="currentPassword"
-          type="password"
-          label={LABELS.currentPassword}
-          autoComplete="current-password"
-          required
-          error={error?.fieldMessages.currentPassword}
-        />
-        <Field
-          formId={FORM}
-          name="newPassword"
-          type="password"
-          label={LABELS.newPassword}
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_HINT}
-          error={error?.fieldMessages.newPassword}
-        />
-        <Field
-          formId={FORM}
-          name="confirmPassword"
-          type="password"
-          label={LABELS.confirmPassword}
-          autoComplete="new-password"
-          required
-          error={error?.fieldMessages.confirmPassword}
-        />
+      <SubmitAlert form={form} />
+      <Form form={form} onSubmit={submit} aria-labelledby="password-heading">
+        <Field name="currentPassword" type="password" autoComplete="current-password" required />
+        <NewPasswordFields />
         <div className={formStyles.actions}>
-          <button type="submit" className={formStyles.button} disabled={busy}>
-            {busy ? "Changing…" : "Change password"}
-          </button>
+          <SubmitButton busyLabel="Changing…">Change password</SubmitButton>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

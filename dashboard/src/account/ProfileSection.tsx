@@ -3,12 +3,13 @@
 import { useState, type FormEvent } from "react";
 import { updateAccount, type Account } from "@/auth/api";
 import { useAuth } from "@/auth/AuthProvider";
-import { USERNAME_HINT } from "@/auth/rules";
+import { UsernameField } from "@/ui/AccountFields";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
 import { StatusMessage } from "@/ui/StatusMessage";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { formValues } from "@/ui/formError";
 import formStyles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import styles from "./AccountPage.module.css";
 import { formatDateTime } from "./format";
 import { ResendVerificationButton } from "./ResendVerificationButton";
@@ -20,18 +21,15 @@ const CODE_FIELDS = { EMAIL_TAKEN: "email", USERNAME_TAKEN: "username" };
 /** The username and email address, their verification state, and the form that changes them. */
 export function ProfileSection({ account }: { account: Account }) {
   const { setAccount } = useAuth();
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(FORM, LABELS, CODE_FIELDS);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = formValues(event.currentTarget);
     const username = values.username?.trim() ?? "";
     const email = values.email?.trim() ?? "";
-    const missing = missingFields({ username, email }, LABELS);
-    if (missing) {
-      setError(missing);
+    if (form.invalid({ username, email })) {
       return;
     }
     const changes: { username?: string; email?: string } = {};
@@ -41,14 +39,13 @@ export function ProfileSection({ account }: { account: Account }) {
     if (email !== account.email && email !== account.pendingEmail) {
       changes.email = email;
     }
-    setError(null);
+    form.setError(null);
     setSaved(null);
     if (!changes.username && !changes.email) {
       setSaved("Nothing to save: the username and email address are as before.");
       return;
     }
-    setBusy(true);
-    try {
+    await form.run(async () => {
       const updated = await updateAccount(changes);
       setAccount(updated);
       setSaved(
@@ -56,11 +53,7 @@ export function ProfileSection({ account }: { account: Account }) {
           ? `Saved. We sent a link to ${changes.email}: your email address changes once you follow it.`
           : "Saved.",
       );
-    } catch (failure) {
-      setError(toFormError(failure, CODE_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const waitingFor = account.pendingEmail ?? (account.emailVerified ? null : account.email);
@@ -110,43 +103,26 @@ export function ProfileSection({ account }: { account: Account }) {
 
       <h3 className={styles.subheading}>Change username or email address</h3>
       <StatusMessage>{saved && <p>{saved}</p>}</StatusMessage>
-      {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-      <form
+      <SubmitAlert form={form} />
+      <Form
         key={`${account.username}|${account.email}|${account.pendingEmail}`}
-        className={formStyles.form}
+        form={form}
         onSubmit={submit}
-        noValidate
         aria-label="Change username or email address"
       >
+        <UsernameField defaultValue={account.username} />
         <Field
-          formId={FORM}
-          name="username"
-          label={LABELS.username}
-          defaultValue={account.username}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          hint={USERNAME_HINT}
-          error={error?.fieldMessages.username}
-        />
-        <Field
-          formId={FORM}
           name="email"
           type="email"
-          label={LABELS.email}
           defaultValue={account.pendingEmail ?? account.email}
           autoComplete="email"
           required
           hint="A new address is used once you follow the link we send to it."
-          error={error?.fieldMessages.email}
         />
         <div className={formStyles.actions}>
-          <button type="submit" className={formStyles.button} disabled={busy}>
-            {busy ? "Saving…" : "Save"}
-          </button>
+          <SubmitButton busyLabel="Saving…">Save</SubmitButton>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
 import { StatusMessage } from "@/ui/StatusMessage";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { formValues } from "@/ui/formError";
 import styles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import { forgotPassword } from "./api";
 
 const FORM = "forgot";
@@ -14,29 +15,20 @@ const LABELS = { email: "Email address" };
 
 /** Asks for a password reset link. The answer is the same whether or not the address is known. */
 export function ForgotPasswordForm() {
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(FORM, LABELS);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = formValues(event.currentTarget).email?.trim() ?? "";
-    const missing = missingFields({ email }, LABELS);
-    if (missing) {
-      setError(missing);
+    if (form.invalid({ email })) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    setSentTo(null);
-    try {
+    await form.run(async () => {
+      setSentTo(null);
       await forgotPassword(email);
       setSentTo(email);
-    } catch (failure) {
-      setError(toFormError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -56,23 +48,13 @@ export function ForgotPasswordForm() {
           </>
         )}
       </StatusMessage>
-      {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-      <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="forgot-title">
-        <Field
-          formId={FORM}
-          name="email"
-          type="email"
-          label={LABELS.email}
-          autoComplete="email"
-          required
-          error={error?.fieldMessages.email}
-        />
+      <SubmitAlert form={form} />
+      <Form form={form} onSubmit={submit} aria-labelledby="forgot-title">
+        <Field name="email" type="email" autoComplete="email" required />
         <div className={styles.actions}>
-          <button type="submit" className={styles.button} disabled={busy}>
-            {busy ? "Sending…" : "Send the link"}
-          </button>
+          <SubmitButton busyLabel="Sending…">Send the link</SubmitButton>
         </div>
-      </form>
+      </Form>
       <p className={styles.links}>
         <Link href="/login">Back to sign in</Link>
       </p>

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
+import { formValues } from "@/ui/formError";
 import styles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import { useAuth } from "./AuthProvider";
 import { safeNext } from "./navigation";
 
@@ -18,8 +19,7 @@ export function LoginForm() {
   const { state, login } = useAuth();
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit(FORM, LABELS);
 
   useEffect(() => {
     if (state.status === "signed-in") {
@@ -31,19 +31,10 @@ export function LoginForm() {
     event.preventDefault();
     const values = formValues(event.currentTarget);
     values.login = values.login?.trim() ?? "";
-    const missing = missingFields(values, LABELS);
-    if (missing) {
-      setError(missing);
+    if (form.invalid(values)) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await login(values.login, values.password);
-    } catch (failure) {
-      setError(toFormError(failure));
-      setBusy(false);
-    }
+    await form.run(() => login(values.login, values.password), { leaving: true });
   }
 
   return (
@@ -52,33 +43,20 @@ export function LoginForm() {
         Sign in
       </h1>
       <p className={styles.intro}>Welcome back to Depot.</p>
-      {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-      <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="login-title">
+      <SubmitAlert form={form} />
+      <Form form={form} onSubmit={submit} aria-labelledby="login-title">
         <Field
-          formId={FORM}
           name="login"
-          label={LABELS.login}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
-          error={error?.fieldMessages.login}
         />
-        <Field
-          formId={FORM}
-          name="password"
-          type="password"
-          label={LABELS.password}
-          autoComplete="current-password"
-          required
-          error={error?.fieldMessages.password}
-        />
+        <Field name="password" type="password" autoComplete="current-password" required />
         <div className={styles.actions}>
-          <button type="submit" className={styles.button} disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
-          </button>
+          <SubmitButton busyLabel="Signing in…">Sign in</SubmitButton>
         </div>
-      </form>
+      </Form>
       <p className={styles.links}>
         <Link href="/forgot-password">Forgot your password?</Link>
         <span>

@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { UsernameField } from "@/ui/AccountFields";
 import { Field } from "@/ui/Field";
-import { FormAlert } from "@/ui/FormAlert";
-import { formValues, missingFields, toFormError, type FormError } from "@/ui/formError";
+import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
+import { formValues } from "@/ui/formError";
 import styles from "@/ui/forms.module.css";
+import { useSubmit } from "@/ui/useSubmit";
 import { useAuth } from "./AuthProvider";
-import { PASSWORD_HINT, USERNAME_HINT } from "./rules";
+import { PASSWORD_HINT } from "./rules";
 
 const FORM = "signup";
 const LABELS = { email: "Email address", username: "Username", password: "Password" };
@@ -18,8 +20,7 @@ const CODE_FIELDS = { EMAIL_TAKEN: "email", USERNAME_TAKEN: "username", WEAK_PAS
 export function SignupForm() {
   const { signup } = useAuth();
   const router = useRouter();
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit(FORM, LABELS, CODE_FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,20 +30,16 @@ export function SignupForm() {
       username: values.username?.trim() ?? "",
       password: values.password ?? "",
     };
-    const missing = missingFields(input, LABELS);
-    if (missing) {
-      setError(missing);
+    if (form.invalid(input)) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const { signedIn } = await signup(input);
-      router.replace(signedIn ? "/account" : "/login");
-    } catch (failure) {
-      setError(toFormError(failure, CODE_FIELDS));
-      setBusy(false);
-    }
+    await form.run(
+      async () => {
+        const { signedIn } = await signup(input);
+        router.replace(signedIn ? "/account" : "/login");
+      },
+      { leaving: true },
+    );
   }
 
   return (
@@ -53,44 +50,21 @@ export function SignupForm() {
       <p className={styles.intro}>
         We will send a link to your email address to confirm that it is yours.
       </p>
-      {error && <FormAlert error={error} formId={FORM} labels={LABELS} />}
-      <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="signup-title">
+      <SubmitAlert form={form} />
+      <Form form={form} onSubmit={submit} aria-labelledby="signup-title">
+        <Field name="email" type="email" autoComplete="email" required />
+        <UsernameField />
         <Field
-          formId={FORM}
-          name="email"
-          type="email"
-          label={LABELS.email}
-          autoComplete="email"
-          required
-          error={error?.fieldMessages.email}
-        />
-        <Field
-          formId={FORM}
-          name="username"
-          label={LABELS.username}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          hint={USERNAME_HINT}
-          error={error?.fieldMessages.username}
-        />
-        <Field
-          formId={FORM}
           name="password"
           type="password"
-          label={LABELS.password}
           autoComplete="new-password"
           required
           hint={PASSWORD_HINT}
-          error={error?.fieldMessages.password}
         />
         <div className={styles.actions}>
-          <button type="submit" className={styles.button} disabled={busy}>
-            {busy ? "Creating account…" : "Create account"}
-          </button>
+          <SubmitButton busyLabel="Creating account…">Create account</SubmitButton>
         </div>
-      </form>
+      </Form>
       <p className={styles.links}>
         <span>
           Already have an account? <Link href="/login">Sign in</Link>

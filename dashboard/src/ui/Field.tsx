@@ -1,30 +1,35 @@
+"use client";
+
 import type { InputHTMLAttributes, ReactNode } from "react";
 import styles from "./forms.module.css";
+import { useFormSubmit } from "./useSubmit";
 
 /** The id of a form's input: `FormAlert` links to it. */
 export function fieldId(formId: string, name: string): string {
   return `${formId}-${name}`;
 }
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
-  formId: string;
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+  /** The name the API uses for the value; the `Form`'s labels and errors are found by it. */
   name: string;
-  label: string;
   hint?: ReactNode;
-  /** The field's error message; marks the input invalid and describes it. */
-  error?: string;
 }
 
-/** A labelled input with an optional hint and error message, both tied to it for screen readers. */
-export function Field({ formId, name, label, hint, error, className, ...input }: FieldProps) {
-  const id = fieldId(formId, name);
+/**
+ * A labelled input of a `Form`, with an optional hint and the form's error message for it, both
+ * tied to it for screen readers.
+ */
+export function Field({ name, hint, className, ...input }: FieldProps) {
+  const form = useFormSubmit();
+  const error = form.error?.fieldMessages[name];
+  const id = fieldId(form.id, name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error && errorId, hint && hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`${styles.field} ${className ?? ""}`}>
       <label htmlFor={id} className={styles.label}>
-        {label}
+        {form.labels[name]}
       </label>
       {error && (
         <p id={errorId} className={styles.fieldError}>
