@@ -63,7 +63,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR
 
 sign_in
 echo "warm-up (the JIT needs tens of thousands of requests on each path)"
-wrk -t2 -c32 -d30s -H "Authorization: Bearer $token" "$api/api/me" >/dev/null
+wrk -t2 -c32 -d90s -H "Authorization: Bearer $token" "$api/api/me" >/dev/null
 wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" http://127.0.0.1:8082/api/me >/dev/null
 direct=() gateway=() proxy=()
 for i in $(seq 1 "$runs"); do
