@@ -36,10 +36,12 @@ const fail = (msg) => errors.push(msg);
 // Configuration contract of the Java services: exactly these variables.
 const javaEnv = {
   "gateway-service": ["SERVER_PORT", "DEPOT_REDIS_URL", "DEPOT_JWKS_URI", "DEPOT_JWT_ISSUER",
-    "DEPOT_AUTH_URI", "DEPOT_METADATA_URI", "DEPOT_UPLOAD_URI", "DEPOT_DOWNLOAD_URI", "DEPOT_CORS_ORIGINS"],
+    "DEPOT_AUTH_URI", "DEPOT_METADATA_URI", "DEPOT_UPLOAD_URI", "DEPOT_DOWNLOAD_URI", "DEPOT_CORS_ORIGINS",
+    "DEPOT_TRUSTED_PROXIES"],
   "auth-service": ["SERVER_PORT", "DEPOT_DB_URL", "DEPOT_DB_USER", "DEPOT_DB_PASSWORD",
     "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_REDIS_URL", "DEPOT_SMTP_HOST", "DEPOT_SMTP_PORT",
-    "DEPOT_JWT_ISSUER", "DEPOT_AUTH_SIGNING_KEY", "DEPOT_DASHBOARD_URL"],
+    "DEPOT_JWT_ISSUER", "DEPOT_AUTH_SIGNING_KEY", "DEPOT_AUTH_PREVIOUS_SIGNING_KEYS", "DEPOT_MAIL_FROM",
+    "DEPOT_DASHBOARD_URL"],
   "metadata-service": ["SERVER_PORT", "DEPOT_DB_URL", "DEPOT_DB_USER", "DEPOT_DB_PASSWORD",
     "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_JWKS_URI", "DEPOT_JWT_ISSUER", "DEPOT_TICKET_SECRET"],
   "upload-service": ["SERVER_PORT", "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_S3_ENDPOINT", "DEPOT_S3_ACCESS_KEY",
@@ -133,10 +135,11 @@ for (const [name, svc] of Object.entries(services)) {
     }
   }
 
-  // No literal secrets: they come from .env.
+  // No literal secrets: they come from .env (required, or optional with an empty default).
   for (const [key, value] of Object.entries(envOf(svc))) {
-    if (/(SECRET|PASSWORD|SIGNING_KEY|ACCESS_KEY)/.test(key) && !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(String(value))) {
-      fail(`${where}: ${key} must be a required variable from .env (\${VAR:?...})`);
+    if (/(SECRET|PASSWORD|SIGNING_KEY|ACCESS_KEY)/.test(key)
+        && !/^\$\{[A-Z0-9_]+(:\?[^}]*|:-)\}$/.test(String(value))) {
+      fail(`${where}: ${key} must come from .env (\${VAR:?...}, or \${VAR:-} when optional)`);
     }
   }
 }
