@@ -85,9 +85,7 @@ class AccountFlowsTest {
 
     assertThat(api.send("POST", "/api/auth/logout", null, access).statusCode()).isEqualTo(204);
     assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "UNAUTHENTICATED");
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", refreshed.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(refreshed);
   }
 
   @Test
@@ -114,9 +112,7 @@ class AccountFlowsTest {
     assertProblem(api.post("/api/auth/refresh", Map.of("refreshToken", stolen)), 401,
         "REFRESH_TOKEN_INVALID");
     // The legitimate holder's newer token and access token died with the family.
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", second.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(second);
     assertProblem(api.send("GET", "/api/auth/account", null,
         second.get("accessToken").asString()), 401, "UNAUTHENTICATED");
   }
@@ -142,9 +138,7 @@ class AccountFlowsTest {
         .statusCode()).isEqualTo(204);
     assertProblem(api.send("DELETE", "/api/auth/sessions/" + phoneSession, null, access), 404,
         "SESSION_NOT_FOUND");
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", phone.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(phone);
     assertThat(json(api.send("GET", "/api/auth/sessions", null, access)).size()).isEqualTo(1);
 
     assertThat(api.send("POST", "/api/auth/logout-all", null, access).statusCode())
@@ -249,9 +243,7 @@ class AccountFlowsTest {
     assertProblem(api.post("/api/auth/password/reset",
         Map.of("token", token, "newPassword", newPassword + "2")), 400, "TOKEN_INVALID");
 
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", session.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(session);
     assertProblem(api.login(p.email(), p.password()), 401, "INVALID_CREDENTIALS");
     assertThat(api.login(p.email(), newPassword).statusCode()).isEqualTo(200);
     assertThat(mail.await(p.email(), "password was changed", MAIL_WAIT).text())
@@ -284,9 +276,7 @@ class AccountFlowsTest {
         .statusCode()).isEqualTo(204);
 
     assertThat(api.send("GET", "/api/auth/account", null, access).statusCode()).isEqualTo(200);
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", elsewhere.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(elsewhere);
     assertThat(api.login(p.email(), "Another secret 42").statusCode()).isEqualTo(200);
   }
 
@@ -332,12 +322,16 @@ class AccountFlowsTest {
 
     assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "UNAUTHENTICATED");
     assertProblem(api.login(p.email(), p.password()), 401, "INVALID_CREDENTIALS");
-    assertProblem(api.post("/api/auth/refresh",
-        Map.of("refreshToken", tokens.get("refreshToken").asString())), 401,
-        "REFRESH_TOKEN_INVALID");
+    assertRefreshRefused(tokens);
     EventProbe.await(UserDeleted.TOPIC, e -> id.equals(e.key()), Duration.ofSeconds(30));
     // The address is free again.
     assertThat(api.signup(p.email(), p.username(), p.password()).statusCode()).isEqualTo(201);
+  }
+
+  private void assertRefreshRefused(JsonNode tokens) throws Exception {
+    assertProblem(api.post("/api/auth/refresh",
+        Map.of("refreshToken", tokens.get("refreshToken").asString())), 401,
+        "REFRESH_TOKEN_INVALID");
   }
 
   private Person signedUp() throws Exception {
