@@ -4,6 +4,8 @@ import static dev.depot.auth.AuthApi.json;
 import static dev.depot.localinfra.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.depot.auth.AuthApi.Person;
 import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.accounts.v1.UserRegistered;
@@ -100,6 +102,11 @@ class AccountFlowsTest {
     assertThat(envelope.get("source").asString()).isEqualTo("/depot/auth-service");
     assertThat(envelope.get("data").get("username").asString()).isEqualTo(p.username());
     assertThat(event.headers()).containsKey("traceparent");
+    // What went on the wire is what the published schema describes.
+    assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(UserRegistered.class.getResourceAsStream(
+            "/schemas/" + UserRegistered.TOPIC + ".json"))
+        .validate(envelope)).isEmpty();
   }
 
   @Test
