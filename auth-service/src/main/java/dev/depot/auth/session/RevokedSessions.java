@@ -1,5 +1,6 @@
 package dev.depot.auth.session;
 
+import dev.depot.contracts.gateway.GatewayContract;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -12,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RevokedSessions {
 
-  /** Shared with the gateway: {@code depot:revoked-session:<session id>}. */
-  static final String PREFIX = "depot:revoked-session:";
-
   private final StringRedisTemplate redis;
   private final SessionProperties properties;
 
@@ -25,12 +23,12 @@ public class RevokedSessions {
 
   void revoke(Collection<UUID> sessionIds) {
     for (UUID id : sessionIds) {
-      redis.opsForValue().set(PREFIX + id, "1",
+      redis.opsForValue().set(GatewayContract.revokedSessionKey(id.toString()), "1",
           properties.accessTokenTtl().plusMinutes(1));
     }
   }
 
   public boolean isRevoked(String sessionId) {
-    return Boolean.TRUE.equals(redis.hasKey(PREFIX + sessionId));
+    return Boolean.TRUE.equals(redis.hasKey(GatewayContract.revokedSessionKey(sessionId)));
   }
 }

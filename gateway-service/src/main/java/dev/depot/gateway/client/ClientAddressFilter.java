@@ -1,5 +1,6 @@
 package dev.depot.gateway.client;
 
+import dev.depot.contracts.gateway.GatewayContract;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -8,13 +9,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the services who the client is in {@value #HEADER}, replacing whatever the client sent
- * under that name (auth-service throttles logins and lists sessions by it).
+ * Tells the services who the client is in {@link GatewayContract#CLIENT_ADDRESS_HEADER}, replacing
+ * whatever the client sent under that name (auth-service throttles logins and lists sessions by
+ * it).
  */
 @Component
 public class ClientAddressFilter implements GlobalFilter, Ordered {
-
-  public static final String HEADER = "X-Depot-Client-Address";
 
   private final ClientAddresses addresses;
 
@@ -26,7 +26,7 @@ public class ClientAddressFilter implements GlobalFilter, Ordered {
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     String address = addresses.of(exchange);
     return chain.filter(exchange.mutate()
-        .request(r -> r.headers(h -> h.set(HEADER, address)))
+        .request(r -> r.headers(h -> h.set(GatewayContract.CLIENT_ADDRESS_HEADER, address)))
         .build());
   }
 

@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ClientAddresses {
 
+  private static final String ATTRIBUTE = ClientAddresses.class.getName();
+
   private final List<AddressRange> trustedProxies;
 
   public ClientAddresses(GatewayProperties properties) {
@@ -22,7 +24,13 @@ public class ClientAddresses {
         .toList();
   }
 
+  /** Resolved once per exchange: the guard and the header filter both ask. */
   public String of(ServerWebExchange exchange) {
+    return exchange.getAttributes()
+        .computeIfAbsent(ATTRIBUTE, k -> resolve(exchange)).toString();
+  }
+
+  private String resolve(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
     if (remote == null || remote.getAddress() == null) {
       return "unknown";

@@ -1,5 +1,6 @@
 package dev.depot.gateway.guard;
 
+import dev.depot.contracts.gateway.GatewayContract;
 import dev.depot.gateway.GatewayProperties;
 import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
@@ -32,8 +33,6 @@ import reactor.core.publisher.Mono;
 public class RequestGuardFilter implements WebFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
-  /** auth-service writes {@code depot:revoked-session:<sid>} for as long as a token lives. */
-  static final String REVOKED_PREFIX = "depot:revoked-session:";
   /** Read once: a script made from a resource would check the jar for changes on every call. */
   private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
   private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
@@ -95,7 +94,7 @@ public class RequestGuardFilter implements WebFilter {
     }
     String sid = jwt.getClaimAsString("sid");
     return List.of(address, "depot:rate:user:" + jwt.getSubject(),
-        sid == null ? "" : REVOKED_PREFIX + sid);
+        sid == null ? "" : GatewayContract.revokedSessionKey(sid));
   }
 
   private static String readScript() {

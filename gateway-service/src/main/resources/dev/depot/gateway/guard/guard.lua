@@ -25,7 +25,6 @@ local function take(key, rate, burst)
   return allowed, wait
 end
 
-local revoked = 0
 if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then
   return {1, 1, 1, 0}
 end
@@ -34,4 +33,4 @@ local user_ok, user_wait = 1, 0
 if KEYS[2] ~= '' then
   user_ok, user_wait = take(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
 end
-return {revoked, address_ok, user_ok, math.max(address_wait, user_wait)}
+return {0, address_ok, user_ok, math.max(address_wait, user_wait)}

@@ -26,13 +26,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(DepotException.class)
   ResponseEntity<ProblemDetail> handleDepot(DepotException e) {
-    ResponseEntity<ProblemDetail> response = respond(Problems.of(e));
+    ProblemDetail body = Problems.of(e);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(body.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (e.properties().get(DepotException.RETRY_AFTER) instanceof Number seconds) {
-      return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()))
-          .body(response.getBody());
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
     }
-    return response;
+    return response.body(body);
   }
 
   @ExceptionHandler(Exception.class)
