@@ -29,10 +29,16 @@ export async function signIn(page: Page, api: FakeAuthApi): Promise<void> {
 
 /** Starts on `path` as a browser that signed in on an earlier visit (a refresh token is kept). */
 export async function openSignedIn(page: Page, api: FakeAuthApi, path: string): Promise<void> {
-  await page.goto("/forgot-password");
-  await page.evaluate(([key, token]) => window.localStorage.setItem(key, token), [
-    REFRESH_TOKEN_KEY,
-    api.grantRefreshToken(),
-  ] as const);
+  // Seeded before the first page's scripts run: a page loaded first and seeded afterwards could
+  // spend the token in a refresh of its own while the test navigates away.
+  await page.addInitScript(
+    ([key, token]) => {
+      if (!window.sessionStorage.getItem("depot.test.seeded")) {
+        window.sessionStorage.setItem("depot.test.seeded", "1");
+        window.localStorage.setItem(key, token);
+      }
+    },
+    [REFRESH_TOKEN_KEY, api.grantRefreshToken()] as const,
+  );
   await page.goto(path);
 }
