@@ -6,7 +6,10 @@ import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.kit.problem.DepotException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,14 +34,23 @@ class DownloadController {
   @GetMapping("/dl/{ticket}")
   ResponseEntity<InputStreamResource> download(@PathVariable String ticket) {
     Ticket granted = verify(ticket);
-    String key = ObjectKeys.version(granted.fileId(), granted.versionId());
+    String key = ObjectKeys.blob(granted.blobId());
     BlobReader.Blob blob = blobs.open(key).orElseThrow(() -> new DepotException(
         DownloadProblem.OBJECT_NOT_FOUND, "The content of this file version is not stored."));
     InputStream body = blob.content();
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+    Ticket.Delivery delivery = granted.delivery();
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+    if (delivery == null) {
+      response.contentType(MediaType.APPLICATION_OCTET_STREAM);
+    } else {
+      response.contentType(MediaType.parseMediaType(delivery.contentType()))
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+              .builder(delivery.inline() ? "inline" : "attachment")
+              .filename(delivery.fileName(), StandardCharsets.UTF_8).build().toString());
+    }
+    return response
         .contentLength(blob.size())
-        .eTag("\"" + granted.versionId() + "\"")
+        .eTag("\"" + granted.blobId() + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .body(new InputStreamResource(body));
   }

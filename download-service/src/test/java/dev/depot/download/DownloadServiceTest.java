@@ -37,8 +37,8 @@ class DownloadServiceTest {
   MinioClient s3;
 
   private Ticket ticket(Ticket.Operation operation, Instant expires) {
-    return new Ticket(operation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0,
-        expires);
+    return new Ticket(operation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+        UUID.randomUUID(), 0, expires, new Ticket.Delivery("hello.txt", "text/plain", false));
   }
 
   private HttpResponse<String> download(String token) throws Exception {
@@ -51,12 +51,12 @@ class DownloadServiceTest {
     byte[] content = "hello, depot".getBytes();
     s3.putObject(PutObjectArgs.builder()
         .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET"))
-        .object(ObjectKeys.version(granted.fileId(), granted.versionId()))
+        .object(ObjectKeys.blob(granted.blobId()))
         .stream(new ByteArrayInputStream(content), (long) content.length, null).build());
     HttpResponse<String> response = download(tickets.sign(granted));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("hello, depot");
-    assertThat(response.headers().firstValue("ETag")).hasValue("\"" + granted.versionId() + "\"");
+    assertThat(response.headers().firstValue("ETag")).hasValue("\"" + granted.blobId() + "\"");
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 

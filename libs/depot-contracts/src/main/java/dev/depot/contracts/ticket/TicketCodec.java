@@ -39,8 +39,11 @@ public final class TicketCodec {
   }
 
   public String sign(Ticket ticket) {
+    Ticket.Delivery d = ticket.delivery();
     Payload payload = new Payload(ticket.operation().name(), ticket.fileId(), ticket.versionId(),
-        ticket.ownerId(), ticket.maxBytes(), ticket.expiresAt().getEpochSecond());
+        ticket.blobId(), ticket.ownerId(), ticket.maxBytes(), ticket.expiresAt().getEpochSecond(),
+        d == null ? null : d.fileName(), d == null ? null : d.contentType(),
+        d != null && d.inline());
     String body = VERSION + "." + ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
     return body + "." + ENCODER.encodeToString(mac(body));
   }
@@ -69,8 +72,10 @@ public final class TicketCodec {
   private static Ticket parse(byte[] json) {
     try {
       Payload p = JSON.readValue(json, Payload.class);
-      return new Ticket(Ticket.Operation.valueOf(p.op()), p.file(), p.version(), p.owner(),
-          p.max(), Instant.ofEpochSecond(p.exp()));
+      Ticket.Delivery delivery = p.name() == null ? null
+          : new Ticket.Delivery(p.name(), p.type(), p.inline());
+      return new Ticket(Ticket.Operation.valueOf(p.op()), p.file(), p.version(), p.blob(),
+          p.owner(), p.max(), Instant.ofEpochSecond(p.exp()), delivery);
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       throw invalid(InvalidTicketException.Reason.MALFORMED, "unreadable ticket payload");
     }
@@ -99,5 +104,6 @@ public final class TicketCodec {
   }
 
   /** Short field names keep signed URLs short. */
-  private record Payload(String op, UUID file, UUID version, UUID owner, long max, long exp) {}
+  private record Payload(String op, UUID file, UUID version, UUID blob, UUID owner, long max,
+      long exp, String name, String type, boolean inline) {}
 }

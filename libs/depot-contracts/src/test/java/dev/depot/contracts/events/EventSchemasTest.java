@@ -7,9 +7,14 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.accounts.v1.UserRegistered;
+import dev.depot.contracts.files.v1.ActivityRecorded;
+import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.contracts.mail.v1.MailRequested;
+import dev.depot.contracts.uploads.v1.UploadAbandoned;
+import dev.depot.contracts.uploads.v1.UploadCompleted;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,46 @@ class EventSchemasTest {
     assertValid(EventEnvelope.of(MailRequested.TYPE, "/depot/auth-service", "k",
         new MailRequested("a@example.org", "verify-email", Map.of("link", "http://x")),
         Instant.now()));
+  }
+
+  @Test
+  void uploadEventsMatchTheirSchemas() {
+    UUID file = UUID.randomUUID();
+    Instant now = Instant.now();
+    assertValid(EventEnvelope.of(UploadCompleted.TYPE, "/depot/upload-service", file.toString(),
+        new UploadCompleted(file, UUID.randomUUID(), UUID.randomUUID(), 42,
+            "a".repeat(64), now), now));
+    assertValid(EventEnvelope.of(UploadCompleted.TYPE, "/depot/upload-service", file.toString(),
+        new UploadCompleted(file, UUID.randomUUID(), UUID.randomUUID(), 0, null, now), now));
+    assertValid(EventEnvelope.of(UploadAbandoned.TYPE, "/depot/upload-service", file.toString(),
+        new UploadAbandoned(file, UUID.randomUUID(), UUID.randomUUID(),
+            UploadAbandoned.Reason.EXPIRED, now), now));
+  }
+
+  @Test
+  void fileEventsMatchTheirSchemas() {
+    UUID owner = UUID.randomUUID();
+    Instant now = Instant.now();
+    assertValid(EventEnvelope.of(BlobsReleased.TYPE, "/depot/metadata-service", owner.toString(),
+        new BlobsReleased(owner, List.of(UUID.randomUUID()), now), now));
+    assertValid(EventEnvelope.of(ActivityRecorded.TYPE, "/depot/metadata-service",
+        owner.toString(), new ActivityRecorded(owner, owner, "file.moved", "file",
+            UUID.randomUUID(), "a.txt", Map.of("from", UUID.randomUUID().toString()), now), now));
+    assertValid(EventEnvelope.of(ActivityRecorded.TYPE, "/depot/metadata-service",
+        owner.toString(), new ActivityRecorded(owner, null, "trash.auto-purged", "file",
+            null, null, Map.of(), now), now));
+  }
+
+  @Test
+  void theSchemasRefuseMalformedFileEvents() {
+    UUID owner = UUID.randomUUID();
+    ObjectNode event = JSON.valueToTree(EventEnvelope.of(ActivityRecorded.TYPE, "/test",
+        owner.toString(), new ActivityRecorded(owner, owner, "File Moved", "file", null, null,
+            Map.of(), Instant.now()), Instant.now()));
+    assertThat(schema(ActivityRecorded.TOPIC).validate(event)).isNotEmpty();
+    ObjectNode released = JSON.valueToTree(EventEnvelope.of(BlobsReleased.TYPE, "/test",
+        owner.toString(), new BlobsReleased(owner, List.of(), Instant.now()), Instant.now()));
+    assertThat(schema(BlobsReleased.TOPIC).validate(released)).isNotEmpty();
   }
 
   @Test

@@ -18,7 +18,8 @@ class TicketCodecTest {
 
   private Ticket ticket(Instant expires) {
     return new Ticket(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), 0, expires);
+        UUID.randomUUID(), UUID.randomUUID(), 0, expires,
+        new Ticket.Delivery("résumé ✓.pdf", "application/pdf", true));
   }
 
   @Test

@@ -3,17 +3,12 @@ package dev.depot.kit.events;
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.kit.config.ClockConfiguration;
 import java.time.Clock;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -30,8 +25,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     name = "org.springframework.modulith.events.core.EventPublicationRegistry")
 @EnableScheduling
 public class EventsConfiguration {
-
-  public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
   @Bean
   EventExternalizationConfiguration eventExternalization() {
@@ -52,16 +45,5 @@ public class EventsConfiguration {
   @Bean
   OutboxResubmitter outboxResubmitter(IncompleteEventPublications incomplete, Clock clock) {
     return new OutboxResubmitter(incomplete, clock);
-  }
-
-  @Bean
-  CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka) {
-    DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-        (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
-    backOff.setInitialInterval(500);
-    backOff.setMultiplier(2);
-    backOff.setMaxInterval(5_000);
-    return new DefaultErrorHandler(deadLetters, backOff);
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,11 +45,28 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail body = Problems.of(CommonProblem.VALIDATION_FAILED,
-        "The request has invalid fields.");
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+    return invalid("The request has invalid fields.", e.getBindingResult().getFieldErrors()
+        .stream()
         .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-        .toList();
+        .toList(), headers);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return invalid("The request has invalid parameters.", e.getParameterValidationResults()
+        .stream()
+        .flatMap(r -> r.getResolvableErrors().stream().map(error -> Map.of(
+            "field", String.valueOf(r.getMethodParameter().getParameterName()),
+            "message", String.valueOf(error.getDefaultMessage()))))
+        .toList(), headers);
+  }
+
+  /** A 400 {@code VALIDATION_FAILED} listing each offending field or parameter. */
+  private static ResponseEntity<Object> invalid(String detail, List<Map<String, String>> errors,
+      HttpHeaders headers) {
+    ProblemDetail body = Problems.of(CommonProblem.VALIDATION_FAILED, detail);
     body.setProperty("errors", errors);
     return ResponseEntity.status(body.getStatus()).headers(headers)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);

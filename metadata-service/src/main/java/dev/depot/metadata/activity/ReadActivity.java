@@ -1,0 +1,52 @@
+package dev.depot.metadata.activity;
+
+import dev.depot.contracts.events.EventEnvelope;
+import dev.depot.contracts.files.v1.ActivityRecorded;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records reads (download-URL issues), which change no row: the activity goes straight to Kafka,
+ * asynchronously, so the hot path waits for neither the database nor the broker. A send that
+ * fails is logged; reads are the one kind of activity that may be lost with a crashing process.
+ */
+@Component
+public class ReadActivity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReadActivity.class);
+
+  private final KafkaTemplate<Object, Object> kafka;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final String source;
+
+  ReadActivity(KafkaTemplate<Object, Object> kafka, JsonMapper json, Clock clock,
+      @Value("${spring.application.name}") String source) {
+    this.kafka = kafka;
+    this.json = json;
+    this.clock = clock;
+    this.source = "/depot/" + source;
+  }
+
+  public void record(UUID ownerId, UUID actorId, String action, UUID fileId, String fileName,
+      Map<String, Object> details) {
+    ActivityRecorded activity = new ActivityRecorded(ownerId, actorId, action, "file", fileId,
+        fileName, details, clock.instant());
+    EventEnvelope<ActivityRecorded> event = EventEnvelope.of(ActivityRecorded.TYPE, source,
+        ownerId.toString(), activity, activity.occurredAt());
+    kafka.send(ActivityRecorded.TOPIC, ownerId.toString(),
+        json.writeValueAsBytes(event)).whenComplete((result, failure) -> {
+          if (failure != null) {
+            LOG.warn("activity {} for file {} not recorded: {}", action, fileId,
+                failure.toString());
+          }
+        });
+  }
+}

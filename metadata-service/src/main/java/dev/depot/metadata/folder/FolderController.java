@@ -1,0 +1,106 @@
+package dev.depot.metadata.folder;
+
+import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.trash.TrashService;
+import dev.depot.metadata.tree.Item;
+import dev.depot.metadata.tree.ItemResponse;
+import dev.depot.metadata.tree.OnConflict;
+import dev.depot.metadata.tree.Page;
+import dev.depot.metadata.tree.PathEntry;
+import dev.depot.metadata.tree.TreeService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/folders}: the caller's folder tree. */
+@RestController
+@RequestMapping("/api/folders")
+@Tag(name = "Folders")
+class FolderController {
+
+  record CreateFolderRequest(UUID parentId, @NotNull String name, OnConflict onConflict) {}
+
+  record UpdateRequest(String name, UUID parentId, OnConflict onConflict) {}
+
+  record FolderResponse(ItemResponse folder, List<PathEntry> path) {
+
+    static FolderResponse of(FolderService.FolderView view) {
+      return new FolderResponse(ItemResponse.of(view.folder()), PathEntry.of(view.path()));
+    }
+  }
+
+  private final FolderService folders;
+  private final TreeService tree;
+  private final TrashService trash;
+
+  FolderController(FolderService folders, TreeService tree, TrashService trash) {
+    this.folders = folders;
+    this.tree = tree;
+    this.trash = trash;
+  }
+
+  @GetMapping("/root")
+  @Operation(summary = "The caller's root folder")
+  FolderResponse root(Caller caller) {
+    return FolderResponse.of(folders.view(caller, folders.rootOf(caller)));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A folder and its breadcrumbs from the root")
+  FolderResponse get(Caller caller, @PathVariable UUID id) {
+    return FolderResponse.of(folders.view(caller, id));
+  }
+
+  @GetMapping("/{id}/children")
+  @Operation(summary = "One page of a folder's children, folders first")
+  Page<ItemResponse> children(Caller caller, @PathVariable UUID id,
+      @RequestParam(defaultValue = "name") String sort,
+      @RequestParam(defaultValue = "asc") String order,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+      @RequestParam(required = false) String cursor) {
+    Page<Item> page = folders.children(caller, id, ChildOrder.of(sort, order), limit, cursor);
+    return new Page<>(page.items().stream().map(ItemResponse::of).toList(), page.nextCursor());
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a folder (in the root folder when parentId is absent)")
+  ResponseEntity<ItemResponse> create(Caller caller,
+      @Valid @RequestBody CreateFolderRequest request) {
+    UUID parent = request.parentId() == null ? folders.rootOf(caller) : request.parentId();
+    Item folder = tree.createFolder(caller, parent, request.name(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL));
+    return ResponseEntity.created(URI.create("/api/folders/" + folder.id()))
+        .body(ItemResponse.of(folder));
+  }
+
+  @PatchMapping("/{id}")
+  @Operation(summary = "Rename and/or move a folder")
+  ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
+    return ItemResponse.of(tree.update(caller, Item.Kind.FOLDER, id, request.name(),
+        request.parentId(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Move a folder and everything in it to the trash")
+  void delete(Caller caller, @PathVariable UUID id) {
+    trash.trash(caller, Item.Kind.FOLDER, id);
+  }
+}

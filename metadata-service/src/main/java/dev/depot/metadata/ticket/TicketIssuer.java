@@ -1,0 +1,43 @@
+package dev.depot.metadata.ticket;
+
+import dev.depot.contracts.ticket.Ticket;
+import dev.depot.contracts.ticket.TicketCodec;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Signs data-plane tickets and builds the URLs that carry them; touches no storage. */
+@Component
+public class TicketIssuer {
+
+  /** A signed ticket and where to present it. */
+  public record Issued(URI url, String ticket, Instant expiresAt) {}
+
+  private final TicketCodec codec;
+  private final LinkProperties links;
+
+  TicketIssuer(TicketCodec codec, LinkProperties links) {
+    this.codec = codec;
+    this.links = links;
+  }
+
+  public Issued upload(UUID fileId, UUID versionId, UUID blobId, UUID ownerId, long size,
+      Instant expiresAt) {
+    String ticket = codec.sign(new Ticket(Ticket.Operation.UPLOAD, fileId, versionId, blobId,
+        ownerId, size, expiresAt, null));
+    return new Issued(resolve("api/uploads"), ticket, expiresAt);
+  }
+
+  public Issued download(UUID fileId, UUID versionId, UUID blobId, UUID ownerId,
+      Ticket.Delivery delivery, Instant expiresAt) {
+    String ticket = codec.sign(new Ticket(Ticket.Operation.DOWNLOAD, fileId, versionId, blobId,
+        ownerId, 0, expiresAt, delivery));
+    return new Issued(resolve("dl/" + ticket), ticket, expiresAt);
+  }
+
+  private URI resolve(String path) {
+    String base = links.publicUrl().toString();
+    return URI.create(base.endsWith("/") ? base + path : base + "/" + path);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.depot.metadata.trash;
+
+import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.tree.Item;
+import dev.depot.metadata.tree.ItemResponse;
+import dev.depot.metadata.tree.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/trash}: what the caller deleted, to restore or purge. */
+@RestController
+@RequestMapping("/api/trash")
+@Tag(name = "Trash")
+class TrashController {
+
+  record EmptyResponse(int purged) {}
+
+  private final TrashService trash;
+
+  TrashController(TrashService trash) {
+    this.trash = trash;
+  }
+
+  @GetMapping
+  @Operation(summary = "Trashed items (each with everything deleted along with it), newest first")
+  Page<ItemResponse> list(Caller caller,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+      @RequestParam(required = false) String cursor) {
+    Page<Item> page = trash.list(caller, limit, cursor);
+    return new Page<>(page.items().stream().map(ItemResponse::of).toList(), page.nextCursor());
+  }
+
+  @PostMapping("/{id}/restore")
+  @Operation(summary = "Restore an item to where it was (or the root folder), renaming on clash")
+  ItemResponse restore(Caller caller, @PathVariable UUID id) {
+    return ItemResponse.of(trash.restore(caller, id));
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete a trashed item and everything below it for good")
+  void purge(Caller caller, @PathVariable UUID id) {
+    trash.purge(caller, id);
+  }
+
+  @DeleteMapping
+  @Operation(summary = "Empty the trash")
+  EmptyResponse empty(Caller caller) {
+    return new EmptyResponse(trash.empty(caller));
+  }
+}

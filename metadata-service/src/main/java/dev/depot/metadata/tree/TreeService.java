@@ -1,0 +1,190 @@
+package dev.depot.metadata.tree;
+
+import dev.depot.kit.problem.DepotException;
+import dev.depot.metadata.MetadataProblem;
+import dev.depot.metadata.access.AccessPolicy;
+import dev.depot.metadata.access.Action;
+import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.activity.ActivityLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What folders and files have in common: finding them for a caller, placing a name in a folder
+ * under a conflict policy, renaming and moving.
+ */
+@Service
+public class TreeService {
+
+  /** Deepest nesting allowed below a root folder. */
+  public static final int MAX_DEPTH = 128;
+  private static final int NAME_ATTEMPTS = 3;
+  private static final int MAX_NUMBERED = 10_000;
+
+  private final ItemRepository items;
+  private final AccessPolicy policy;
+  private final ActivityLog activity;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  TreeService(ItemRepository items, AccessPolicy policy, ActivityLog activity,
+      TransactionTemplate tx, Clock clock) {
+    this.items = items;
+    this.policy = policy;
+    this.activity = activity;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** A live folder the caller may act on, else 404. */
+  public Item folder(Caller caller, UUID id, Action action) {
+    return items.find(id).filter(i -> i.isFolder() && i.isLive()
+            && policy.allows(caller, i.ownerId(), action))
+        .orElseThrow(() -> notFound(Item.Kind.FOLDER));
+  }
+
+  /** A live, complete file the caller may act on, else 404. */
+  public Item file(Caller caller, UUID id, Action action) {
+    return items.find(id).filter(i -> !i.isFolder() && i.isLive()
+            && i.currentVersionId() != null && policy.allows(caller, i.ownerId(), action))
+        .orElseThrow(() -> notFound(Item.Kind.FILE));
+  }
+
+  /** The folders from the root down to (and including) this item's parent. */
+  public List<Item> breadcrumbs(Item item) {
+    return items.findAll(item.ancestors());
+  }
+
+  /**
+   * The name {@code wanted} becomes in {@code parent} under {@code onConflict}, or a 409 naming
+   * the item that holds it. ({@code newVersion} is the uploads' business and fails here.)
+   */
+  public String placeName(Item parent, String wanted, OnConflict onConflict, UUID movingId) {
+    var holder = items.liveChild(parent.id(), Names.key(wanted));
+    if (holder.isEmpty() || holder.get().id().equals(movingId)) {
+      return wanted;
+    }
+    if (onConflict != OnConflict.RENAME) {
+      throw conflict(holder.get());
+    }
+    boolean keepExtension = !holder.get().isFolder();
+    String stem = Names.numbered(wanted, 1, keepExtension);
+    Set<String> taken = items.liveKeysStartingWith(parent.id(),
+        Names.key(stem.substring(0, stem.lastIndexOf(" ("))));
+    for (int n = 1; n <= MAX_NUMBERED; n++) {
+      String candidate = Names.numbered(wanted, n, keepExtension);
+      if (!taken.contains(Names.key(candidate))) {
+        return candidate;
+      }
+    }
+    throw conflict(holder.get());
+  }
+
+  public static DepotException conflict(Item holder) {
+    return new DepotException(MetadataProblem.NAME_CONFLICT,
+        "\"" + holder.name() + "\" already exists in this folder.",
+        Map.of("conflictingId", holder.id(), "conflictingKind", holder.kind().column()));
+  }
+
+  /**
+   * Runs a write that places a name; a concurrent writer that took the name between the check
+   * and the write makes the whole transaction run again, so the policy is applied to fresh data.
+   */
+  public <T> T placing(Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(s -> write.get());
+      } catch (DuplicateKeyException e) {
+        if (attempt == NAME_ATTEMPTS) {
+          throw new DepotException(MetadataProblem.NAME_CONFLICT,
+              "The name was taken by a concurrent change; try again.");
+        }
+      }
+    }
+  }
+
+  public Item createFolder(Caller caller, UUID parentId, String rawName, OnConflict onConflict) {
+    String wanted = Names.normalize(rawName);
+    return placing(() -> {
+      Item parent = folder(caller, parentId, Action.WRITE);
+      requireDepth(parent.depth() + 1);
+      Instant now = clock.instant();
+      Item folder = new Item(UUID.randomUUID(), parent.ownerId(), parent.id(),
+          parent.childAncestors(), Item.Kind.FOLDER, placeName(parent, wanted, onConflict, null),
+          0, null, null, now, now, null, null);
+      items.insert(folder);
+      activity.record(caller.userId(), folder, "created", Map.of("parentId", parent.id()));
+      return folder;
+    });
+  }
+
+  /**
+   * Renames and/or moves an item (a {@code null} name or parent keeps it). Moving a folder into
+   * its own subtree is refused; every descendant's path follows in the same transaction.
+   */
+  public Item update(Caller caller, Item.Kind kind, UUID id, String rawName, UUID newParentId,
+      OnConflict onConflict) {
+    String wanted = rawName == null ? null : Names.normalize(rawName);
+    return placing(() -> {
+      Item item = kind == Item.Kind.FOLDER ? folder(caller, id, Action.WRITE)
+          : file(caller, id, Action.WRITE);
+      if (item.isRoot()) {
+        throw new DepotException(MetadataProblem.ROOT_FOLDER_IMMUTABLE,
+            "The root folder cannot be renamed or moved.");
+      }
+      items.lockTree(item.ownerId());
+      UUID parentId = newParentId == null ? item.parentId() : newParentId;
+      Item parent = folder(caller, parentId, Action.WRITE);
+      boolean moving = !parentId.equals(item.parentId());
+      if (moving && (parent.id().equals(item.id()) || parent.ancestors().contains(item.id()))) {
+        throw new DepotException(MetadataProblem.MOVE_INTO_ITSELF,
+            "\"" + item.name() + "\" cannot move into itself or one of its subfolders.");
+      }
+      if (moving && item.isFolder()) {
+        requireDepth(parent.depth() + 1 + items.subtreeHeight(item));
+      }
+      String name = placeName(parent, wanted == null ? item.name() : wanted, onConflict,
+          item.id());
+      Instant now = clock.instant();
+      items.move(item, parent, name, now);
+      Map<String, Object> details = new LinkedHashMap<>();
+      if (!name.equals(item.name())) {
+        details.put("oldName", item.name());
+        activity.record(caller.userId(), renamed(item, name), "renamed", details);
+      }
+      if (moving) {
+        activity.record(caller.userId(), renamed(item, name), "moved",
+            Map.of("fromParentId", item.parentId(), "toParentId", parent.id()));
+      }
+      return items.find(id).orElseThrow();
+    });
+  }
+
+  private static Item renamed(Item item, String name) {
+    return new Item(item.id(), item.ownerId(), item.parentId(), item.ancestors(), item.kind(),
+        name, item.size(), item.mimeType(), item.currentVersionId(), item.createdAt(),
+        item.modifiedAt(), item.deletedAt(), item.trashRootId());
+  }
+
+  private static void requireDepth(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new DepotException(MetadataProblem.TREE_TOO_DEEP,
+          "Folders can nest at most " + MAX_DEPTH + " levels deep.");
+    }
+  }
+
+  public static DepotException notFound(Item.Kind kind) {
+    return kind == Item.Kind.FOLDER
+        ? new DepotException(MetadataProblem.FOLDER_NOT_FOUND, "No such folder.")
+        : new DepotException(MetadataProblem.FILE_NOT_FOUND, "No such file.");
+  }
+}

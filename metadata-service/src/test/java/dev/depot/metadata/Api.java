@@ -1,0 +1,67 @@
+package dev.depot.metadata;
+
+import dev.depot.localinfra.ServiceClient;
+import dev.depot.localinfra.TestInfra;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One user talking JSON to metadata-service with a real token. */
+final class Api {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  final UUID userId = UUID.randomUUID();
+  private final ServiceClient client;
+  private final String token;
+
+  Api(int port) throws Exception {
+    this.client = new ServiceClient(port);
+    this.token = TestInfra.tokens().issue(userId.toString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return client.get(path, token);
+  }
+
+  HttpResponse<String> post(String path, Object body) throws Exception {
+    return send("POST", path, body);
+  }
+
+  HttpResponse<String> patch(String path, Object body) throws Exception {
+    return send("PATCH", path, body);
+  }
+
+  HttpResponse<String> delete(String path) throws Exception {
+    return client.send(client.request(path, token).DELETE());
+  }
+
+  HttpResponse<String> send(String method, String path, Object body) throws Exception {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
+            : JSON.writeValueAsString(body));
+    return client.send(client.request(path, token).header("Content-Type", "application/json")
+        .method(method, publisher));
+  }
+
+  /** The body of a response that must have the given status. */
+  static JsonNode ok(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": "
+          + response.body());
+    }
+    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+  }
+
+  UUID root() throws Exception {
+    return UUID.fromString(ok(get("/api/folders/root"), 200).at("/folder/id").asString());
+  }
+
+  UUID folder(UUID parent, String name) throws Exception {
+    return UUID.fromString(ok(post("/api/folders", Map.of("parentId", parent,
+        "name", name)), 201).get("id").asString());
+  }
+}

@@ -1,0 +1,11 @@
+package dev.depot.upload.storage;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The object store as the upload side sees it. */
+interface BlobStore {
+
+  /** Deletes the blobs' objects; objects already gone are not an error. */
+  void delete(List<UUID> blobIds);
+}

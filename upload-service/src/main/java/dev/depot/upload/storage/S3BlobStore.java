@@ -1,0 +1,34 @@
+package dev.depot.upload.storage;
+
+import dev.depot.contracts.ObjectKeys;
+import dev.depot.kit.storage.S3Properties;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** {@link BlobStore} on MinIO/S3 (deleting a missing key succeeds in S3, so retries are safe). */
+@Component
+class S3BlobStore implements BlobStore {
+
+  private final MinioClient s3;
+  private final S3Properties properties;
+
+  S3BlobStore(MinioClient s3, S3Properties properties) {
+    this.s3 = s3;
+    this.properties = properties;
+  }
+
+  @Override
+  public void delete(List<UUID> blobIds) {
+    for (UUID id : blobIds) {
+      try {
+        s3.removeObject(RemoveObjectArgs.builder().bucket(properties.bucket())
+            .object(ObjectKeys.blob(id)).build());
+      } catch (Exception e) {
+        throw new IllegalStateException("could not delete blob " + id, e);
+      }
+    }
+  }
+}
