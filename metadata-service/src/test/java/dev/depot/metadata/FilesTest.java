@@ -4,6 +4,7 @@ import static dev.depot.localinfra.ProblemAssertions.assertProblem;
 import static dev.depot.metadata.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.events.EventType;
 import dev.depot.contracts.files.v1.BlobsReleased;
@@ -311,6 +312,26 @@ class FilesTest {
     assertThat(ok(alice.get("/api/search?q=100%25_"), 200).get("items")).isEmpty();
     assertProblem(alice.get("/api/search?q=%20"), 400, "VALIDATION_FAILED");
     assertProblem(alice.get("/api/search?q=x&type=spreadsheet"), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void aDeletedAccountsItemsGoToTheTrash() throws Exception {
+    UUID root = alice.root();
+    upload(alice, null, "keep.txt", 50, null);
+    alice.folder(root, "photos");
+    send(UserDeleted.TYPE, new UserDeleted(alice.userId, Instant.now()));
+    Instant deadline = Instant.now().plus(PATIENCE);
+    Integer live;
+    do {
+      Thread.sleep(100);
+      live = jdbc.queryForObject("SELECT count(*) FROM items WHERE owner_id = ?"
+          + " AND parent_id IS NOT NULL AND deleted_at IS NULL", Integer.class, alice.userId);
+    } while (live > 0 && Instant.now().isBefore(deadline));
+    assertThat(live).isZero();
+    assertThat(jdbc.queryForObject("SELECT trash_bytes FROM quota_ledgers WHERE user_id = ?",
+        Long.class, alice.userId)).isEqualTo(50);
+    assertThat(jdbc.queryForObject("SELECT deleted_at IS NOT NULL FROM accounts"
+        + " WHERE user_id = ?", Boolean.class, alice.userId)).isTrue();
   }
 
   private static String ticketOf(JsonNode issued) {
