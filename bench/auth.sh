@@ -10,19 +10,10 @@
 # Usage: bench/auth.sh [runs] [seconds-per-run]   (defaults 5 and 10). Needs wrk and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-5}"
-seconds="${2:-10}"
-data=.depot-bench
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+source bench/lib.sh
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
-
-# The gateway's rate limits are part of every request's cost but must not refuse the benchmark.
-export DEPOT_GATEWAY_RATELIMIT_PERUSERPERSECOND=1000000 DEPOT_GATEWAY_RATELIMIT_PERUSERBURST=1000000
-export DEPOT_GATEWAY_RATELIMIT_PERIPPERSECOND=1000000 DEPOT_GATEWAY_RATELIMIT_PERIPBURST=1000000
-# Production JIT (C2) instead of the quick-start options of the local run.
-export DEPOT_SERVICE_JVM_OPTS="-Xss512k -XX:MaxRAMPercentage=10"
-DEPOT_NO_DASHBOARD=1 ./depot up --fresh --detach --data-dir "$data" >/dev/null 2>&1
+bench_stack_up
 ngx=$(mktemp -d)
 cat >"$ngx/nginx.conf" <<CONF
 worker_processes 1;
@@ -39,28 +30,12 @@ http {
 }
 CONF
 "$nginx" -c "$ngx/nginx.conf" -p "$ngx"
-trap '"$nginx" -c "$ngx/nginx.conf" -p "$ngx" -s stop; ./depot down --data-dir "$data" >/dev/null 2>&1' EXIT
+trap '"$nginx" -c "$ngx/nginx.conf" -p "$ngx" -s stop; bench_stack_down' EXIT
 
-api=http://127.0.0.1:8080
-id="bench$RANDOM$RANDOM"
-password="Benchmark secret $RANDOM-$RANDOM"
-curl -fsS -o /dev/null -H 'Content-Type: application/json' "$api/api/auth/signup" \
-  -d "{\"email\":\"$id@example.org\",\"username\":\"$id\",\"password\":\"$password\"}"
-login_body="{\"login\":\"$id\",\"password\":\"$password\"}"
-sign_in() { # a fresh access token (they live 15 minutes)
-  token=$(curl -fsS -H 'Content-Type: application/json' "$api/api/auth/login" -d "$login_body" \
-    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
-  [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
-}
-
-measure() { # url -> requests/s (fails on any non-2xx answer)
-  local out
-  out=$(wrk -t2 -c32 -d"${seconds}s" -s bench/lua/status.lua -H "Authorization: Bearer $token" "$1")
-  grep -q 'non2xx=0 ' <<<"$out" || { echo "non-2xx answers from $1: $out" >&2; exit 1; }
-  sed -n 's/^RESULT rps=\([0-9.]*\).*/\1/p' <<<"$out"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
-
+bench_user
+paths=$(mktemp)
+echo /api/me >"$paths"
+direct_rps() { measure "$1" 32 "$paths" "$1" | field rps; }
 sign_in
 echo "warm-up (the JIT needs tens of thousands of requests on each path)"
 wrk -t2 -c32 -d90s -H "Authorization: Bearer $token" "$api/api/me" >/dev/null
@@ -68,9 +43,9 @@ wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" http://127.0.0.1:8082/api/m
 direct=() gateway=() proxy=()
 for i in $(seq 1 "$runs"); do
   sign_in
-  d=$(measure http://127.0.0.1:8082/api/me)
-  g=$(measure "$api/api/me")
-  n=$(measure http://127.0.0.1:18090/api/me)
+  d=$(direct_rps http://127.0.0.1:8082)
+  g=$(direct_rps "$api")
+  n=$(direct_rps http://127.0.0.1:18090)
   direct+=("$d") gateway+=("$g") proxy+=("$n")
   printf 'run %d: direct %8.1f   gateway %8.1f   nginx proxy %8.1f req/s\n' "$i" "$d" "$g" "$n"
 done

@@ -7,6 +7,7 @@ const sidebars: SidebarsConfig = {
     'intro',
     'getting-started',
     'accounts',
+    'files',
     'configuration',
     {
       type: 'category',

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mainAlert, signIn, storedRefreshToken } from "./auth-helpers";
-import { FakeAuthApi, problem } from "./fake-auth-api";
+import { problem } from "./fake-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
 test("lists the sessions, marks this device and revokes another one", async ({ page }) => {
   const api = new FakeAuthApi();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mainAlert } from "./auth-helpers";
-import { FakeAuthApi, problem } from "./fake-auth-api";
+import { problem } from "./fake-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
 test("follows a verification link", async ({ page }) => {
   const api = new FakeAuthApi();

@@ -1,51 +1,5 @@
-import type { Page, Route } from "@playwright/test";
-
-/** The dashboard (127.0.0.1:3107) calls the gateway on another origin, so answers need CORS. */
-export const cors = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-headers": "authorization, content-type, accept",
-  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
-};
-
-export interface Call {
-  method: string;
-  path: string;
-  body: Record<string, unknown> | null;
-  /** The bearer token the call carried, if any. */
-  token: string | null;
-  /** The status it was answered with. */
-  status?: number;
-}
-
-export interface Reply {
-  status: number;
-  json?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** An RFC 9457 answer as Depot's services write it. */
-export function problem(
-  status: number,
-  code: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-): Reply {
-  return {
-    status,
-    json: {
-      type: `https://depot.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
-      title: code
-        .split("_")
-        .map((w, i) => (i === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase()))
-        .join(" "),
-      status,
-      detail,
-      code,
-      traceId: "0af7651916cd43dd8448eb211c80319c",
-      ...extra,
-    },
-  };
-}
+import type { Page } from "@playwright/test";
+import { cors, FakeApi, problem, type Call, type Reply } from "./fake-api";
 
 export const CHROME_ON_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
@@ -57,8 +11,7 @@ export const SAFARI_ON_IPHONE =
  * account, issues and rotates tokens, and records every call. `on()` replaces the answer of one
  * endpoint.
  */
-export class FakeAuthApi {
-  readonly calls: Call[] = [];
+export class FakeAuthApi extends FakeApi {
   account = {
     id: "7d1c7a52-5b7e-4d59-9a51-2f0f5a4f8f10",
     username: "ada",
@@ -91,17 +44,6 @@ export class FakeAuthApi {
   readonly accessTokens = new Set<string>();
   readonly refreshTokens = new Set<string>();
   private issued = 0;
-  private readonly overrides = new Map<string, (call: Call) => Reply | undefined>();
-
-  /** Answers `"METHOD /path"` with `handler`; returning undefined falls back to the default. */
-  on(endpoint: string, handler: (call: Call) => Reply | undefined): this {
-    this.overrides.set(endpoint, handler);
-    return this;
-  }
-
-  callsTo(endpoint: string): Call[] {
-    return this.calls.filter((c) => `${c.method} ${c.path}` === endpoint);
-  }
 
   /** A refresh token the fake accepts, to start a test signed in. */
   grantRefreshToken(): string {
@@ -132,42 +74,7 @@ export class FakeAuthApi {
     return tokens;
   }
 
-  private async handle(route: Route): Promise<void> {
-    const request = route.request();
-    if (request.method() === "OPTIONS") {
-      await route.fulfill({ status: 204, headers: cors });
-      return;
-    }
-    const headers = await request.allHeaders();
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = request.postDataJSON() as Record<string, unknown> | null;
-    } catch {
-      body = null;
-    }
-    const call: Call = {
-      method: request.method(),
-      path: new URL(request.url()).pathname,
-      body,
-      token: headers.authorization?.replace(/^Bearer /, "") ?? null,
-    };
-    this.calls.push(call);
-    const endpoint = `${call.method} ${call.path}`;
-    const reply = this.overrides.get(endpoint)?.(call) ?? this.answer(call);
-    call.status = reply.status;
-    const contentType = reply.status >= 400 ? "application/problem+json" : "application/json";
-    await route.fulfill({
-      status: reply.status,
-      headers: {
-        ...cors,
-        ...(reply.json === undefined ? {} : { "content-type": contentType }),
-        ...reply.headers,
-      },
-      body: reply.json === undefined ? "" : JSON.stringify(reply.json),
-    });
-  }
-
-  private answer(call: Call): Reply {
+  protected answer(call: Call): Reply {
     const signedIn = call.token !== null && this.accessTokens.has(call.token);
     const unauthenticated = problem(401, "UNAUTHENTICATED", "The access token is not valid.");
     const body = call.body ?? {};

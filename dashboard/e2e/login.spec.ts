@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mainAlert, storedRefreshToken } from "./auth-helpers";
-import { FakeAuthApi, problem } from "./fake-auth-api";
+import { problem } from "./fake-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
 test("signs in and goes to the account page", async ({ page }) => {
   const api = new FakeAuthApi();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { openSignedIn, signIn, storedRefreshToken } from "./auth-helpers";
-import { FakeAuthApi, problem } from "./fake-auth-api";
+import { problem } from "./fake-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
 test("renews a refused access token once and repeats the calls with the new one", async ({
   page,

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mainAlert, storedRefreshToken } from "./auth-helpers";
-import { FakeAuthApi, problem } from "./fake-auth-api";
+import { problem } from "./fake-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
 test("shows every field error of a VALIDATION_FAILED answer next to its field", async ({
   page,

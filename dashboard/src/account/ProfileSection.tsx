@@ -8,10 +8,11 @@ import { Field } from "@/ui/Field";
 import { Form, SubmitAlert, SubmitButton } from "@/ui/Form";
 import { StatusMessage } from "@/ui/StatusMessage";
 import { formValues } from "@/ui/formError";
+import factsStyles from "@/ui/facts.module.css";
+import { formatDateTime } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
 import { useSubmit } from "@/ui/useSubmit";
 import styles from "./AccountPage.module.css";
-import { formatDateTime } from "./format";
 import { ResendVerificationButton } from "./ResendVerificationButton";
 
 const FORM = "profile";
@@ -63,7 +64,7 @@ export function ProfileSection({ account }: { account: Account }) {
       <h2 id="profile-heading" className={styles.heading}>
         Profile
       </h2>
-      <dl className={styles.facts}>
+      <dl className={factsStyles.facts}>
         <dt>Username</dt>
         <dd>{account.username}</dd>
         <dt>Email address</dt>

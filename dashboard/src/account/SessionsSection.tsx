@@ -8,9 +8,10 @@ import { ApiError } from "@/lib/client";
 import { FormAlert } from "@/ui/FormAlert";
 import { StatusMessage } from "@/ui/StatusMessage";
 import { toFormError, type FormError } from "@/ui/formError";
+import { formatDateTime } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
 import styles from "./AccountPage.module.css";
-import { describeUserAgent, formatDateTime } from "./format";
+import { describeUserAgent } from "./format";
 
 type ListState =
   | { kind: "loading" }

@@ -1,11 +1,3 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/** An API timestamp as a local date and time, or the text as given if it is not a date. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
-
 function browserOf(userAgent: string): string {
   const known: [RegExp, string][] = [
     [/\bEdg(e|A|iOS)?\//, "Edge"],

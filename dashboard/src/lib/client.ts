@@ -52,6 +52,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The `code` of the problem the API answered with, or undefined for any other failure. */
+export function problemCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.problem.code : undefined;
+}
+
 /** The API did not answer at all (connection refused, DNS, CORS, offline), or answered nonsense. */
 export class NetworkError extends Error {
   readonly url: string;
@@ -151,6 +156,10 @@ export interface ApiRequestInit extends RequestInit {
   json?: unknown;
 }
 
+function apiUrl(path: string): string {
+  return `${apiBaseUrl}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
 function notSignedIn(): ApiError {
   return new ApiError({
     type: "https://depot.dev/problems/unauthenticated",
@@ -162,13 +171,13 @@ function notSignedIn(): ApiError {
 }
 
 /**
- * GET/POST/... `path` on the gateway and return the parsed JSON body (`undefined` for an empty
- * body, as in 202 and 204 answers). Throws {@link ApiError} for an error status and
- * {@link NetworkError} when there is no answer.
+ * Sends a request to `path` on the gateway and returns the answer, whose status is a success.
+ * Throws {@link ApiError} for an error status and {@link NetworkError} when there is no answer.
+ * For bodies that are not JSON (a CSV export, for instance); {@link apiFetch} reads JSON.
  */
-export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+export async function apiRequest(path: string, init: ApiRequestInit = {}): Promise<Response> {
   const { auth = false, json, ...requestInit } = init;
-  const url = `${apiBaseUrl}${path.startsWith("/") ? path : `/${path}`}`;
+  const url = apiUrl(path);
   const headers = new Headers(requestInit.headers);
   if (!headers.has("accept")) {
     headers.set("accept", "application/json, application/problem+json");
@@ -212,11 +221,21 @@ export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Prom
   if (!response.ok) {
     throw new ApiError(await readProblem(response));
   }
+  return response;
+}
+
+/**
+ * GET/POST/... `path` on the gateway and return the parsed JSON body (`undefined` for an empty
+ * body, as in 202 and 204 answers). Throws {@link ApiError} for an error status and
+ * {@link NetworkError} when there is no answer.
+ */
+export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  const response = await apiRequest(path, init);
   let text: string;
   try {
     text = await response.text();
   } catch (cause) {
-    throw new NetworkError(url, { cause });
+    throw new NetworkError(apiUrl(path), { cause });
   }
   if (text.trim() === "") {
     return undefined as T;
@@ -224,7 +243,7 @@ export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Prom
   try {
     return JSON.parse(text) as T;
   } catch (cause) {
-    throw new NetworkError(url, { cause });
+    throw new NetworkError(apiUrl(path), { cause });
   }
 }
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AccountMenu } from "@/auth/AccountMenu";
+import { useAuth } from "@/auth/AuthProvider";
 import styles from "./SiteHeader.module.css";
 
 function Logo() {
@@ -20,9 +21,14 @@ function Logo() {
   );
 }
 
-/** The bar on top of every page. The name is the page's heading on the home page only. */
+/**
+ * The bar on top of every page, with the way to the files for the signed-in user. The name is
+ * the page's heading on the home page only.
+ */
 export function SiteHeader() {
-  const home = usePathname() === "/";
+  const pathname = usePathname();
+  const home = pathname === "/";
+  const signedIn = useAuth().state.status === "signed-in";
   return (
     <header className={styles.header}>
       <div className={styles.bar}>
@@ -37,6 +43,17 @@ export function SiteHeader() {
           </p>
         )}
         <p className={styles.tagline}>Self-hosted file storage and streaming</p>
+        {signedIn && (
+          <nav aria-label="Main" className={styles.nav}>
+            <Link
+              href="/files"
+              className={styles.navLink}
+              aria-current={pathname === "/files" ? "page" : undefined}
+            >
+              Files
+            </Link>
+          </nav>
+        )}
         <AccountMenu />
       </div>
     </header>

@@ -44,7 +44,7 @@ CREATE INDEX items_by_modified ON items (parent_id, rank, modified_at, id) WHERE
 CREATE INDEX items_trash ON items (owner_id, deleted_at, id) WHERE deleted_at IS NOT NULL AND trash_root_id = id;
 CREATE INDEX items_trash_group ON items (trash_root_id) WHERE trash_root_id IS NOT NULL;
 CREATE INDEX items_search_trgm ON items USING gin (name_key gin_trgm_ops) WHERE deleted_at IS NULL;
-CREATE INDEX items_search_prefix ON items (owner_id, name_key text_pattern_ops) WHERE deleted_at IS NULL;
+CREATE INDEX items_search_prefix ON items (owner_id, name_key) WHERE deleted_at IS NULL;
 
 -- Immutable content. Object key: blobs/<id>. Shared by copies and reverted versions.
 CREATE TABLE blobs (

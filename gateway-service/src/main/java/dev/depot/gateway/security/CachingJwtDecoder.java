@@ -1,47 +1,27 @@
 package dev.depot.gateway.security;
 
+import dev.depot.kit.security.VerifiedTokens;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-/**
- * Remembers tokens that passed the full check (signature against the JWKS, issuer, expiry) until
- * they expire, so a client's next requests skip the RSA verification. The exact token text is the
- * key: any change to it is a different, unverified token. Bounded: when full, it starts over.
- */
+/** A reactive decoder that verifies each token once (see {@link VerifiedTokens}). */
 class CachingJwtDecoder implements ReactiveJwtDecoder {
 
-  static final int MAX_ENTRIES = 20_000;
-
   private final ReactiveJwtDecoder delegate;
-  private final Clock clock;
-  private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+  private final VerifiedTokens verified;
 
   CachingJwtDecoder(ReactiveJwtDecoder delegate, Clock clock) {
     this.delegate = delegate;
-    this.clock = clock;
+    this.verified = new VerifiedTokens(clock);
   }
 
   @Override
   public Mono<Jwt> decode(String token) throws JwtException {
     Jwt known = verified.get(token);
-    Instant now = clock.instant();
-    if (known != null) {
-      if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)) {
-        return Mono.just(known);
-      }
-      verified.remove(token);
-    }
-    return delegate.decode(token).doOnNext(jwt -> {
-      if (verified.size() >= MAX_ENTRIES) {
-        verified.clear();
-      }
-      verified.put(token, jwt);
-    });
+    return known != null ? Mono.just(known)
+        : delegate.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
   }
 }

@@ -1,6 +1,7 @@
 package dev.depot.gateway.security;
 
 import dev.depot.gateway.GatewayProperties;
+import dev.depot.kit.security.TokenText;
 import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.guard.RequestGuardFilter;
 import dev.depot.gateway.problem.ProblemWriter;
@@ -71,21 +72,8 @@ public class SecurityConfiguration {
   @Bean
   ServerWebExchangeFirewall firewall() {
     StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-    firewall.setAllowedHeaderValues(SecurityConfiguration::isPrintable);
+    firewall.setAllowedHeaderValues(TokenText::isPrintable);
     return firewall;
-  }
-
-  public static boolean isPrintable(String value) {
-    if (value == null) {
-      return true;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 && c != '\t' || c == 0x7f) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Bean

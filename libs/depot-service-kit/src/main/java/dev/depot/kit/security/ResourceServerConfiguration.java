@@ -4,21 +4,32 @@ import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.ProblemConfiguration;
 import dev.depot.kit.problem.ProblemResponses;
 import dev.depot.kit.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every servlet service checks the access token again behind the gateway (defence in depth):
@@ -56,10 +67,52 @@ public class ResourceServerConfiguration {
             .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o.jwt(j -> { })
+            .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied));
     return http.build();
+  }
+
+  private static String bearerToken(HttpServletRequest request) {
+    String token = TokenText.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+    if (token != null && token.isEmpty()) {
+      throw new InvalidBearerTokenException("Bearer token is malformed");
+    }
+    return token;
+  }
+
+  /** The default firewall, with header values checked by a loop instead of a regex. */
+  @Bean
+  @ConditionalOnMissingBean(HttpFirewall.class)
+  HttpFirewall httpFirewall() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowedHeaderValues(TokenText::isPrintable);
+    return firewall;
+  }
+
+  /**
+   * The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, each token verified
+   * once (a service with its own decoder keeps it).
+   */
+  @Bean
+  @ConditionalOnMissingBean(JwtDecoder.class)
+  @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+  JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri())
+        .build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(
+        properties.getJwt().getIssuerUri()));
+    VerifiedTokens verified = new VerifiedTokens(clock);
+    return token -> {
+      Jwt known = verified.get(token);
+      if (known != null) {
+        return known;
+      }
+      Jwt jwt = decoder.decode(token);
+      verified.remember(token, jwt);
+      return jwt;
+    };
   }
 }

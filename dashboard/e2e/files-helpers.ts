@@ -1,0 +1,51 @@
+import type { Page } from "@playwright/test";
+import { openSignedIn } from "./auth-helpers";
+import { FakeAuthApi } from "./fake-auth-api";
+import { FakeFilesApi } from "./fake-files-api";
+
+/** The fake auth and metadata APIs, installed on `page`; fill the tree before `open`. */
+export async function fakeApis(page: Page): Promise<{ auth: FakeAuthApi; files: FakeFilesApi }> {
+  const auth = new FakeAuthApi();
+  await auth.install(page);
+  const files = new FakeFilesApi(auth);
+  await files.install(page);
+  return { auth, files };
+}
+
+/** Starts on `path` signed in, as a browser that kept its session from an earlier visit. */
+export function open(page: Page, auth: FakeAuthApi, path = "/files"): Promise<void> {
+  return openSignedIn(page, auth, path);
+}
+
+/** The table of a folder's contents (or of the trash, search results, activity). */
+export function table(page: Page, name?: string) {
+  return name
+    ? page.getByRole("main").getByRole("table", { name })
+    : page.getByRole("main").getByRole("table").first();
+}
+
+/** The name cells of a list, in order: the names shown, without the icons' labels. */
+export function names(page: Page, tableName?: string) {
+  return table(page, tableName).locator("tbody tr > :first-child");
+}
+
+/** The row of the item named `name`. */
+export function row(page: Page, name: string, tableName?: string) {
+  return table(page, tableName)
+    .getByRole("row")
+    .filter({ has: page.getByText(name, { exact: true }) });
+}
+
+/** Opens the "⋯" menu of the item's row and chooses `action`. */
+export async function chooseAction(page: Page, name: string, action: string): Promise<void> {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page
+    .getByRole("group", { name: `Actions for ${name}`, exact: true })
+    .getByRole("button", { name: action, exact: true })
+    .click();
+}
+
+/** The live region that says what an action did, once it says `text`. */
+export function said(page: Page, text: string | RegExp) {
+  return page.getByRole("main").getByRole("status").filter({ hasText: text });
+}

@@ -1,0 +1,294 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { FormAlert } from "@/ui/FormAlert";
+import formStyles from "@/ui/forms.module.css";
+import { StatusMessage } from "@/ui/StatusMessage";
+import { usePageActions } from "@/ui/usePageActions";
+import { usePagedList } from "@/ui/usePagedList";
+import { useResource } from "@/ui/useResource";
+import {
+  getFolder,
+  getRootFolder,
+  listChildren,
+  restoreFromTrash,
+  trashItem,
+  type FolderView,
+  type Item,
+  type PathEntry,
+  type SortKey,
+} from "./api";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { downloadFile } from "./download";
+import styles from "./files.module.css";
+import { ItemLoader } from "./ItemLoader";
+import { ItemMenu, type ItemAction } from "./ItemMenu";
+import { MoveDialog } from "./MoveDialog";
+import { NewFolderDialog, RenameDialog } from "./NameDialog";
+import { DateCell, NameCell, PagedTable, SizeCell } from "./PagedTable";
+import { PageTitle } from "./PageTitle";
+import {
+  folderHref,
+  itemHref,
+  readSort,
+  ROOT_NAME,
+  sortQuery,
+  TRASH_HREF,
+  type Sort,
+} from "./routes";
+import { useRefreshUsage } from "./Usage";
+
+const PAGE_SIZE = 100;
+const MAX_LIMIT = 1000;
+
+/** The order a column starts in when its header is chosen: A to Z, biggest and newest first. */
+const FIRST_ORDER: Record<SortKey, Sort["order"]> = { name: "asc", size: "desc", modified: "desc" };
+
+/** `/files` and `/files/folder/{id}`: a folder's contents, for the signed-in user. */
+export function FolderPage({ folderId }: { folderId: string | null }) {
+  const view = useResource<FolderView>(`folder:${folderId ?? "root"}`, (signal) =>
+    folderId ? getFolder(folderId, signal) : getRootFolder(signal),
+  );
+  return (
+    <ItemLoader kind="folder" resource={view} title={folderId ? "Folder" : ROOT_NAME}>
+      {(data) => <FolderContents key={data.folder.id} view={data} />}
+    </ItemLoader>
+  );
+}
+
+type OpenDialog = { kind: "new" } | { kind: "rename" | "move" | "copy"; item: Item } | null;
+
+function FolderContents({ view }: { view: FolderView }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const sort = readSort(useSearchParams());
+  const refreshUsage = useRefreshUsage();
+  const { folder, path } = view;
+  const isRoot = path.length === 0;
+  const name = isRoot ? ROOT_NAME : folder.name;
+  const here: PathEntry = { id: folder.id, name };
+
+  const list = usePagedList<Item>(
+    `${folder.id}|${sort.key}|${sort.order}`,
+    (cursor, limit, signal) =>
+      listChildren(folder.id, { sort: sort.key, order: sort.order, limit, cursor }, signal),
+    { pageSize: PAGE_SIZE, maxLimit: MAX_LIMIT },
+  );
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const actions = usePageActions();
+
+  function sortBy(key: SortKey) {
+    const order = key === sort.key ? (sort.order === "asc" ? "desc" : "asc") : FIRST_ORDER[key];
+    router.replace(`${pathname}${sortQuery({ key, order })}`, { scroll: false });
+  }
+
+  function moveToTrash(item: Item) {
+    return actions.run(item.id, async () => {
+      await trashItem(item.kind, item.id);
+      list.update((items) => items.filter((i) => i.id !== item.id));
+      refreshUsage();
+      actions.report(
+        <p>
+          Moved “{item.name}” to the trash.{" "}
+          <button
+            type="button"
+            className={`${formStyles.secondary} ${formStyles.small}`}
+            onClick={() => undoTrash(item)}
+          >
+            Undo
+          </button>{" "}
+          <Link href={TRASH_HREF} className={formStyles.inlineLink}>
+            Open the trash
+          </Link>
+        </p>,
+      );
+    });
+  }
+
+  function undoTrash(item: Item) {
+    return actions.run(item.id, async () => {
+      const restored = await restoreFromTrash(item.id);
+      await list.reload();
+      refreshUsage();
+      actions.report(
+        <p>
+          Restored “{restored.name}”
+          {restored.parentId !== folder.id ? (
+            <>
+              {" "}
+              to <Link href={folderHref(restored.parentId)}>its folder</Link>
+            </>
+          ) : null}
+          .
+        </p>,
+      );
+    });
+  }
+
+  function openNewFolder() {
+    actions.clear();
+    setDialog({ kind: "new" });
+  }
+
+  function act(action: ItemAction, item: Item) {
+    actions.clear();
+    switch (action) {
+      case "download":
+        return actions.run(item.id, () => downloadFile(item.id));
+      case "trash":
+        return moveToTrash(item);
+      default:
+        setDialog({ kind: action, item });
+    }
+  }
+
+  return (
+    <div className={styles.page}>
+      <title>{`${name} · Depot`}</title>
+      <div className={styles.pageHead}>
+        {!isRoot && <Breadcrumbs path={path} current={name} sort={sort} />}
+        <PageTitle title={name}>
+          <button type="button" className={formStyles.button} onClick={openNewFolder}>
+            New folder
+          </button>
+        </PageTitle>
+      </div>
+
+      <StatusMessage>{actions.outcome}</StatusMessage>
+      {actions.error && <FormAlert error={actions.error} formId="folder-actions" />}
+
+      <PagedTable
+        list={list}
+        loading="Loading…"
+        what="The contents of this folder"
+        empty={
+          <>
+            <p>This folder is empty.</p>
+            <p className={styles.muted}>Choose “New folder” to create a folder in it.</p>
+          </>
+        }
+        className={styles.listing}
+        caption={
+          <caption className={styles.srOnly}>
+            Contents of {name}, folders first, by {SORT_LABELS[sort.key].toLowerCase()} (
+            {sort.order === "asc" ? "ascending" : "descending"})
+          </caption>
+        }
+        columns={
+          <>
+            {(["name", "size", "modified"] as const).map((key) => (
+              <SortHeader key={key} column={key} sort={sort} onSort={sortBy} />
+            ))}
+            <th scope="col" className={styles.actionsColumn}>
+              <span className={styles.srOnly}>Actions</span>
+            </th>
+          </>
+        }
+        cells={(item) => (
+          <>
+            <NameCell item={item} href={itemHref(item, sort)} />
+            <SizeCell item={item} folder={<Dash />} />
+            <DateCell at={item.modifiedAt} />
+            <td className={styles.actionsColumn}>
+              <ItemMenu item={item} disabled={actions.busy === item.id} onAction={act} />
+            </td>
+          </>
+        )}
+      />
+
+      {dialog?.kind === "new" && (
+        <NewFolderDialog
+          parent={here}
+          onClose={() => setDialog(null)}
+          onCreated={(created) => {
+            list.reload();
+            actions.report(
+              <p>
+                Created the folder{" "}
+                <Link href={folderHref(created.id)} className={formStyles.inlineLink}>
+                  {created.name}
+                </Link>
+                .
+              </p>,
+            );
+          }}
+        />
+      )}
+      {dialog?.kind === "rename" && (
+        <RenameDialog
+          item={dialog.item}
+          onClose={() => setDialog(null)}
+          onRenamed={(renamed) => {
+            list.reload();
+            actions.report(
+              <p>
+                Renamed “{dialog.item.name}” to “{renamed.name}”.
+              </p>,
+            );
+          }}
+        />
+      )}
+      {(dialog?.kind === "move" || dialog?.kind === "copy") && (
+        <MoveDialog
+          item={dialog.item}
+          mode={dialog.kind}
+          onClose={() => setDialog(null)}
+          onPlaced={(placed, destination) => {
+            list.reload();
+            refreshUsage();
+            actions.report(
+              <p>
+                {dialog.kind === "move" ? "Moved" : "Copied"} “{dialog.item.name}” to{" "}
+                <Link href={folderHref(destination.id)} className={formStyles.inlineLink}>
+                  {destination.name}
+                </Link>
+                {placed.name !== dialog.item.name ? ` as “${placed.name}”` : ""}.
+              </p>,
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+const SORT_LABELS: Record<SortKey, string> = { name: "Name", size: "Size", modified: "Modified" };
+
+function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  column: SortKey;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+}) {
+  const active = sort.key === column;
+  const direction = sort.order === "asc" ? "ascending" : "descending";
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? direction : undefined}
+      className={column === "size" ? styles.numberHead : undefined}
+    >
+      <button type="button" className={styles.sortButton} onClick={() => onSort(column)}>
+        {SORT_LABELS[column]}
+        <span className={styles.sortMark} aria-hidden="true">
+          {active ? (sort.order === "asc" ? "▲" : "▼") : ""}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** An empty cell's mark: folders have no size of their own. */
+function Dash() {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className={styles.srOnly}>no size</span>
+    </>
+  );
+}
