@@ -46,6 +46,27 @@ CREATE INDEX items_trash_group ON items (trash_root_id) WHERE trash_root_id IS N
 CREATE INDEX items_search_trgm ON items USING gin (name_key gin_trgm_ops) WHERE deleted_at IS NULL;
 CREATE INDEX items_search_prefix ON items (owner_id, name_key) WHERE deleted_at IS NULL;
 
+-- The words of each owner's names (letters only, three or more), for correcting typos in
+-- searches: a query word is matched against this small dictionary, not against every name.
+-- Kept by a trigger; words of renamed or deleted items stay (a stale word only finds nothing).
+CREATE TABLE name_words (
+  owner_id uuid NOT NULL,
+  word     text NOT NULL COLLATE "C",
+  PRIMARY KEY (owner_id, word)
+);
+CREATE INDEX name_words_trgm ON name_words USING gin (word gin_trgm_ops);
+
+CREATE FUNCTION remember_name_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO name_words (owner_id, word)
+  SELECT DISTINCT NEW.owner_id, w FROM regexp_split_to_table(NEW.name_key, '[^[:alpha:]]+') AS w
+  WHERE length(w) >= 3
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER items_name_words AFTER INSERT OR UPDATE OF name_key ON items
+  FOR EACH ROW EXECUTE FUNCTION remember_name_words();
+
 -- Immutable content. Object key: blobs/<id>. Shared by copies and reverted versions.
 CREATE TABLE blobs (
   id         uuid        PRIMARY KEY,

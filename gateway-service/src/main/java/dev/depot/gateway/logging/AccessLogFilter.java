@@ -1,8 +1,10 @@
 package dev.depot.gateway.logging;
 
 import dev.depot.kit.web.AccessLog;
+import io.micrometer.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,10 +28,18 @@ public class AccessLogFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     long start = System.nanoTime();
-    return chain.filter(exchange).doFinally(signal -> LOG.info("{} {} {} {}ms",
-        exchange.getRequest().getMethod(), AccessLog.redact(path), exchange.getResponse().getStatusCode() == null
-            ? 0 : exchange.getResponse().getStatusCode().value(),
-        (System.nanoTime() - start) / 1_000_000));
+    return chain.filter(exchange).doFinally(signal -> {
+      TraceContext trace = RequestTrace.of(exchange);
+      try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace == null ? null
+          : trace.traceId());
+          MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace == null ? null
+              : trace.spanId())) {
+        LOG.info("{} {} {} {}ms", exchange.getRequest().getMethod(), AccessLog.redact(path),
+            exchange.getResponse().getStatusCode() == null
+                ? 0 : exchange.getResponse().getStatusCode().value(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+    });
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.depot.gateway.problem;
 
+import dev.depot.gateway.logging.RequestTrace;
+import io.micrometer.tracing.TraceContext;
 import dev.depot.kit.problem.ProblemCode;
 import dev.depot.kit.problem.Problems;
 import org.springframework.http.MediaType;
@@ -28,6 +30,10 @@ public class ProblemWriter {
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
       return Mono.empty();
+    }
+    TraceContext trace = RequestTrace.of(exchange);
+    if (trace != null) {
+      body.setProperty("traceId", trace.traceId());
     }
     response.setRawStatusCode(body.getStatus());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Name search in tiers, each bounded so that a query costs about the same over a thousand files
- * or a million: names starting with the text (prefix index, in name order), names containing
- * every word of it (trigram index), and only when both find nothing, names similar to it (typos,
- * trigram similarity). Each tier contributes at most {@link #CANDIDATES} items; candidates are
- * ranked by prefix match, then trigram similarity, then id.
+ * or a million: names starting with the text (prefix index, in name order) and names containing
+ * every word of it (trigram index); only when both find nothing, the same with misspelt words
+ * corrected from the owners' word dictionary. Each tier contributes at most
+ * {@link #CANDIDATES} items; candidates are ranked by prefix match, then trigram similarity,
+ * then id.
  */
 @Repository
 class SearchRepository {
@@ -50,24 +51,49 @@ class SearchRepository {
     params.put("to", q.text() + HIGHEST_CHARACTER);
     params.put("cap", CANDIDATES);
     // a range, not LIKE: only the name-ordered index serves it, and stops after :cap rows
-    StringBuilder tiers = new StringBuilder("(SELECT id FROM items WHERE " + scope
-        + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap)");
+    String prefixTier = "(SELECT id FROM items WHERE " + scope
+        + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap)";
     List<String> words = words(q.text());
-    if (!words.isEmpty()) {
-      List<String> likes = new ArrayList<>();
-      for (int i = 0; i < words.size(); i++) {
-        params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
-        likes.add("name_key LIKE :word" + i);
+    List<Hit> hits = ranked(words.isEmpty() ? prefixTier
+        : prefixTier + " UNION " + containing(scope, words, params), params, afterScore, afterId,
+        limit);
+    if (hits.isEmpty() && afterId == null && !words.isEmpty()) {
+      List<String> corrected = corrected(owners, words);
+      if (!corrected.equals(words)) {
+        hits = ranked(containing(scope, corrected, params), params, null, null, limit);
       }
-      tiers.append(" UNION (SELECT id FROM items WHERE ").append(scope).append(" AND ")
-          .append(String.join(" AND ", likes)).append(" LIMIT :cap)");
-    }
-    List<Hit> hits = ranked(tiers.toString(), params, afterScore, afterId, limit);
-    if (hits.isEmpty() && afterId == null && q.text().length() >= FUZZY_MIN) {
-      hits = ranked("(SELECT id FROM items WHERE " + scope + " AND name_key % :key LIMIT :cap)",
-          params, null, null, limit);
     }
     return hits;
+  }
+
+  /** The tier of names containing every one of the words. */
+  private static String containing(String scope, List<String> words,
+      Map<String, Object> params) {
+    List<String> likes = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+      likes.add("name_key LIKE :word" + i);
+    }
+    return "(SELECT id FROM items WHERE " + scope + " AND " + String.join(" AND ", likes)
+        + " LIMIT :cap)";
+  }
+
+  /**
+   * The words with each misspelt one replaced by the closest word of the owners' names (from the
+   * {@code name_words} dictionary, not from the names themselves, so a typo costs one small
+   * lookup per word). Words with digits, and words the dictionary knows, stay as they are.
+   */
+  private List<String> corrected(List<UUID> owners, List<String> words) {
+    List<String> result = new ArrayList<>();
+    for (String word : words) {
+      boolean letters = word.codePoints().allMatch(Character::isLetter);
+      result.add(!letters || word.length() < FUZZY_MIN ? word : jdbc.sql("SELECT word FROM"
+              + " name_words WHERE owner_id = ANY(CAST(:owners AS uuid[])) AND word % :word"
+              + " ORDER BY word = :word DESC, similarity(word, :word) DESC, word LIMIT 1")
+          .param("owners", ItemRepository.uuidArray(owners)).param("word", word)
+          .query(String.class).optional().orElse(word));
+    }
+    return result;
   }
 
   private List<Hit> ranked(String candidates, Map<String, Object> params, Double afterScore,
