@@ -4,6 +4,7 @@ import dev.depot.localinfra.ServiceClient;
 import dev.depot.localinfra.TestInfra;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,13 @@ final class Api {
   private final String token;
 
   Api(int port) throws Exception {
+    this(port, Map.of());
+  }
+
+  /** A user whose token carries extra claims (e.g. the username administrators are named by). */
+  Api(int port, Map<String, Object> claims) throws Exception {
     this.client = new ServiceClient(port);
-    this.token = TestInfra.tokens().issue(userId.toString());
+    this.token = TestInfra.tokens().issue(userId.toString(), Duration.ofMinutes(15), claims);
   }
 
   HttpResponse<String> get(String path) throws Exception {
