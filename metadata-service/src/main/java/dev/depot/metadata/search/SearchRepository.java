@@ -51,7 +51,7 @@ class SearchRepository {
     params.put("to", q.text() + HIGHEST_CHARACTER);
     params.put("cap", CANDIDATES);
     // a range, not LIKE: only the name-ordered index serves it, and stops after :cap rows
-    String prefixTier = "(SELECT id FROM items WHERE " + scope
+    String prefixTier = "(SELECT id, name_key FROM items WHERE " + scope
         + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap)";
     List<String> words = words(q.text());
     List<Hit> hits = ranked(words.isEmpty() ? prefixTier
@@ -74,8 +74,8 @@ class SearchRepository {
       params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
       likes.add("name_key LIKE :word" + i);
     }
-    return "(SELECT id FROM items WHERE " + scope + " AND " + String.join(" AND ", likes)
-        + " LIMIT :cap)";
+    return "(SELECT id, name_key FROM items WHERE " + scope + " AND "
+        + String.join(" AND ", likes) + " LIMIT :cap)";
   }
 
   /**
@@ -96,15 +96,21 @@ class SearchRepository {
     return result;
   }
 
+  /**
+   * Ranks the candidates on their names alone and reads whole rows for the page only (a tier
+   * may bring a thousand candidates; reading each row would cost more than the ranking).
+   */
   private List<Hit> ranked(String candidates, Map<String, Object> params, Double afterScore,
       UUID afterId, int limit) {
-    String sql = "SELECT * FROM (SELECT " + ItemRepository.COLUMNS
-        + ", (CASE WHEN name_key LIKE :prefix THEN 1.0 ELSE 0.0 END"
-        + " + similarity(name_key, :key))::float8 AS score"
-        + " FROM items WHERE id IN (" + candidates + ")) hits"
+    String sql = "WITH candidates AS (" + candidates + "), ranked AS (SELECT id, score FROM"
+        + " (SELECT id, (CASE WHEN name_key LIKE :prefix THEN 1.0 ELSE 0.0 END"
+        + " + similarity(name_key, :key))::float8 AS score FROM candidates) scored"
         + (afterId == null ? "" : " WHERE (score < :afterScore OR (score = :afterScore"
             + " AND id > :afterId))")
-        + " ORDER BY score DESC, id LIMIT :n";
+        + " ORDER BY score DESC, id LIMIT :n)"
+        + " SELECT items." + ItemRepository.COLUMNS
+        + ", ranked.score FROM items JOIN ranked ON ranked.id = items.id"
+        + " ORDER BY ranked.score DESC, items.id";
     var statement = jdbc.sql(sql).params(params).param("n", limit);
     if (afterId != null) {
       statement = statement.param("afterScore", afterScore).param("afterId", afterId);
