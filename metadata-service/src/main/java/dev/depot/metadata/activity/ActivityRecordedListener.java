@@ -2,10 +2,14 @@ package dev.depot.metadata.activity;
 
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.files.v1.ActivityRecorded;
+import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Writes the audit log; the event id is the row id, so redeliveries change nothing. */
+/**
+ * Writes the audit log, a batch of events per poll (one download-URL issue is one event, so this
+ * topic is as busy as the API); the event id is the row id, so redeliveries change nothing.
+ */
 @Component
 class ActivityRecordedListener {
 
@@ -15,8 +19,8 @@ class ActivityRecordedListener {
     this.activity = activity;
   }
 
-  @KafkaListener(id = "metadata-activity", topics = ActivityRecorded.TOPIC)
-  void on(EventEnvelope<ActivityRecorded> event) {
-    activity.insert(event.id(), event.data());
+  @KafkaListener(id = "metadata-activity", topics = ActivityRecorded.TOPIC, batch = "true")
+  void on(List<EventEnvelope<ActivityRecorded>> events) {
+    activity.insertAll(events);
   }
 }

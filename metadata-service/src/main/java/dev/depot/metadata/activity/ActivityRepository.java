@@ -1,5 +1,6 @@
 package dev.depot.metadata.activity;
 
+import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.metadata.tree.TimeCursor;
 import java.sql.ResultSet;
@@ -9,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code activity} table: the audit log, one row per event id. */
@@ -25,22 +28,33 @@ class ActivityRepository {
       + " resource_name, details::text AS details, occurred_at";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate tx;
   private final JsonMapper json;
 
-  ActivityRepository(JdbcClient jdbc, JsonMapper json) {
+  ActivityRepository(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx,
+      JsonMapper json) {
     this.jdbc = jdbc;
+    this.batch = batch;
+    this.tx = tx;
     this.json = json;
   }
 
-  /** Stores an entry once; a redelivered event is ignored. */
-  void insert(UUID eventId, ActivityRecorded a) {
-    jdbc.sql("INSERT INTO activity (id, owner_id, actor_id, action, resource_kind, resource_id,"
-            + " resource_name, details, occurred_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (id) DO NOTHING")
-        .params(eventId, a.ownerId(), a.actorId(), a.action(), a.resourceKind(), a.resourceId(),
-            a.resourceName(), json.writeValueAsString(a.details()),
-            Timestamp.from(a.occurredAt()))
-        .update();
+  /**
+   * Stores entries in one batch and one transaction; an entry stored already (a redelivered
+   * event) is skipped.
+   */
+  void insertAll(List<EventEnvelope<ActivityRecorded>> events) {
+    List<Object[]> rows = events.stream().map(e -> {
+      ActivityRecorded a = e.data();
+      return new Object[] {e.id(), a.ownerId(), a.actorId(), a.action(), a.resourceKind(),
+          a.resourceId(), a.resourceName(), json.writeValueAsString(a.details()),
+          Timestamp.from(a.occurredAt())};
+    }).toList();
+    tx.executeWithoutResult(s -> batch.batchUpdate("INSERT INTO activity (id, owner_id,"
+        + " actor_id, action, resource_kind, resource_id, resource_name, details, occurred_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (id) DO NOTHING",
+        rows));
   }
 
   /** The owner's entries (about one resource, if given), newest first, before a position. */
