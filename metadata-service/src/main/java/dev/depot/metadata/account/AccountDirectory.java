@@ -3,8 +3,8 @@ package dev.depot.metadata.account;
 import dev.depot.metadata.quota.QuotaProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +22,8 @@ public class AccountDirectory {
   private final TransactionTemplate tx;
   private final QuotaProperties quota;
   private final Clock clock;
-  private final Set<UUID> known = ConcurrentHashMap.newKeySet();
+  /** Root folders of the accounts known to exist (a root folder never changes). */
+  private final Map<UUID, UUID> roots = new ConcurrentHashMap<>();
 
   AccountDirectory(JdbcClient jdbc, TransactionTemplate tx, QuotaProperties quota, Clock clock) {
     this.jdbc = jdbc;
@@ -32,7 +33,7 @@ public class AccountDirectory {
   }
 
   public void ensure(UUID userId, String username) {
-    if (known.contains(userId)) {
+    if (roots.containsKey(userId)) {
       return;
     }
     tx.executeWithoutResult(s -> {
@@ -49,21 +50,22 @@ public class AccountDirectory {
             .params(userId, quota.defaultLimit().toBytes()).update();
       }
     });
-    known.add(userId);
+    rootFolder(userId);
   }
 
   public Optional<UUID> rootFolder(UUID userId) {
-    return jdbc.sql("SELECT root_folder_id FROM accounts WHERE user_id = ?").param(userId)
-        .query(UUID.class).optional();
+    UUID known = roots.get(userId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<UUID> root = jdbc.sql("SELECT root_folder_id FROM accounts WHERE user_id = ?")
+        .param(userId).query(UUID.class).optional();
+    root.ifPresent(id -> roots.put(userId, id));
+    return root;
   }
 
   /** The account is gone; its rows are removed once its trash has been purged. */
   public void forget(UUID userId) {
-    known.remove(userId);
-  }
-
-  void remove(UUID userId) {
-    jdbc.sql("DELETE FROM accounts WHERE user_id = ?").param(userId).update();
-    known.remove(userId);
+    roots.remove(userId);
   }
 }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,16 +45,10 @@ class ActivityController {
   Page<ActivityResponse> list(Caller caller, @RequestParam(required = false) UUID resourceId,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
       @RequestParam(required = false) String cursor) {
-    List<ActivityRepository.Entry> rows = activity.page(caller.userId(), resourceId,
-        TimeCursor.decode(cursor), limit + 1);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      next = new TimeCursor(rows.getLast().occurredAt(), rows.getLast().id()).encode();
-    }
-    return new Page<>(rows.stream().map(e -> new ActivityResponse(e.id(), e.actorId(),
-        e.action(), e.resourceKind(), e.resourceId(), e.resourceName(),
-        json.readTree(e.details()), e.occurredAt())).toList(), next);
+    return Page.of(activity.page(caller.userId(), resourceId, TimeCursor.decode(cursor),
+            limit + 1), limit, last -> new TimeCursor(last.occurredAt(), last.id()).encode())
+        .map(e -> new ActivityResponse(e.id(), e.actorId(), e.action(), e.resourceKind(),
+            e.resourceId(), e.resourceName(), json.readTree(e.details()), e.occurredAt()));
   }
 
   @GetMapping(value = "/api/activity/export", produces = "text/csv")

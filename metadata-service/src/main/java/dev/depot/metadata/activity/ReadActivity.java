@@ -2,12 +2,12 @@ package dev.depot.metadata.activity;
 
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.files.v1.ActivityRecorded;
+import dev.depot.kit.events.EventPublisher;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,24 +23,24 @@ public class ReadActivity {
   private static final Logger LOG = LoggerFactory.getLogger(ReadActivity.class);
 
   private final KafkaTemplate<Object, Object> kafka;
+  private final EventPublisher events;
   private final JsonMapper json;
   private final Clock clock;
-  private final String source;
 
-  ReadActivity(KafkaTemplate<Object, Object> kafka, JsonMapper json, Clock clock,
-      @Value("${spring.application.name}") String source) {
+  ReadActivity(KafkaTemplate<Object, Object> kafka, EventPublisher events, JsonMapper json,
+      Clock clock) {
     this.kafka = kafka;
+    this.events = events;
     this.json = json;
     this.clock = clock;
-    this.source = "/depot/" + source;
   }
 
   public void record(UUID ownerId, UUID actorId, String action, UUID fileId, String fileName,
       Map<String, Object> details) {
     ActivityRecorded activity = new ActivityRecorded(ownerId, actorId, action, "file", fileId,
         fileName, details, clock.instant());
-    EventEnvelope<ActivityRecorded> event = EventEnvelope.of(ActivityRecorded.TYPE, source,
-        ownerId.toString(), activity, activity.occurredAt());
+    EventEnvelope<ActivityRecorded> event = events.envelope(ActivityRecorded.TYPE,
+        ownerId.toString(), activity);
     kafka.send(ActivityRecorded.TOPIC, ownerId.toString(),
         json.writeValueAsBytes(event)).whenComplete((result, failure) -> {
           if (failure != null) {

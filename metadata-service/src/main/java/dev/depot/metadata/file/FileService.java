@@ -78,16 +78,16 @@ class FileService {
       UUID fileId = UUID.randomUUID();
       String name = tree.placeName(folder, wanted == null ? source.name() : wanted, onConflict,
           null);
-      Item copy = new Item(fileId, folder.ownerId(), folder.id(), folder.childAncestors(),
-          Item.Kind.FILE, name, current.size(), current.mimeType(), null, now, now, null, null);
-      items.insert(copy);
       Version first = new Version(UUID.randomUUID(), fileId, 1, current.blobId(), current.size(),
           current.mimeType(), current.sha256(), current.status(), null, now, caller.userId());
+      // the current-version key is checked at commit, so the file can name its version first
+      Item copy = new Item(fileId, folder.ownerId(), folder.id(), folder.childAncestors(),
+          Item.Kind.FILE, name, current.size(), current.mimeType(), first.id(), now, now, null,
+          null);
+      items.insert(copy);
       versions.insert(first);
-      versions.makeCurrent(fileId, first, now);
-      Item created = items.find(fileId).orElseThrow();
-      activity.record(caller.userId(), created, "copied", Map.of("sourceId", source.id()));
-      return created;
+      activity.record(caller.userId(), copy, "copied", Map.of("sourceId", source.id()));
+      return copy;
     });
   }
 
@@ -104,7 +104,7 @@ class FileService {
           target.blobId(), target.size(), target.mimeType(), target.sha256(), target.status(),
           null, now, caller.userId());
       versions.insert(revived);
-      versions.makeCurrent(file.id(), revived, now);
+      items.makeCurrent(file.id(), revived.id(), revived.size(), revived.mimeType(), now);
       activity.record(caller.userId(), file, "reverted",
           Map.of("toVersion", target.number(), "newVersion", revived.number()));
       return revived;

@@ -82,13 +82,6 @@ public class VersionRepository {
     jdbc.sql("DELETE FROM versions WHERE id = ?").param(versionId).update();
   }
 
-  /** Makes a version its file's current one. */
-  public void makeCurrent(UUID fileId, Version v, Instant now) {
-    jdbc.sql("UPDATE items SET current_version_id = ?, size = ?, mime_type = ?, modified_at = ?"
-            + " WHERE id = ?")
-        .params(v.id(), v.size(), v.mimeType(), Timestamp.from(now), fileId).update();
-  }
-
   /**
    * Deletes the blobs among {@code candidates} that no version refers to any more, and returns
    * them: their objects can go.

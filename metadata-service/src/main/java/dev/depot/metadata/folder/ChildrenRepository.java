@@ -39,11 +39,7 @@ class ChildrenRepository {
       Position from = after != null && after.rank() == rank ? after : null;
       rows.addAll(section(folderId, rank, order, from, limit + 1 - rows.size()));
     }
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<Item> page = rows.subList(0, limit);
-    return new Page<>(List.copyOf(page), Position.of(page.getLast(), order).encode(order));
+    return Page.of(rows, limit, last -> Position.of(last, order).encode(order));
   }
 
   private List<Item> section(UUID folderId, int rank, ChildOrder order, Position from, int n) {

@@ -76,8 +76,8 @@ class FolderController {
       @RequestParam(defaultValue = "asc") String order,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
       @RequestParam(required = false) String cursor) {
-    Page<Item> page = folders.children(caller, id, ChildOrder.of(sort, order), limit, cursor);
-    return new Page<>(page.items().stream().map(ItemResponse::of).toList(), page.nextCursor());
+    return folders.children(caller, id, ChildOrder.of(sort, order), limit, cursor)
+        .map(ItemResponse::of);
   }
 
   @PostMapping

@@ -2,7 +2,6 @@ package dev.depot.metadata.search;
 
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
-import dev.depot.metadata.MetadataProblem;
 import dev.depot.metadata.access.AccessPolicy;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
@@ -14,10 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,28 +59,10 @@ class SearchController {
     if (folderId != null) {
       tree.folder(caller, folderId, Action.READ);
     }
-    double afterScore = 0;
-    UUID afterId = null;
-    if (cursor != null) {
-      try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor),
-            StandardCharsets.UTF_8).split("\n", -1);
-        afterScore = Double.parseDouble(parts[0]);
-        afterId = UUID.fromString(parts[1]);
-      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-        throw new DepotException(MetadataProblem.INVALID_CURSOR, "Invalid search cursor.");
-      }
-    }
     List<SearchRepository.Hit> hits = search.search(policy.readableOwners(caller),
         new SearchQuery(key, type, modifiedAfter, modifiedBefore, folderId),
-        afterId == null ? null : afterScore, afterId, limit + 1);
-    String next = null;
-    if (hits.size() > limit) {
-      hits = hits.subList(0, limit);
-      SearchRepository.Hit last = hits.getLast();
-      next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-          (last.score() + "\n" + last.item().id()).getBytes(StandardCharsets.UTF_8));
-    }
-    return new Page<>(hits.stream().map(h -> ItemResponse.of(h.item())).toList(), next);
+        ScoreCursor.decode(cursor), limit + 1);
+    return Page.of(hits, limit, h -> new ScoreCursor(h.score(), h.item().id()).encode())
+        .map(h -> ItemResponse.of(h.item()));
   }
 }

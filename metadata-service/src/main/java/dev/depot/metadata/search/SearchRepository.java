@@ -42,8 +42,7 @@ class SearchRepository {
     this.jdbc = jdbc;
   }
 
-  List<Hit> search(List<UUID> owners, SearchQuery q, Double afterScore, UUID afterId,
-      int limit) {
+  List<Hit> search(List<UUID> owners, SearchQuery q, ScoreCursor after, int limit) {
     Map<String, Object> params = new LinkedHashMap<>();
     String scope = scope(owners, q, params);
     params.put("prefix", escapeLike(q.text()) + "%");
@@ -55,12 +54,11 @@ class SearchRepository {
         + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap)";
     List<String> words = words(q.text());
     List<Hit> hits = ranked(words.isEmpty() ? prefixTier
-        : prefixTier + " UNION " + containing(scope, words, params), params, afterScore, afterId,
-        limit);
-    if (hits.isEmpty() && afterId == null && !words.isEmpty()) {
+        : prefixTier + " UNION " + containing(scope, words, params), params, after, limit);
+    if (hits.isEmpty() && after == null && !words.isEmpty()) {
       List<String> corrected = corrected(owners, words);
       if (!corrected.equals(words)) {
-        hits = ranked(containing(scope, corrected, params), params, null, null, limit);
+        hits = ranked(containing(scope, corrected, params), params, null, limit);
       }
     }
     return hits;
@@ -100,20 +98,20 @@ class SearchRepository {
    * Ranks the candidates on their names alone and reads whole rows for the page only (a tier
    * may bring a thousand candidates; reading each row would cost more than the ranking).
    */
-  private List<Hit> ranked(String candidates, Map<String, Object> params, Double afterScore,
-      UUID afterId, int limit) {
+  private List<Hit> ranked(String candidates, Map<String, Object> params, ScoreCursor after,
+      int limit) {
     String sql = "WITH candidates AS (" + candidates + "), ranked AS (SELECT id, score FROM"
         + " (SELECT id, (CASE WHEN name_key LIKE :prefix THEN 1.0 ELSE 0.0 END"
         + " + similarity(name_key, :key))::float8 AS score FROM candidates) scored"
-        + (afterId == null ? "" : " WHERE (score < :afterScore OR (score = :afterScore"
+        + (after == null ? "" : " WHERE (score < :afterScore OR (score = :afterScore"
             + " AND id > :afterId))")
         + " ORDER BY score DESC, id LIMIT :n)"
         + " SELECT items." + ItemRepository.COLUMNS
         + ", ranked.score FROM items JOIN ranked ON ranked.id = items.id"
         + " ORDER BY ranked.score DESC, items.id";
     var statement = jdbc.sql(sql).params(params).param("n", limit);
-    if (afterId != null) {
-      statement = statement.param("afterScore", afterScore).param("afterId", afterId);
+    if (after != null) {
+      statement = statement.param("afterScore", after.score()).param("afterId", after.id());
     }
     return statement.query((rs, n) -> new Hit(ItemRepository.map(rs, n), rs.getDouble("score")))
         .list();

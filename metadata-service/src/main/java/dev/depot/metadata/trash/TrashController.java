@@ -1,7 +1,6 @@
 package dev.depot.metadata.trash;
 
 import dev.depot.metadata.access.Caller;
-import dev.depot.metadata.tree.Item;
 import dev.depot.metadata.tree.ItemResponse;
 import dev.depot.metadata.tree.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,8 +37,7 @@ class TrashController {
   Page<ItemResponse> list(Caller caller,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
       @RequestParam(required = false) String cursor) {
-    Page<Item> page = trash.list(caller, limit, cursor);
-    return new Page<>(page.items().stream().map(ItemResponse::of).toList(), page.nextCursor());
+    return trash.list(caller, limit, cursor).map(ItemResponse::of);
   }
 
   @PostMapping("/{id}/restore")

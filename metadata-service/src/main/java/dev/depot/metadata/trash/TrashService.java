@@ -80,12 +80,8 @@ public class TrashService {
 
   Page<Item> list(Caller caller, int limit, String cursor) {
     TimeCursor after = TimeCursor.decode(cursor);
-    List<Item> rows = trash.page(caller.userId(), after, limit + 1);
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    Item last = rows.get(limit - 1);
-    return new Page<>(rows.subList(0, limit), new TimeCursor(last.deletedAt(), last.id()).encode());
+    return Page.of(trash.page(caller.userId(), after, limit + 1), limit,
+        last -> new TimeCursor(last.deletedAt(), last.id()).encode());
   }
 
   /** Restores a trash group; answers the restored item (its name may have changed). */

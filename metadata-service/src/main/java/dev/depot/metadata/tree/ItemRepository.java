@@ -85,6 +85,13 @@ public class ItemRepository {
     }
   }
 
+  /** Makes a version its file's current one: the file takes its size and type. */
+  public void makeCurrent(UUID fileId, UUID versionId, long size, String mimeType, Instant now) {
+    jdbc.sql("UPDATE items SET current_version_id = ?, size = ?, mime_type = ?, modified_at = ?"
+            + " WHERE id = ?")
+        .params(versionId, size, mimeType, Timestamp.from(now), fileId).update();
+  }
+
   public void delete(UUID id) {
     jdbc.sql("DELETE FROM items WHERE id = ?").param(id).update();
   }

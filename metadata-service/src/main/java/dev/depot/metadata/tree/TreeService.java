@@ -8,7 +8,6 @@ import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,23 +155,16 @@ public class TreeService {
           item.id());
       Instant now = clock.instant();
       items.move(item, parent, name, now);
-      Map<String, Object> details = new LinkedHashMap<>();
+      Item updated = items.find(id).orElseThrow();
       if (!name.equals(item.name())) {
-        details.put("oldName", item.name());
-        activity.record(caller.userId(), renamed(item, name), "renamed", details);
+        activity.record(caller.userId(), updated, "renamed", Map.of("oldName", item.name()));
       }
       if (moving) {
-        activity.record(caller.userId(), renamed(item, name), "moved",
+        activity.record(caller.userId(), updated, "moved",
             Map.of("fromParentId", item.parentId(), "toParentId", parent.id()));
       }
-      return items.find(id).orElseThrow();
+      return updated;
     });
-  }
-
-  private static Item renamed(Item item, String name) {
-    return new Item(item.id(), item.ownerId(), item.parentId(), item.ancestors(), item.kind(),
-        name, item.size(), item.mimeType(), item.currentVersionId(), item.createdAt(),
-        item.modifiedAt(), item.deletedAt(), item.trashRootId());
   }
 
   private static void requireDepth(int depth) {

@@ -159,7 +159,8 @@ class UploadService {
         delta = delta.plus(new Delta(0, version.size(), 0, 0));
       }
       if (newest) {
-        versions.makeCurrent(file.id(), version, clock.instant());
+        items.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
+            clock.instant());
       }
       ledger.apply(file.ownerId(), delta);
       activity.record(version.createdBy(), file, "uploaded",

@@ -27,8 +27,16 @@ public class EventPublisher {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("events are published inside a transaction: " + type.name());
     }
-    EventEnvelope<T> envelope = EventEnvelope.of(type, source, subject, data, clock.instant());
+    EventEnvelope<T> envelope = envelope(type, subject, data);
     events.publishEvent(envelope);
     return envelope;
+  }
+
+  /**
+   * The envelope this service gives an event (its source, a new id, now), for the rare event
+   * that changes no row and so is sent without the outbox.
+   */
+  public <T> EventEnvelope<T> envelope(EventType<T> type, String subject, T data) {
+    return EventEnvelope.of(type, source, subject, data, clock.instant());
   }
 }
