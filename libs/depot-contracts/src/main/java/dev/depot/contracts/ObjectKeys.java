@@ -11,4 +11,14 @@ public final class ObjectKeys {
   public static String blob(UUID blobId) {
     return "blobs/" + blobId;
   }
+
+  /** The prefix of an upload session's tail objects (bytes kept between tus requests). */
+  public static String uploadTails(UUID sessionId) {
+    return "uploads/" + sessionId + "/";
+  }
+
+  /** The tail of an upload session once {@code stored} bytes are stored. */
+  public static String uploadTail(UUID sessionId, long stored) {
+    return uploadTails(sessionId) + "tail-" + stored;
+  }
 }

@@ -2,7 +2,7 @@ package dev.depot.kit.problem;
 
 import java.net.URI;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * One entry of a service's problem catalog: a stable machine-readable {@code code} (what clients
@@ -14,7 +14,7 @@ public interface ProblemCode {
 
   String code();
 
-  HttpStatus status();
+  HttpStatusCode status();
 
   String title();
 
@@ -23,9 +23,9 @@ public interface ProblemCode {
   }
 
   /** A catalog entry, for a service's own catalog of constants. */
-  static ProblemCode of(String code, HttpStatus status, String title) {
+  static ProblemCode of(String code, HttpStatusCode status, String title) {
     return new Entry(code, status, title);
   }
 
-  record Entry(String code, HttpStatus status, String title) implements ProblemCode {}
+  record Entry(String code, HttpStatusCode status, String title) implements ProblemCode {}
 }

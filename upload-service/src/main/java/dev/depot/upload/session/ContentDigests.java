@@ -1,0 +1,64 @@
+package dev.depot.upload.session;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SHA-256 of each upload, computed as its bytes stream through this instance. The state of a
+ * digest cannot be stored, so an upload continued elsewhere (another instance, or after a
+ * restart) completes without one, and post-processing computes it from the stored object.
+ */
+@Component
+class ContentDigests {
+
+  private record Partial(long stored, MessageDigest digest) {}
+
+  private final Map<UUID, Partial> partials = new ConcurrentHashMap<>();
+
+  /** A digest of the first {@code stored} bytes to continue with, or null if it is unknown. */
+  MessageDigest resume(UUID uploadId, long stored) {
+    if (stored == 0) {
+      return sha256();
+    }
+    Partial partial = partials.get(uploadId);
+    if (partial == null || partial.stored() != stored) {
+      return null;
+    }
+    try {
+      return (MessageDigest) partial.digest().clone();
+    } catch (CloneNotSupportedException e) {
+      return null;
+    }
+  }
+
+  void save(UUID uploadId, long stored, MessageDigest digest) {
+    if (digest == null) {
+      partials.remove(uploadId);
+    } else {
+      partials.put(uploadId, new Partial(stored, digest));
+    }
+  }
+
+  /** The hex digest of a finished upload, forgetting its state; null if it was unknown. */
+  String finish(UUID uploadId, MessageDigest digest) {
+    partials.remove(uploadId);
+    return digest == null ? null : HexFormat.of().formatHex(digest.digest());
+  }
+
+  void forget(UUID uploadId) {
+    partials.remove(uploadId);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

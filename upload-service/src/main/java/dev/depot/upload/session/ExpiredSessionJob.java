@@ -1,0 +1,34 @@
+package dev.depot.upload.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends uploads past their expiry (announcing it, so metadata-service releases the reservation)
+ * and forgets long-ended sessions. Instances share the work through {@code SKIP LOCKED}.
+ */
+@Component
+class ExpiredSessionJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExpiredSessionJob.class);
+
+  private final UploadService uploads;
+
+  ExpiredSessionJob(UploadService uploads) {
+    this.uploads = uploads;
+  }
+
+  @Scheduled(fixedDelayString = "${depot.upload.sweep-interval:1m}",
+      initialDelayString = "${depot.upload.sweep-interval:1m}")
+  void sweep() {
+    int expired;
+    do {
+      expired = uploads.expire();
+      if (expired > 0) {
+        LOG.info("expired {} uploads", expired);
+      }
+    } while (expired == 100);
+  }
+}

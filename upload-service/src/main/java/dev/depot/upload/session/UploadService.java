@@ -1,0 +1,385 @@
+package dev.depot.upload.session;
+
+import dev.depot.contracts.ObjectKeys;
+import dev.depot.contracts.ticket.Ticket;
+import dev.depot.contracts.uploads.v1.UploadAbandoned;
+import dev.depot.contracts.uploads.v1.UploadCompleted;
+import dev.depot.kit.events.EventPublisher;
+import dev.depot.kit.problem.DepotException;
+import dev.depot.upload.UploadProblem;
+import dev.depot.upload.store.StorageException;
+import dev.depot.upload.store.UploadStore;
+import dev.depot.upload.store.UploadStore.StoredPart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Upload sessions: creation from a verified ticket, writing bytes at an offset, termination and
+ * expiry. What a session has stored only grows once its bytes are in the object store, and the
+ * completion is announced in the same transaction that records it.
+ */
+@Service
+public class UploadService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+  /** Reads start small (slow clients hold little memory) and grow for fast ones. */
+  private static final int SMALL_BUFFER = 16 * 1024;
+  private static final int LARGE_BUFFER = 256 * 1024;
+  private static final long FAST_FILL_NANOS = 20_000_000;
+
+  private final SessionRepository sessions;
+  private final UploadStore store;
+  private final UploadLocks locks;
+  private final ContentDigests digests;
+  private final SpoolDirectory spool;
+  private final ExecutorService partUploads;
+  private final EventPublisher events;
+  private final TransactionTemplate tx;
+  private final UploadProperties properties;
+  private final Clock clock;
+
+  UploadService(SessionRepository sessions, UploadStore store, UploadLocks locks,
+      ContentDigests digests, SpoolDirectory spool, ExecutorService partUploads,
+      EventPublisher events, TransactionTemplate tx, UploadProperties properties, Clock clock) {
+    this.sessions = sessions;
+    this.store = store;
+    this.locks = locks;
+    this.digests = digests;
+    this.spool = spool;
+    this.partUploads = partUploads;
+    this.events = events;
+    this.tx = tx;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Opens a session for the version a ticket allows uploading. */
+  public UploadSession create(Ticket ticket, long length, String metadata) {
+    if (length > properties.maxSize().toBytes() || length > ticket.maxBytes()) {
+      throw new DepotException(UploadProblem.TOO_LARGE, "This upload may hold at most "
+          + Math.min(ticket.maxBytes(), properties.maxSize().toBytes()) + " bytes.",
+          Map.of("maxBytes", Math.min(ticket.maxBytes(), properties.maxSize().toBytes())));
+    }
+    if (length != ticket.maxBytes()) {
+      throw new DepotException(UploadProblem.LENGTH_MISMATCH, "Upload-Length must be the "
+          + ticket.maxBytes() + " bytes declared when the upload was started.",
+          Map.of("expectedLength", ticket.maxBytes()));
+    }
+    Instant now = clock.instant();
+    Instant ttl = now.plus(properties.sessionTtl());
+    UploadSession session = new UploadSession(UUID.randomUUID(), ticket.fileId(),
+        ticket.versionId(), ticket.blobId(), ticket.ownerId(), length, 0,
+        properties.partSizeFor(length), null, null, 0, metadata, UploadSession.State.OPEN,
+        ticket.expiresAt().isBefore(ttl) ? ticket.expiresAt() : ttl);
+    if (!sessions.insert(session, now)) {
+      UUID existing = sessions.idOfVersion(ticket.versionId()).orElseThrow();
+      throw new DepotException(UploadProblem.UPLOAD_EXISTS,
+          "An upload already exists for this ticket; continue it at its location.",
+          Map.of("location", "/api/uploads/" + existing));
+    }
+    LOG.info("upload {} created for file {} version {} ({} bytes)", session.id(),
+        session.fileId(), session.versionId(), length);
+    return session;
+  }
+
+  /** The session as it stands; ended sessions are gone (410), unknown ones not found (404). */
+  public UploadSession get(UUID id) {
+    UploadSession session = sessions.find(id).orElseThrow(UploadService::notFound);
+    if (session.state() == UploadSession.State.OPEN && !clock.instant().isBefore(
+        session.expiresAt())) {
+      throw gone(UploadSession.State.EXPIRED);
+    }
+    if (session.state() == UploadSession.State.TERMINATED
+        || session.state() == UploadSession.State.EXPIRED) {
+      throw gone(session.state());
+    }
+    return session;
+  }
+
+  /**
+   * Writes a request body at {@code offset}. Bytes received before the client went away are kept
+   * (unless a checksum must be verified); a body that fails its checksum changes nothing.
+   *
+   * @param declaredLength the request's Content-Length, or -1 when unknown
+   */
+  public UploadSession write(UUID id, long offset, long declaredLength, InputStream body,
+      Checksum checksum) {
+    if (!locks.tryLock(id)) {
+      throw new DepotException(UploadProblem.LOCKED,
+          "Another request is writing to this upload; try again when it ends.");
+    }
+    try {
+      UploadSession session = get(id);
+      if (session.state() == UploadSession.State.COMPLETED) {
+        if (offset == session.length() && declaredLength <= 0) {
+          return session;
+        }
+        throw new DepotException(UploadProblem.COMPLETE,
+            "This upload is complete; it accepts no more bytes.");
+      }
+      if (offset != session.stored()) {
+        throw new DepotException(UploadProblem.OFFSET_MISMATCH, "Upload-Offset must be "
+            + session.stored() + ", the number of bytes stored so far.",
+            Map.of("expectedOffset", session.stored()));
+      }
+      long room = session.length() - session.stored();
+      if (declaredLength > room) {
+        throw tooLarge(room);
+      }
+      return writeOpen(session, room, body, checksum);
+    } finally {
+      locks.unlock(id);
+    }
+  }
+
+  /** Ends an open session at the client's request; its reservation is released. */
+  public void terminate(UUID id) {
+    if (!locks.tryLock(id)) {
+      throw new DepotException(UploadProblem.LOCKED,
+          "A request is writing to this upload; try again when it ends.");
+    }
+    try {
+      UploadSession session = get(id);
+      if (session.state() == UploadSession.State.COMPLETED) {
+        throw new DepotException(UploadProblem.COMPLETE,
+            "This upload is complete; delete the file instead.");
+      }
+      Boolean ended = tx.execute(s -> end(session, UploadSession.State.TERMINATED,
+          UploadAbandoned.Reason.TERMINATED));
+      if (!Boolean.TRUE.equals(ended)) {
+        throw gone(UploadSession.State.TERMINATED);
+      }
+      discardStorage(session);
+    } finally {
+      locks.unlock(id);
+    }
+  }
+
+  /** Ends sessions past their expiry; returns how many. */
+  int expire() {
+    Instant now = clock.instant();
+    List<UploadSession> expired = tx.execute(s -> {
+      List<UploadSession> found = sessions.lockExpired(now, 100);
+      found.forEach(session -> end(session, UploadSession.State.EXPIRED,
+          UploadAbandoned.Reason.EXPIRED));
+      return found;
+    });
+    expired.forEach(this::discardStorage);
+    sessions.deleteEndedBefore(now.minus(properties.endedRetention()));
+    return expired.size();
+  }
+
+  private UploadSession writeOpen(UploadSession session, long room, InputStream body,
+      Checksum checksum) {
+    MessageDigest content = digests.resume(session.id(), session.stored());
+    MessageDigest check = checksum == null ? null : checksum.newDigest();
+    try (PartWriter writer = new PartWriter(session, store, partUploads,
+        () -> startMultipart(session), spool.path(), checksum != null)) {
+      writer.prepare();
+      Received received = receive(body, room, writer, content, check);
+      if (received.tooLarge()) {
+        throw tooLarge(room);
+      }
+      if (checksum != null) {
+        if (received.interrupted()) {
+          return session;
+        }
+        if (!checksum.matches(check)) {
+          throw new DepotException(UploadProblem.CHECKSUM_MISMATCH, "The request body's "
+              + checksum.algorithm() + " digest differs from Upload-Checksum; nothing of it "
+              + "was stored.");
+        }
+        writer.release();
+      }
+      return commit(session, writer, session.stored() + received.bytes(), content);
+    } catch (StorageException e) {
+      LOG.warn("upload {}: object store failed", session.id(), e);
+      get(session.id());
+      throw new DepotException(UploadProblem.STORAGE_UNAVAILABLE,
+          "The bytes could not be stored; send them again.");
+    }
+  }
+
+  private record Received(long bytes, boolean interrupted, boolean tooLarge) {}
+
+  private static Received receive(InputStream body, long room, PartWriter writer,
+      MessageDigest content, MessageDigest check) {
+    byte[] buffer = new byte[SMALL_BUFFER];
+    long total = 0;
+    int filled = 0;
+    long started = System.nanoTime();
+    try {
+      while (total + filled < room) {
+        int n = body.read(buffer, filled, (int) Math.min(buffer.length - filled,
+            room - total - filled));
+        if (n < 0) {
+          break;
+        }
+        filled += n;
+        if (filled == buffer.length) {
+          total += flush(buffer, filled, writer, content, check);
+          filled = 0;
+          if (buffer.length == SMALL_BUFFER && System.nanoTime() - started < FAST_FILL_NANOS) {
+            buffer = new byte[LARGE_BUFFER];
+          }
+          started = System.nanoTime();
+        }
+      }
+      total += flush(buffer, filled, writer, content, check);
+      return new Received(total, false, total == room && body.read() >= 0);
+    } catch (IOException e) {
+      total += flush(buffer, filled, writer, content, check);
+      return new Received(total, true, false);
+    }
+  }
+
+  private static int flush(byte[] buffer, int length, PartWriter writer, MessageDigest content,
+      MessageDigest check) {
+    if (length > 0) {
+      writer.write(buffer, 0, length);
+      if (content != null) {
+        content.update(buffer, 0, length);
+      }
+      if (check != null) {
+        check.update(buffer, 0, length);
+      }
+    }
+    return length;
+  }
+
+  private UploadSession commit(UploadSession session, PartWriter writer, long stored,
+      MessageDigest content) {
+    List<StoredPart> parts = new ArrayList<>(writer.parts());
+    boolean complete = stored == session.length();
+    String tailKey = null;
+    long tailSize = 0;
+    if (complete) {
+      finish(session, writer, parts);
+    } else if (writer.spooled() > 0) {
+      tailKey = ObjectKeys.uploadTail(session.id(), stored);
+      tailSize = writer.spooled();
+      store.putTail(tailKey, writer.spool(), 0, tailSize);
+    }
+    Instant now = clock.instant();
+    String sha256 = complete ? digests.finish(session.id(), content) : null;
+    String newTail = tailKey;
+    long newTailSize = tailSize;
+    Boolean advanced = tx.execute(s -> {
+      if (!sessions.advance(session.id(), session.stored(), stored, newTail, newTailSize,
+          parts, complete, now)) {
+        return false;
+      }
+      if (complete) {
+        events.publish(UploadCompleted.TYPE, session.fileId().toString(),
+            new UploadCompleted(session.fileId(), session.versionId(), session.blobId(),
+                session.length(), sha256, now));
+      }
+      return true;
+    });
+    if (!Boolean.TRUE.equals(advanced)) {
+      get(session.id());
+      throw new DepotException(UploadProblem.OFFSET_MISMATCH,
+          "Another request wrote to this upload at the same time; ask for its offset again.");
+    }
+    if (!complete) {
+      digests.save(session.id(), stored, content);
+    }
+    if (session.tailKey() != null) {
+      partUploads.execute(() -> dropTails(session.id(), newTail));
+    }
+    if (complete) {
+      LOG.info("upload {} complete: {} bytes in blob {}", session.id(), stored,
+          session.blobId());
+    }
+    return new UploadSession(session.id(), session.fileId(), session.versionId(),
+        session.blobId(), session.ownerId(), session.length(), stored, session.partSize(),
+        session.multipartId(), newTail, newTailSize, session.metadata(),
+        complete ? UploadSession.State.COMPLETED : UploadSession.State.OPEN,
+        session.expiresAt());
+  }
+
+  /** Puts the last bytes in place: the whole blob, or the last part and the multipart join. */
+  private void finish(UploadSession session, PartWriter writer, List<StoredPart> parts) {
+    if (session.multipartId() == null && parts.isEmpty()) {
+      store.putBlob(session.blobId(), writer.spool(), writer.spooled());
+      return;
+    }
+    List<StoredPart> all = new ArrayList<>(sessions.parts(session.id()));
+    all.addAll(parts);
+    if (writer.spooled() > 0) {
+      StoredPart last = writer.storeLastPart();
+      parts.add(last);
+      all.add(last);
+    }
+    store.completeMultipart(session.blobId(), writer.multipart(), all);
+  }
+
+  private String startMultipart(UploadSession session) {
+    String started = store.beginMultipart(session.blobId());
+    sessions.setMultipart(session.id(), started, clock.instant());
+    return started;
+  }
+
+  private boolean end(UploadSession session, UploadSession.State state,
+      UploadAbandoned.Reason reason) {
+    Instant now = clock.instant();
+    if (!sessions.end(session.id(), state, now)) {
+      return false;
+    }
+    events.publish(UploadAbandoned.TYPE, session.fileId().toString(), new UploadAbandoned(
+        session.fileId(), session.versionId(), session.blobId(), reason, now));
+    LOG.info("upload {} {}", session.id(), state.column());
+    return true;
+  }
+
+  /** Removes what an ended session left in the object store; failures only leave garbage. */
+  private void discardStorage(UploadSession session) {
+    digests.forget(session.id());
+    try {
+      String multipart = sessions.find(session.id()).map(UploadSession::multipartId)
+          .orElse(session.multipartId());
+      if (multipart != null) {
+        store.abortMultipart(session.blobId(), multipart);
+      }
+      store.deleteTails(session.id(), null);
+    } catch (StorageException e) {
+      LOG.warn("upload {}: could not discard its stored bytes: {}", session.id(),
+          e.getMessage());
+    }
+  }
+
+  private void dropTails(UUID id, String keep) {
+    try {
+      store.deleteTails(id, keep);
+    } catch (StorageException e) {
+      LOG.warn("upload {}: could not delete old tails: {}", id, e.getMessage());
+    }
+  }
+
+  private static DepotException tooLarge(long room) {
+    return new DepotException(UploadProblem.TOO_LARGE, "Only " + room
+        + " more bytes fit in this upload; nothing of this request was stored.",
+        Map.of("remainingBytes", room));
+  }
+
+  private static DepotException notFound() {
+    return new DepotException(UploadProblem.NOT_FOUND, "There is no upload at this address.");
+  }
+
+  private static DepotException gone(UploadSession.State state) {
+    return new DepotException(UploadProblem.GONE, state == UploadSession.State.TERMINATED
+        ? "This upload was terminated." : "This upload expired; start it again.");
+  }
+}
