@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { FileVersion, Item } from "@/files/api";
+import type { FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
 import { FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
 
@@ -19,6 +19,22 @@ export interface FakeActivity {
 
 /** Where the fake's signed download URLs point; a test routes it to see the browser go there. */
 export const DOWNLOAD_ORIGIN = "https://downloads.depot.test";
+
+/** Where the fake's upload starts send the bytes: the fake tus server of fake-tus-server.ts. */
+export const UPLOAD_ORIGIN = "https://uploads.depot.test";
+
+/** An upload started with `POST /api/files` whose bytes have not all arrived. */
+export interface PendingUpload {
+  ticket: string;
+  fileId: string;
+  versionId: string;
+  name: string;
+  parentId: string;
+  size: number;
+  mimeType: string;
+  /** The file that gets a new version (`newVersion`); null for a new file. */
+  existing: Item | null;
+}
 
 const GiB = 1024 ** 3;
 const API_PATH = /^\/api\/(folders|files|trash|me\/usage|search|activity)(\/|$)/;
@@ -54,6 +70,10 @@ export class FakeFilesApi extends FakeApi {
   limitBytes = 10 * GiB;
   reservedBytes = 0;
   customLimit = false;
+  /** How long after its last byte an upload is listed: the real API takes note asynchronously. */
+  listedAfterMs = 600;
+  /** The uploads started whose bytes have not all arrived, by ticket. */
+  readonly pendingUploads = new Map<string, PendingUpload>();
   private clock = Date.parse("2026-11-20T09:00:00Z");
   private issued = 0;
   private readonly trashRoots = new Set<string>();
@@ -79,18 +99,70 @@ export class FakeFilesApi extends FakeApi {
     return folder;
   }
 
-  /** Adds a file whose versions have the given sizes, oldest first; the last one is current. */
+  /**
+   * Adds a file whose versions have the given sizes, oldest first; the last one is current.
+   * `statuses` are the versions' statuses (all "ready" by default); the file shows the current
+   * one's.
+   */
   addFile(
     name: string,
-    { parentId = this.rootId, mimeType = "application/octet-stream", sizes = [1024] } = {},
+    {
+      parentId = this.rootId,
+      mimeType = "application/octet-stream",
+      sizes = [1024],
+      statuses = [] as VersionStatus[],
+    } = {},
   ): Item {
     const file = this.newItem({ id: this.nextId("file"), kind: "file", name, parentId, mimeType });
     this.items.set(file.id, file);
     this.versions.set(file.id, []);
-    for (const size of sizes) {
-      this.addVersion(file, size);
+    sizes.forEach((size, i) => {
+      const version = this.addVersion(file, size);
+      version.status = statuses[i] ?? "ready";
+    });
+    const status = statuses[sizes.length - 1];
+    if (status && status !== "uploading") {
+      file.status = status as FileStatus;
     }
     return file;
+  }
+
+  /**
+   * The upload service stored every byte of the upload with `ticket`: the file (or its new
+   * version) is listed {@link listedAfterMs} later.
+   */
+  completeUpload(ticket: string): void {
+    const upload = this.pendingUploads.get(ticket);
+    if (!upload) {
+      return;
+    }
+    this.pendingUploads.delete(ticket);
+    setTimeout(() => {
+      this.reservedBytes -= upload.size;
+      let file = upload.existing;
+      if (!file) {
+        file = this.newItem({
+          id: upload.fileId,
+          kind: "file",
+          name: upload.name,
+          parentId: upload.parentId,
+          mimeType: upload.mimeType,
+        });
+        this.items.set(file.id, file);
+        this.versions.set(file.id, []);
+      }
+      this.addVersion(file, upload.size, upload.versionId);
+      this.record(file, "uploaded", { size: upload.size });
+    }, this.listedAfterMs);
+  }
+
+  /** The upload with `ticket` was terminated: its reservation goes. */
+  abandonUpload(ticket: string): void {
+    const upload = this.pendingUploads.get(ticket);
+    if (upload) {
+      this.pendingUploads.delete(ticket);
+      this.reservedBytes -= upload.size;
+    }
   }
 
   /** The live item of that name (names are unique within a test's tree). */
@@ -161,10 +233,10 @@ export class FakeFilesApi extends FakeApi {
     return { ...fields, size: 0, versionId: null, createdAt: at, modifiedAt: at, deletedAt: null };
   }
 
-  private addVersion(file: Item, size: number): FakeVersion {
+  private addVersion(file: Item, size: number, id = this.nextId("version")): FakeVersion {
     const list = this.versions.get(file.id) ?? [];
     const version: FakeVersion = {
-      id: this.nextId("version"),
+      id,
       number: (list.at(-1)?.number ?? 0) + 1,
       size,
       mimeType: file.mimeType,
@@ -204,6 +276,9 @@ export class FakeFilesApi extends FakeApi {
     }
     if (endpoint === "POST /api/folders") {
       return this.createFolder(body);
+    }
+    if (endpoint === "POST /api/files") {
+      return this.startUpload(body);
     }
     if ((match = /^(PATCH|DELETE) \/api\/(folders|files)\/([^/]+)$/.exec(endpoint))) {
       const item = this.liveItem(match[3], match[2] === "folders" ? "folder" : "file");
@@ -414,6 +489,72 @@ export class FakeFilesApi extends FakeApi {
     const folder = this.addFolder(name, parentId);
     this.record(folder, "created", { parentId });
     return { status: 201, json: folder };
+  }
+
+  /** `POST /api/files`: reserves the name and the space, and hands out a ticket for the bytes. */
+  private startUpload(body: Record<string, unknown>): Reply {
+    const invalid = this.invalidName(body.name);
+    if (invalid) {
+      return invalid;
+    }
+    const size = body.size;
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
+      return problem(400, "VALIDATION_FAILED", "size must be zero or more bytes.");
+    }
+    const parentId = typeof body.folderId === "string" ? body.folderId : this.rootId;
+    if (!this.liveItem(parentId, "folder")) {
+      return this.notFound("folder");
+    }
+    const { availableBytes } = this.usage();
+    if (size > availableBytes) {
+      return problem(
+        413,
+        "QUOTA_EXCEEDED",
+        `The upload does not fit in your storage: ${availableBytes} bytes are left.`,
+      );
+    }
+    const wanted = String(body.name).trim();
+    const holder = this.liveChildren(parentId).find((i) => keyOf(i.name) === keyOf(wanted));
+    let existing: Item | null = null;
+    let name: string;
+    if (body.onConflict === "newVersion" && holder?.kind === "file") {
+      existing = holder;
+      name = holder.name;
+    } else {
+      const placed = this.placeName(parentId, wanted, body.onConflict, null, true);
+      if (typeof placed !== "string") {
+        return placed;
+      }
+      name = placed;
+    }
+    const upload: PendingUpload = {
+      ticket: this.nextId("ticket"),
+      fileId: existing?.id ?? this.nextId("file"),
+      versionId: this.nextId("version"),
+      name,
+      parentId,
+      size,
+      mimeType: typeof body.mimeType === "string" ? body.mimeType : "application/octet-stream",
+      existing,
+    };
+    this.pendingUploads.set(upload.ticket, upload);
+    this.reservedBytes += size;
+    const versions = existing ? (this.versions.get(existing.id) ?? []) : [];
+    return {
+      status: 201,
+      json: {
+        fileId: upload.fileId,
+        versionId: upload.versionId,
+        versionNumber: (versions.at(-1)?.number ?? 0) + 1,
+        name,
+        folderId: parentId,
+        uploadUrl: `${UPLOAD_ORIGIN}/api/uploads`,
+        ticket: upload.ticket,
+        maxBytes: size,
+        // The browser's clock, not the fake's: the dashboard keeps a start while it is good.
+        expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      },
+    };
   }
 
   private update(item: Item, body: Record<string, unknown>): Reply {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { AuthProvider } from "@/auth/AuthProvider";
 import { SiteHeader } from "@/ui/SiteHeader";
+import { UploadProvider } from "@/upload/UploadProvider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,8 +18,10 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
     <html lang="en">
       <body>
         <AuthProvider>
-          <SiteHeader />
-          {children}
+          <UploadProvider>
+            <SiteHeader />
+            {children}
+          </UploadProvider>
         </AuthProvider>
       </body>
     </html>

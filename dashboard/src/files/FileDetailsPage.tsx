@@ -28,16 +28,10 @@ import styles from "./files.module.css";
 import { ItemIcon, kindLabel } from "./ItemIcon";
 import { ItemLoader } from "./ItemLoader";
 import { MoveDialog } from "./MoveDialog";
+import { ProcessingBadge } from "./ProcessingBadge";
 import { RenameDialog } from "./NameDialog";
 import { fileHref, folderHref, ROOT_NAME, TRASH_HREF } from "./routes";
 import { useRefreshUsage } from "./Usage";
-
-const STATUS_LABELS: Record<FileVersion["status"], string> = {
-  uploading: "Uploading",
-  processing: "Processing",
-  ready: "Ready",
-  failed: "Failed",
-};
 
 /** `/files/file/{id}`: a file, its versions, and what can be done with them. */
 export function FileDetailsPage({ fileId }: { fileId: string }) {
@@ -342,6 +336,8 @@ interface VersionItemProps {
 
 function VersionItem({ version, busy, onDownload, onRestore, onDelete }: VersionItemProps) {
   const ready = version.status === "ready";
+  // Its bytes are stored once it is processed, or while it is; also when processing failed.
+  const downloadable = version.status !== "uploading";
   const small = `${formStyles.secondary} ${formStyles.small}`;
   const describedBy = `version-${version.id}`;
   return (
@@ -350,7 +346,8 @@ function VersionItem({ version, busy, onDownload, onRestore, onDelete }: Version
         <p className={styles.versionTitle}>
           Version {version.number}
           {version.current && <span className={styles.badge}>Current</span>}
-          {!ready && <span className={styles.badgeMuted}>{STATUS_LABELS[version.status]}</span>}
+          {version.status === "uploading" && <span className={styles.badgeMuted}>Uploading</span>}
+          <ProcessingBadge status={version.status} />
         </p>
         <p className={styles.versionMeta}>
           {formatBytes(version.size)} · saved{" "}
@@ -358,7 +355,7 @@ function VersionItem({ version, busy, onDownload, onRestore, onDelete }: Version
         </p>
       </div>
       <div className={styles.rowActions}>
-        {ready && (
+        {downloadable && (
           <button
             type="button"
             className={small}

@@ -9,6 +9,10 @@ import { StatusMessage } from "@/ui/StatusMessage";
 import { usePageActions } from "@/ui/usePageActions";
 import { usePagedList } from "@/ui/usePagedList";
 import { useResource } from "@/ui/useResource";
+import { DropZone } from "@/upload/DropZone";
+import { UploadButton } from "@/upload/UploadButton";
+import type { UploadTarget } from "@/upload/UploadManager";
+import { useUploadChanges, useUploadManager } from "@/upload/UploadProvider";
 import {
   getFolder,
   getRootFolder,
@@ -78,6 +82,33 @@ function FolderContents({ view }: { view: FolderView }) {
   );
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
+  const uploads = useUploadManager();
+
+  // An upload into this folder is listed a moment after its last byte: show it then.
+  useUploadChanges((entry, change) => {
+    if (change === "done" && entry.target.folderId === folder.id) {
+      void list.reload();
+    }
+  });
+
+  function upload(files: File[], folders: string[] = []) {
+    actions.clear();
+    const target: UploadTarget = { folderId: folder.id, folderName: name, isRoot };
+    const { skipped } = uploads ? uploads.add(files, target) : { skipped: [] };
+    const notes = [
+      ...folders.map((f) => `“${f}” is a folder: folders cannot be uploaded, only files.`),
+      ...skipped.map((f) => `“${f}” is already being uploaded here.`),
+    ];
+    if (notes.length > 0) {
+      actions.report(
+        <>
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </>,
+      );
+    }
+  }
 
   function sortBy(key: SortKey) {
     const order = key === sort.key ? (sort.order === "asc" ? "desc" : "asc") : FIRST_ORDER[key];
@@ -145,12 +176,13 @@ function FolderContents({ view }: { view: FolderView }) {
   }
 
   return (
-    <div className={styles.page}>
+    <DropZone folderName={name} className={styles.page} onDrop={upload}>
       <title>{`${name} · Depot`}</title>
       <div className={styles.pageHead}>
         {!isRoot && <Breadcrumbs path={path} current={name} sort={sort} />}
         <PageTitle title={name}>
-          <button type="button" className={formStyles.button} onClick={openNewFolder}>
+          <UploadButton onFiles={upload} />
+          <button type="button" className={formStyles.secondary} onClick={openNewFolder}>
             New folder
           </button>
         </PageTitle>
@@ -166,7 +198,9 @@ function FolderContents({ view }: { view: FolderView }) {
         empty={
           <>
             <p>This folder is empty.</p>
-            <p className={styles.muted}>Choose “New folder” to create a folder in it.</p>
+            <p className={styles.muted}>
+              Choose “Upload” or drop files here to add files, or “New folder” to create a folder.
+            </p>
           </>
         }
         className={styles.listing}
@@ -250,7 +284,7 @@ function FolderContents({ view }: { view: FolderView }) {
           }}
         />
       )}
-    </div>
+    </DropZone>
   );
 }
 

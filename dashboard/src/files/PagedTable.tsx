@@ -7,6 +7,7 @@ import type { PagedList } from "@/ui/usePagedList";
 import type { Item } from "./api";
 import styles from "./files.module.css";
 import { ItemIcon } from "./ItemIcon";
+import { ProcessingBadge } from "./ProcessingBadge";
 
 interface PagedTableProps<T> {
   list: PagedList<T>;
@@ -79,7 +80,7 @@ export function PagedTable<T extends { id: string }>({
   );
 }
 
-/** An item's icon and name, a link to it when there is `href`. */
+/** An item's icon and name, a link to it when there is `href`, and how its processing went. */
 export function NameCell({ item, href }: { item: Item; href?: string }) {
   return (
     <td>
@@ -92,6 +93,7 @@ export function NameCell({ item, href }: { item: Item; href?: string }) {
         ) : (
           <span className={styles.name}>{item.name}</span>
         )}
+        <ProcessingBadge status={item.status} />
       </span>
     </td>
   );

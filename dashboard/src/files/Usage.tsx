@@ -4,6 +4,7 @@ import { createContext, use, useCallback, useId, type ReactNode } from "react";
 import { formatBytes } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
 import { useResource, type Resource } from "@/ui/useResource";
+import { useUploadChanges } from "@/upload/UploadProvider";
 import { getUsage, type Usage } from "./api";
 import styles from "./files.module.css";
 
@@ -22,6 +23,8 @@ export function UsageProvider({ children }: { children: ReactNode }) {
   const refreshUsage = useCallback(() => {
     reload().catch(() => {});
   }, [reload]);
+  // An upload reserves space when it starts, and gives it back or fills it when it ends.
+  useUploadChanges(refreshUsage);
   return <UsageContext value={{ usage, refreshUsage }}>{children}</UsageContext>;
 }
 

@@ -17,7 +17,14 @@ export interface Item {
   modifiedAt: string;
   /** When the item went to the trash; null while it is live. */
   deletedAt: string | null;
+  /**
+   * A file's processing (previews, streams) after its upload; absent for folders and from older
+   * services. A file whose processing failed can still be downloaded.
+   */
+  status?: FileStatus;
 }
+
+export type FileStatus = "processing" | "ready" | "failed";
 
 /** One step of a breadcrumb trail. The root folder is named "/". */
 export interface PathEntry {

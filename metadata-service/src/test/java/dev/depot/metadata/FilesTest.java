@@ -8,6 +8,8 @@ import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.events.EventType;
 import dev.depot.contracts.files.v1.BlobsReleased;
+import dev.depot.contracts.files.v1.VersionStored;
+import dev.depot.contracts.processing.v1.VersionProcessed;
 import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadAbandoned;
@@ -108,6 +110,39 @@ class FilesTest {
   }
 
   @Test
+  void processingSettlesTheTypeAndTheStatusOfEveryVersionOfTheBlob() throws Exception {
+    JsonNode started = upload(alice, null, "photo.txt", 20, null);
+    Ticket ticket = tickets.verify(started.get("ticket").asString());
+    JsonNode copy = ok(alice.post("/api/files/" + ticket.fileId() + "/copy",
+        Map.of("name", "photo copy.txt")), 201);
+    send(VersionProcessed.TYPE, new VersionProcessed(ticket.fileId(), ticket.versionId(),
+        ticket.blobId(), "image/png", "cd".repeat(32), VersionProcessed.Outcome.PREVIEW_FAILED,
+        "not a readable image", List.of(), Instant.now()));
+    for (String id : List.of(ticket.fileId().toString(), copy.get("id").asString())) {
+      JsonNode file = awaitStatus(alice, id, "failed");
+      assertThat(file.at("/file/mimeType").asString()).isEqualTo("image/png");
+      assertThat(file.at("/version/sha256").asString()).isEqualTo("cd".repeat(32));
+      ok(alice.get("/api/files/" + id + "/download-url"), 200);
+    }
+    JsonNode listed = ok(alice.get("/api/folders/" + alice.root() + "/children"), 200);
+    assertThat(listed.at("/items/0/status").asString()).isEqualTo("failed");
+  }
+
+  private static JsonNode awaitStatus(Api user, String fileId, String status)
+      throws Exception {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    JsonNode file = null;
+    while (Instant.now().isBefore(deadline)) {
+      file = ok(user.get("/api/files/" + fileId), 200);
+      if (status.equals(file.at("/version/status").asString())) {
+        return file;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("file " + fileId + " stayed " + file);
+  }
+
+  @Test
   void anUploadIsInvisibleUntilItsBytesAreStored() throws Exception {
     UUID root = alice.root();
     JsonNode started = ok(alice.post("/api/files", Map.of("name", "draft.txt", "size", 1000,
@@ -131,8 +166,12 @@ class FilesTest {
     JsonNode file = ok(alice.get("/api/files/" + ticket.fileId()), 200);
     assertThat(file.at("/file/size").asLong()).isEqualTo(1000);
     assertThat(file.at("/file/mimeType").asString()).isEqualTo("text/plain");
-    assertThat(file.at("/version/status").asString()).isEqualTo("ready");
+    assertThat(file.at("/version/status").asString()).isEqualTo("processing");
+    assertThat(file.at("/file/status").asString()).isEqualTo("processing");
     assertThat(file.at("/version/sha256").asString()).isEqualTo("ab".repeat(32));
+    EventProbe.Event stored = EventProbe.await(VersionStored.TOPIC,
+        e -> e.value().contains(ticket.versionId().toString()), PATIENCE);
+    assertThat(stored.value()).contains("\"attempt\":1", "\"mimeType\":\"text/plain\"");
     JsonNode usage = ok(alice.get("/api/me/usage"), 200);
     assertThat(usage.get("reservedBytes").asLong()).isZero();
     assertThat(usage.get("liveBytes").asLong()).isEqualTo(1000);

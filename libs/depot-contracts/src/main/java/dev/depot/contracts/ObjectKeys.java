@@ -21,4 +21,9 @@ public final class ObjectKeys {
   public static String uploadTail(UUID sessionId, long stored) {
     return uploadTails(sessionId) + "tail-" + stored;
   }
+
+  /** A preview image made from a blob ({@code small}, {@code large}, {@code poster}). */
+  public static String preview(UUID blobId, String kind) {
+    return "previews/" + blobId + "/" + kind + ".jpg";
+  }
 }

@@ -57,7 +57,7 @@ class DownloadUrlService {
           + links.maxDownloadTtl().toSeconds() + " seconds.");
     }
     Target target = jdbc.sql("SELECT i.owner_id, i.name, i.deleted_at IS NULL, v.id, v.number,"
-            + " v.blob_id, v.mime_type, v.status IN ('processing', 'ready')"
+            + " v.blob_id, v.mime_type, v.status <> 'uploading'"
             + " FROM items i JOIN versions v ON v.file_id = i.id"
             + " AND v.id = coalesce(?, i.current_version_id) WHERE i.id = ? AND i.kind = 'file'")
         .params(versionId, fileId)

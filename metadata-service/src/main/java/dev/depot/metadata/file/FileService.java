@@ -82,8 +82,8 @@ class FileService {
           current.mimeType(), current.sha256(), current.status(), null, now, caller.userId());
       // the current-version key is checked at commit, so the file can name its version first
       Item copy = new Item(fileId, folder.ownerId(), folder.id(), folder.childAncestors(),
-          Item.Kind.FILE, name, current.size(), current.mimeType(), first.id(), now, now, null,
-          null);
+          Item.Kind.FILE, name, current.size(), current.mimeType(), current.status().column(),
+          first.id(), now, now, null, null);
       items.insert(copy);
       versions.insert(first);
       activity.record(caller.userId(), copy, "copied", Map.of("sourceId", source.id()));
@@ -104,7 +104,8 @@ class FileService {
           target.blobId(), target.size(), target.mimeType(), target.sha256(), target.status(),
           null, now, caller.userId());
       versions.insert(revived);
-      items.makeCurrent(file.id(), revived.id(), revived.size(), revived.mimeType(), now);
+      items.makeCurrent(file.id(), revived.id(), revived.size(), revived.mimeType(),
+          revived.status().column(), now);
       activity.record(caller.userId(), file, "reverted",
           Map.of("toVersion", target.number(), "newVersion", revived.number()));
       return revived;

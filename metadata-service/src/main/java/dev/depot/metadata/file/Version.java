@@ -16,8 +16,8 @@ public record Version(UUID id, UUID fileId, int number, UUID blobId, long size, 
     }
   }
 
-  /** Whether its bytes are all stored (they may still be processed). */
+  /** Whether its bytes are all stored (they may still be processed, or have no preview). */
   public boolean isStored() {
-    return status == Status.PROCESSING || status == Status.READY;
+    return status != Status.UPLOADING;
   }
 }

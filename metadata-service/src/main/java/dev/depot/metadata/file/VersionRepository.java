@@ -53,20 +53,24 @@ public class VersionRepository {
         .params(blobId, ownerId, size, sha256, stored, Timestamp.from(now)).update();
   }
 
+  /** Inserts a version; one still processing (a copy of one) waits from its creation. */
   public void insert(Version v) {
-    jdbc.sql("INSERT INTO versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("INSERT INTO versions (" + COLUMNS + ", processing_since)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(v.id(), v.fileId(), v.number(), v.blobId(), v.size(), v.mimeType(), v.sha256(),
             v.status().column(),
             v.uploadExpiresAt() == null ? null : Timestamp.from(v.uploadExpiresAt()),
-            Timestamp.from(v.createdAt()), v.createdBy())
+            Timestamp.from(v.createdAt()), v.createdBy(),
+            v.status() == Version.Status.PROCESSING ? Timestamp.from(v.createdAt()) : null)
         .update();
   }
 
-  /** The upload's bytes are stored: the version and its blob say so. */
-  public void markStored(Version v, Version.Status status, String sha256) {
-    jdbc.sql("UPDATE versions SET status = ?, sha256 = coalesce(sha256, ?),"
-            + " upload_expires_at = NULL WHERE id = ?")
-        .params(status.column(), sha256, v.id()).update();
+  /** The upload's bytes are stored: the version (now processing) and its blob say so. */
+  public void markStored(Version v, String sha256, Instant now) {
+    jdbc.sql("UPDATE versions SET status = 'processing', sha256 = coalesce(sha256, ?),"
+            + " upload_expires_at = NULL, processing_since = ?, processing_attempts = 1"
+            + " WHERE id = ?")
+        .params(sha256, Timestamp.from(now), v.id()).update();
     jdbc.sql("UPDATE blobs SET stored = true, sha256 = coalesce(sha256, ?) WHERE id = ?")
         .params(sha256, v.blobId()).update();
   }

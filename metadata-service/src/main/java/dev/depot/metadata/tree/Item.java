@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * file without a current version is an upload in progress and is listed nowhere.
  */
 public record Item(UUID id, UUID ownerId, UUID parentId, List<UUID> ancestors, Kind kind,
-    String name, long size, String mimeType, UUID currentVersionId, Instant createdAt,
+    String name, long size, String mimeType, String status, UUID currentVersionId,
+    Instant createdAt,
     Instant modifiedAt, Instant deletedAt, UUID trashRootId) {
 
   public enum Kind {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 public class ItemRepository {
 
   public static final String COLUMNS = "id, owner_id, parent_id, ancestors, kind, name, size,"
-      + " mime_type, current_version_id, created_at, modified_at, deleted_at, trash_root_id";
+      + " mime_type, content_status, current_version_id, created_at, modified_at, deleted_at,"
+      + " trash_root_id";
 
   private final JdbcClient jdbc;
 
@@ -68,14 +69,15 @@ public class ItemRepository {
    */
   public void insert(Item item) {
     int inserted = jdbc.sql("INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name, name_key,"
-            + " size, mime_type, current_version_id, created_at, modified_at)"
+            + " size, mime_type, content_status, current_version_id, created_at, modified_at)"
             + " VALUES (:id, :owner, :parent, CAST(:ancestors AS uuid[]), :kind, :name, :key,"
-            + " :size, :mime, :version, :created, :modified)"
+            + " :size, :mime, :status, :version, :created, :modified)"
             + " ON CONFLICT (parent_id, name_key) WHERE deleted_at IS NULL DO NOTHING")
         .param("id", item.id()).param("owner", item.ownerId()).param("parent", item.parentId())
         .param("ancestors", uuidArray(item.ancestors())).param("kind", item.kind().column())
         .param("name", item.name()).param("key", Names.key(item.name()))
         .param("size", item.size()).param("mime", item.mimeType())
+        .param("status", item.status())
         .param("version", item.currentVersionId())
         .param("created", Timestamp.from(item.createdAt()))
         .param("modified", Timestamp.from(item.modifiedAt()))
@@ -86,10 +88,12 @@ public class ItemRepository {
   }
 
   /** Makes a version its file's current one: the file takes its size and type. */
-  public void makeCurrent(UUID fileId, UUID versionId, long size, String mimeType, Instant now) {
-    jdbc.sql("UPDATE items SET current_version_id = ?, size = ?, mime_type = ?, modified_at = ?"
-            + " WHERE id = ?")
-        .params(versionId, size, mimeType, Timestamp.from(now), fileId).update();
+  /** Makes a stored version the file's current one ({@code status} is the version's). */
+  public void makeCurrent(UUID fileId, UUID versionId, long size, String mimeType, String status,
+      Instant now) {
+    jdbc.sql("UPDATE items SET current_version_id = ?, size = ?, mime_type = ?,"
+            + " content_status = ?, modified_at = ? WHERE id = ?")
+        .params(versionId, size, mimeType, status, Timestamp.from(now), fileId).update();
   }
 
   public void delete(UUID id) {
@@ -137,7 +141,7 @@ public class ItemRepository {
         rs.getObject("parent_id", UUID.class), Arrays.asList((UUID[]) ancestors.getArray()),
         Item.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
         rs.getString("name"), rs.getLong("size"), rs.getString("mime_type"),
-        rs.getObject("current_version_id", UUID.class),
+        rs.getString("content_status"), rs.getObject("current_version_id", UUID.class),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant(),
         deleted == null ? null : deleted.toInstant(), rs.getObject("trash_root_id", UUID.class));
   }

@@ -119,7 +119,7 @@ public class TreeService {
       Instant now = clock.instant();
       Item folder = new Item(UUID.randomUUID(), parent.ownerId(), parent.id(),
           parent.childAncestors(), Item.Kind.FOLDER, placeName(parent, wanted, onConflict, null),
-          0, null, null, now, now, null, null);
+          0, null, null, null, now, now, null, null);
       items.insert(folder);
       activity.record(caller.userId(), folder, "created", Map.of("parentId", parent.id()));
       return folder;

@@ -9,6 +9,7 @@ import dev.depot.metadata.activity.ActivityLog;
 import dev.depot.metadata.file.BlobReleaser;
 import dev.depot.metadata.file.Version;
 import dev.depot.metadata.file.VersionRepository;
+import dev.depot.metadata.processing.ProcessingService;
 import dev.depot.metadata.quota.QuotaLedger;
 import dev.depot.metadata.quota.QuotaLedger.Delta;
 import dev.depot.metadata.ticket.LinkProperties;
@@ -58,13 +59,14 @@ class UploadService {
   private final BlobReleaser blobs;
   private final TicketIssuer tickets;
   private final ActivityLog activity;
+  private final ProcessingService processing;
   private final LinkProperties links;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   UploadService(TreeService tree, ItemRepository items, VersionRepository versions,
       QuotaLedger ledger, BlobReleaser blobs, TicketIssuer tickets, ActivityLog activity,
-      LinkProperties links, TransactionTemplate tx, Clock clock) {
+      ProcessingService processing, LinkProperties links, TransactionTemplate tx, Clock clock) {
     this.tree = tree;
     this.items = items;
     this.versions = versions;
@@ -72,6 +74,7 @@ class UploadService {
     this.blobs = blobs;
     this.tickets = tickets;
     this.activity = activity;
+    this.processing = processing;
     this.links = links;
     this.tx = tx;
     this.clock = clock;
@@ -93,8 +96,8 @@ class UploadService {
       String name = tree.placeName(folder, wanted, onConflict, null);
       Instant now = clock.instant();
       Item file = new Item(UUID.randomUUID(), folder.ownerId(), folder.id(),
-          folder.childAncestors(), Item.Kind.FILE, name, 0, declared.mimeType(), null, now, now,
-          null, null);
+          folder.childAncestors(), Item.Kind.FILE, name, 0, declared.mimeType(), null, null, now,
+          now, null, null);
       items.insert(file);
       return addVersion(caller, file, declared);
     });
@@ -123,7 +126,10 @@ class UploadService {
         file.ownerId(), declared.size(), expires));
   }
 
-  /** The bytes are stored: the version becomes visible (current if it is the newest). */
+  /**
+   * The bytes are stored: the version becomes visible (current if it is the newest) and is
+   * processed next.
+   */
   void completed(UploadCompleted event) {
     tx.executeWithoutResult(s -> {
       Optional<Version> found = versions.lock(event.versionId())
@@ -145,7 +151,8 @@ class UploadService {
         return;
       }
       Item file = items.lock(version.fileId()).orElseThrow();
-      versions.markStored(version, Version.Status.READY, event.sha256());
+      versions.markStored(version, event.sha256(), clock.instant());
+      processing.request(version, file.ownerId(), event.sha256());
       Delta delta = Delta.reserved(-version.size());
       Version current = file.currentVersionId() == null ? null
           : versions.find(file.currentVersionId()).orElseThrow();
@@ -160,7 +167,7 @@ class UploadService {
       }
       if (newest) {
         items.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
-            clock.instant());
+            Version.Status.PROCESSING.column(), clock.instant());
       }
       ledger.apply(file.ownerId(), delta);
       activity.record(version.createdBy(), file, "uploaded",

@@ -12,6 +12,9 @@ import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.contracts.mail.v1.MailRequested;
 import dev.depot.contracts.uploads.v1.UploadAbandoned;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
+import dev.depot.contracts.files.v1.VersionStored;
+import dev.depot.contracts.processing.v1.VersionProcessed;
+import dev.depot.contracts.ObjectKeys;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +61,25 @@ class EventSchemasTest {
     assertValid(EventEnvelope.of(UploadAbandoned.TYPE, "/depot/upload-service", file.toString(),
         new UploadAbandoned(file, UUID.randomUUID(), UUID.randomUUID(),
             UploadAbandoned.Reason.EXPIRED, now), now));
+  }
+
+  @Test
+  void processingEventsMatchTheirSchemas() {
+    UUID file = UUID.randomUUID();
+    UUID blob = UUID.randomUUID();
+    Instant now = Instant.now();
+    assertValid(EventEnvelope.of(VersionStored.TYPE, "/depot/metadata-service", file.toString(),
+        new VersionStored(file, UUID.randomUUID(), blob, UUID.randomUUID(), 42, "image/png",
+            null, 1, now), now));
+    assertValid(EventEnvelope.of(VersionProcessed.TYPE, "/depot/transcode-worker",
+        file.toString(), new VersionProcessed(file, UUID.randomUUID(), blob, "image/png",
+            "b".repeat(64), VersionProcessed.Outcome.READY, null,
+            List.of(new VersionProcessed.Preview("small", ObjectKeys.preview(blob, "small"),
+                "image/jpeg", 256, 192)), now), now));
+    assertValid(EventEnvelope.of(VersionProcessed.TYPE, "/depot/transcode-worker",
+        file.toString(), new VersionProcessed(file, UUID.randomUUID(), blob,
+            "application/octet-stream", "c".repeat(64), VersionProcessed.Outcome.PREVIEW_FAILED,
+            "not a readable image", List.of(), now), now));
   }
 
   @Test
