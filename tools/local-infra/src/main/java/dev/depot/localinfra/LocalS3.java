@@ -33,7 +33,8 @@ final class LocalS3 implements InfraComponent {
   @Override
   public Map<String, String> start() throws Exception {
     Files.createDirectories(dir);
-    FilesystemNio2BlobStore store = new FilesystemNio2BlobStore(dir.toString());
+    // an absolute root: s3proxy finds multipart uploads again only under one
+    FilesystemNio2BlobStore store = new FilesystemNio2BlobStore(dir.toAbsolutePath().toString());
     if (!store.containerExists(BUCKET)) {
       store.createContainer(BUCKET);
     }

@@ -55,7 +55,6 @@ class TusController {
   @RequestMapping(value = {PATH, PATH + "/", UPLOAD}, method = RequestMethod.OPTIONS)
   ResponseEntity<Void> options() {
     return ResponseEntity.noContent()
-        .header(TusHeaders.SUPPORTED_VERSIONS, TusHeaders.VERSION)
         .header(TusHeaders.EXTENSIONS, EXTENSIONS)
         .header(TusHeaders.MAX_SIZE, Long.toString(properties.maxSize().toBytes()))
         .header(TusHeaders.CHECKSUM_ALGORITHMS,

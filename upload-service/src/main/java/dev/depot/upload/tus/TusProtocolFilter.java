@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What every tus response carries ({@code Tus-Resumable}, including problems), and
+ * What every tus response carries ({@code Tus-Resumable}, and {@code Tus-Version} that a 412
+ * must name; problems included), and
  * {@code X-HTTP-Method-Override} for clients behind proxies that only pass GET and POST.
  */
 @Component
@@ -32,6 +33,7 @@ class TusProtocolFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     response.setHeader(TusHeaders.RESUMABLE, TusHeaders.VERSION);
+    response.setHeader(TusHeaders.SUPPORTED_VERSIONS, TusHeaders.VERSION);
     String override = request.getHeader("X-HTTP-Method-Override");
     if ("POST".equals(request.getMethod()) && override != null
         && OVERRIDABLE.contains(override.toUpperCase(Locale.ROOT))) {

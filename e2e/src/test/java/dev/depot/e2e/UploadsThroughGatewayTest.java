@@ -1,0 +1,194 @@
+package dev.depot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.depot.localinfra.ServiceClient;
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusURLMemoryStore;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A file uploaded with tus-java-client through the URL the API hands out, resumed after the
+ * client and then upload-service itself (killed with SIGKILL and started again) went away, then
+ * downloaded through its signed URL.
+ */
+class UploadsThroughGatewayTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final ServiceClient GATEWAY = new ServiceClient(8080);
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final int MIB = 1024 * 1024;
+  private static String token;
+
+  @BeforeAll
+  static void signUp() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String password = "Upload test secret " + id;
+    HttpResponse<String> created = send("POST", "/api/auth/signup", Map.of(
+        "email", "uploads-" + id + "@example.org", "username", "uploads_" + id,
+        "password", password));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    token = JSON.readTree(send("POST", "/api/auth/login", Map.of("login", "uploads_" + id,
+        "password", password)).body()).get("accessToken").asString();
+  }
+
+  @Test
+  void anUploadSurvivesTheClientAndTheServiceGoingAway() throws Exception {
+    byte[] data = new byte[21 * MIB + 4321];
+    new Random(7).nextBytes(data);
+    JsonNode started = ok(send("POST", "/api/files", Map.of("name", "survivor.bin",
+        "size", data.length, "mimeType", "application/octet-stream")), 201);
+    String fileId = started.get("fileId").asString();
+    TusURLMemoryStore urls = new TusURLMemoryStore();
+    TusUploader first = client(started, urls).createUpload(upload(data, started));
+    first.setRequestPayloadSize(4 * MIB);
+    first.setChunkSize(4 * MIB);
+    first.uploadChunk();
+    first.uploadChunk();
+    assertThat(first.getOffset()).isEqualTo(8 * MIB);
+
+    restartUploadService();
+
+    TusUploader second = client(started, urls).resumeUpload(upload(data, started));
+    assertThat(second.getOffset()).isEqualTo(8 * MIB);
+    second.setRequestPayloadSize(8 * MIB);
+    while (second.uploadChunk() > -1) {
+      // sends the rest
+    }
+    second.finish();
+
+    JsonNode file = awaitListed(fileId);
+    assertThat(file.at("/file/size").asLong()).isEqualTo(data.length);
+    assertThat(file.at("/file/status").asString()).isIn("processing", "ready");
+    String url = ok(send("GET", "/api/files/" + fileId + "/download-url", null), 200)
+        .get("url").asString();
+    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(sha256(download.body())).isEqualTo(sha256(data));
+  }
+
+  private static TusClient client(JsonNode started, TusURLMemoryStore urls) throws Exception {
+    TusClient client = new TusClient();
+    client.setUploadCreationURL(URI.create(started.get("uploadUrl").asString()).toURL());
+    client.enableResuming(urls);
+    return client;
+  }
+
+  private static TusUpload upload(byte[] data, JsonNode started) {
+    TusUpload upload = new TusUpload();
+    upload.setSize(data.length);
+    upload.setInputStream(new ByteArrayInputStream(data));
+    upload.setFingerprint(started.get("versionId").asString());
+    upload.setMetadata(Map.of("ticket", started.get("ticket").asString(),
+        "filename", "survivor.bin"));
+    return upload;
+  }
+
+  /**
+   * Kills upload-service (SIGKILL: nothing is flushed or closed) and starts it again with the
+   * command line and environment it had.
+   */
+  private static void restartUploadService() throws Exception {
+    Path run = Path.of(System.getProperty("depot.e2e.data-dir", ".depot-e2e")).resolve("run");
+    Path pidFile = run.resolve("upload-service.pid");
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    ProcessHandle old = ProcessHandle.of(pid).orElseThrow();
+    List<String> command = split(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")));
+    Map<String, String> environment = new java.util.HashMap<>();
+    for (String entry : split(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")))) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
+    File directory = Path.of("/proc/" + pid + "/cwd").toRealPath().toFile();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+    old.onExit().get();
+    ProcessBuilder restart = new ProcessBuilder(command).directory(directory)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+            run.getParent().resolve("logs").resolve("upload-service.log").toFile()));
+    restart.environment().clear();
+    restart.environment().putAll(environment);
+    Process process = restart.start();
+    Files.writeString(pidFile, Long.toString(process.pid()));
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:8083/actuator/health/readiness")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      assertThat(process.isAlive()).as("upload-service restarted").isTrue();
+      Thread.sleep(250);
+    }
+    throw new AssertionError("upload-service did not come back");
+  }
+
+  private static List<String> split(byte[] nulSeparated) {
+    List<String> parts = new ArrayList<>();
+    for (String part : new String(nulSeparated, StandardCharsets.UTF_8).split("\0")) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  private static JsonNode awaitListed(String fileId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    HttpResponse<String> response = null;
+    while (Instant.now().isBefore(deadline)) {
+      response = send("GET", "/api/files/" + fileId, null);
+      if (response.statusCode() == 200) {
+        return JSON.readTree(response.body());
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("file never listed: " + response.body());
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private static HttpResponse<String> send(String method, String path, Object body)
+      throws Exception {
+    return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  private static JsonNode ok(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+}
