@@ -8,6 +8,7 @@ const sidebars: SidebarsConfig = {
     'getting-started',
     'accounts',
     'files',
+    'uploads',
     'configuration',
     {
       type: 'category',
