@@ -5,14 +5,17 @@ import dev.depot.upload.UploadProblem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A request's {@code Upload-Checksum}: the digest its body must have. */
 public record Checksum(String algorithm, byte[] expected) {
 
   /** tus names and the JDK's. */
-  public static final Map<String, String> ALGORITHMS =
+  private static final Map<String, String> ALGORITHMS =
       Map.of("sha1", "SHA-1", "sha256", "SHA-256", "md5", "MD5");
+  /** The tus names, sorted, as {@code Tus-Checksum-Algorithm} lists them. */
+  public static final List<String> SUPPORTED = ALGORITHMS.keySet().stream().sorted().toList();
 
   /** Parses {@code "<algorithm> <base64 digest>"}; null when the header is absent. */
   public static Checksum parse(String header) {
@@ -26,8 +29,8 @@ public record Checksum(String algorithm, byte[] expected) {
     }
     if (!ALGORITHMS.containsKey(parts[0])) {
       throw new DepotException(UploadProblem.CHECKSUM_ALGORITHM,
-          "Supported checksum algorithms: " + String.join(", ", ALGORITHMS.keySet()) + ".",
-          Map.of("supported", ALGORITHMS.keySet()));
+          "Supported checksum algorithms: " + String.join(", ", SUPPORTED) + ".",
+          Map.of("supported", SUPPORTED));
     }
     try {
       return new Checksum(parts[0], Base64.getDecoder().decode(parts[1]));

@@ -29,6 +29,6 @@ class ExpiredSessionJob {
       if (expired > 0) {
         LOG.info("expired {} uploads", expired);
       }
-    } while (expired == 100);
+    } while (expired == UploadService.EXPIRY_BATCH);
   }
 }

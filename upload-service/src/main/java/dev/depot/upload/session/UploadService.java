@@ -38,6 +38,8 @@ public class UploadService {
   private static final int SMALL_BUFFER = 16 * 1024;
   private static final int LARGE_BUFFER = 256 * 1024;
   private static final long FAST_FILL_NANOS = 20_000_000;
+  /** Expired sessions ended per transaction. */
+  static final int EXPIRY_BATCH = 100;
 
   private final SessionRepository sessions;
   private final UploadStore store;
@@ -171,7 +173,7 @@ public class UploadService {
   int expire() {
     Instant now = clock.instant();
     List<UploadSession> expired = tx.execute(s -> {
-      List<UploadSession> found = sessions.lockExpired(now, 100);
+      List<UploadSession> found = sessions.lockExpired(now, EXPIRY_BATCH);
       found.forEach(session -> end(session, UploadSession.State.EXPIRED,
           UploadAbandoned.Reason.EXPIRED));
       return found;

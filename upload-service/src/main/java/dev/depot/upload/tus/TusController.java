@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +57,7 @@ class TusController {
     return ResponseEntity.noContent()
         .header(TusHeaders.EXTENSIONS, EXTENSIONS)
         .header(TusHeaders.MAX_SIZE, Long.toString(properties.maxSize().toBytes()))
-        .header(TusHeaders.CHECKSUM_ALGORITHMS,
-            String.join(",", new TreeSet<>(Checksum.ALGORITHMS.keySet())))
+        .header(TusHeaders.CHECKSUM_ALGORITHMS, String.join(",", Checksum.SUPPORTED))
         .build();
   }
 
@@ -176,7 +175,7 @@ class TusController {
 
   private static boolean isOffsetStream(HttpServletRequest request) {
     String type = request.getContentType();
-    return type != null && type.trim().toLowerCase(java.util.Locale.ROOT)
+    return type != null && type.trim().toLowerCase(Locale.ROOT)
         .startsWith(TusHeaders.OFFSET_OCTET_STREAM);
   }
 
