@@ -1,47 +1,28 @@
 package dev.depot.e2e;
 
 import static dev.depot.localinfra.ProblemAssertions.assertProblem;
+import static dev.depot.e2e.GatewayUser.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.depot.localinfra.ServiceClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A signed-up user's folders and files through the gateway of the local stack. */
 class FilesThroughGatewayTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final ServiceClient GATEWAY = new ServiceClient(8080);
-  private static String token;
+  private static GatewayUser user;
 
   @BeforeAll
   static void signUp() throws Exception {
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    String password = "Files test secret " + id;
-    HttpResponse<String> created = send("POST", "/api/auth/signup", Map.of(
-        "email", "files-" + id + "@example.org", "username", "files_" + id,
-        "password", password));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    token = JSON.readTree(send("POST", "/api/auth/login", Map.of("login", "files_" + id,
-        "password", password)).body()).get("accessToken").asString();
+    user = GatewayUser.signUp("files");
   }
 
   private static HttpResponse<String> send(String method, String path, Object body)
       throws Exception {
-    return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-  }
-
-  private static JsonNode ok(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    return user.send(method, path, body);
   }
 
   @Test
@@ -76,8 +57,8 @@ class FilesThroughGatewayTest {
 
   @Test
   void theApiSpecIsPublic() throws Exception {
-    HttpResponse<String> spec = GATEWAY.get("/api/openapi.json", null);
+    HttpResponse<String> spec = GatewayUser.GATEWAY.get("/api/openapi.json", null);
     assertThat(spec.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(spec.body()).get("openapi").asString()).startsWith("3.1");
+    assertThat(GatewayUser.JSON.readTree(spec.body()).get("openapi").asString()).startsWith("3.1");
   }
 }

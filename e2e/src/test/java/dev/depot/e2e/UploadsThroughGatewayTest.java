@@ -1,8 +1,8 @@
 package dev.depot.e2e;
 
+import static dev.depot.e2e.GatewayUser.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.depot.localinfra.ServiceClient;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;
@@ -24,11 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A file uploaded with tus-java-client through the URL the API hands out, resumed after the
@@ -37,23 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class UploadsThroughGatewayTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final ServiceClient GATEWAY = new ServiceClient(8080);
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
   private static final int MIB = 1024 * 1024;
-  private static String token;
+  private static GatewayUser user;
 
   @BeforeAll
   static void signUp() throws Exception {
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    String password = "Upload test secret " + id;
-    HttpResponse<String> created = send("POST", "/api/auth/signup", Map.of(
-        "email", "uploads-" + id + "@example.org", "username", "uploads_" + id,
-        "password", password));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    token = JSON.readTree(send("POST", "/api/auth/login", Map.of("login", "uploads_" + id,
-        "password", password)).body()).get("accessToken").asString();
+    user = GatewayUser.signUp("uploads");
   }
 
   @Test
@@ -169,7 +158,7 @@ class UploadsThroughGatewayTest {
     while (Instant.now().isBefore(deadline)) {
       response = send("GET", "/api/files/" + fileId, null);
       if (response.statusCode() == 200) {
-        return JSON.readTree(response.body());
+        return GatewayUser.JSON.readTree(response.body());
       }
       Thread.sleep(200);
     }
@@ -182,13 +171,6 @@ class UploadsThroughGatewayTest {
 
   private static HttpResponse<String> send(String method, String path, Object body)
       throws Exception {
-    return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-  }
-
-  private static JsonNode ok(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
+    return user.send(method, path, body);
   }
 }

@@ -3,11 +3,9 @@ package dev.depot.upload.tus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.depot.contracts.ticket.Ticket;
-import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.EventProbe;
 import dev.depot.localinfra.TestInfra;
-import io.minio.MinioClient;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;
@@ -24,15 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** Uploads with tus-java-client, a tus client written elsewhere. */
 @ExtendWith(TestInfra.class)
+@Import(UploadFixtures.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TusClientTest {
 
@@ -42,17 +41,7 @@ class TusClientTest {
   int port;
 
   @Autowired
-  TicketCodec tickets;
-
-  @Autowired
-  MinioClient s3;
-
   UploadFixtures fixtures;
-
-  @BeforeEach
-  void setUp() {
-    fixtures = new UploadFixtures(tickets, s3);
-  }
 
   @Test
   void fiftyMebibytesInFiveMebibyteRequestsAreStoredWhole() throws Exception {

@@ -8,7 +8,6 @@ import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadAbandoned;
 import dev.depot.localinfra.EventProbe;
 import dev.depot.localinfra.TestInfra;
-import io.minio.MinioClient;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -21,16 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** Every refusal of the tus endpoint, each with the status tus names and a problem body. */
 @ExtendWith(TestInfra.class)
+@Import(UploadFixtures.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "depot.upload.sweep-interval=500ms")
 class TusProtocolTest {
@@ -42,17 +42,7 @@ class TusProtocolTest {
   int port;
 
   @Autowired
-  TicketCodec tickets;
-
-  @Autowired
-  MinioClient s3;
-
   UploadFixtures fixtures;
-
-  @BeforeEach
-  void setUp() {
-    fixtures = new UploadFixtures(tickets, s3);
-  }
 
   @Test
   void optionsNamesVersionExtensionsMaximumAndChecksums() throws Exception {

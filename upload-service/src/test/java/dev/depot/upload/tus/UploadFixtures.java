@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
 
 /** Tickets, bytes and stored objects for the upload tests. */
-final class UploadFixtures {
+@TestComponent
+class UploadFixtures {
 
   private final TicketCodec tickets;
   private final MinioClient s3;

@@ -1,0 +1,50 @@
+package dev.depot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.depot.localinfra.ServiceClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A new user, signed up and in through the gateway of the local stack, sending JSON. */
+final class GatewayUser {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final ServiceClient GATEWAY = new ServiceClient(8080);
+
+  private final String token;
+
+  private GatewayUser(String token) {
+    this.token = token;
+  }
+
+  /** Signs up {@code <prefix>_<random>} and signs in. */
+  static GatewayUser signUp(String prefix) throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    String password = "Gateway test secret " + id;
+    GatewayUser anonymous = new GatewayUser(null);
+    HttpResponse<String> created = anonymous.send("POST", "/api/auth/signup", Map.of(
+        "email", prefix + "-" + id + "@example.org", "username", prefix + "_" + id,
+        "password", password));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return new GatewayUser(JSON.readTree(anonymous.send("POST", "/api/auth/login", Map.of(
+        "login", prefix + "_" + id, "password", password)).body()).get("accessToken")
+        .asString());
+  }
+
+  HttpResponse<String> send(String method, String path, Object body) throws Exception {
+    return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /** The JSON body of a response that must have {@code status} (null when empty). */
+  static JsonNode ok(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+  }
+}
