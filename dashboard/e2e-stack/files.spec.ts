@@ -1,11 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { newAccount, signUpAndOpenFiles } from "./account";
 
-// A fresh account per run: its root folder starts empty, and the test can run again.
-const stamp = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-const email = `e2e-files-${stamp}@example.test`;
-const username = `e2e_f_${stamp}`;
-const password = `Lantern-${randomBytes(6).toString("hex")}-Meadow`;
+const account = newAccount("files");
 
 const firstName = "Holiday plans";
 const secondName = "Holidays 2026";
@@ -27,30 +23,10 @@ async function chooseAction(page: Page, name: string, action: string) {
 }
 
 test("create, rename, open, delete and restore a folder", async ({ page }) => {
-  await test.step("sign up", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Username").fill(username);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
-      `Signed in as ${username}`,
-    );
-  });
-
-  await test.step("open the files: a new account's root folder is empty", async () => {
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "Files" })
-      .click();
-    await expect(page).toHaveURL(/\/files$/);
-    await expect(page.getByRole("heading", { level: 1, name: "My files" })).toBeVisible();
-    await expect(page.getByText("This folder is empty.")).toBeVisible();
-    await expect(
-      page.getByRole("region", { name: "Storage" }).getByRole("meter", { name: "Storage used" }),
-    ).toHaveAttribute("aria-valuenow", "0");
-  });
+  await signUpAndOpenFiles(page, account);
+  await expect(
+    page.getByRole("region", { name: "Storage" }).getByRole("meter", { name: "Storage used" }),
+  ).toHaveAttribute("aria-valuenow", "0");
 
   await test.step("create a folder", async () => {
     await page.getByRole("button", { name: "New folder" }).click();

@@ -1,15 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { newAccount, signUpAndOpenFiles } from "./account";
 
-// A fresh account per run: its root folder starts empty, and the test can run again.
-const stamp = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-const email = `e2e-upload-${stamp}@example.test`;
-const username = `e2e_u_${stamp}`;
-const password = `Lantern-${randomBytes(6).toString("hex")}-Meadow`;
+const account = newAccount("upload");
 
 // About 3 MiB, not a whole number of KiB: a lost or doubled part changes the digest.
 const size = 3 * 1024 * 1024 + 12_345;
-const fileName = `upload-${stamp}.bin`;
+const fileName = `upload-${account.stamp}.bin`;
 
 function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -36,27 +33,7 @@ test("upload a file with the Upload button, then download the same bytes", async
   const bytes = randomBytes(size);
   const api = watchAccessToken(page);
 
-  await test.step("sign up", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Username").fill(username);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
-      `Signed in as ${username}`,
-    );
-  });
-
-  await test.step("open the files: a new account's root folder is empty", async () => {
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "Files" })
-      .click();
-    await expect(page).toHaveURL(/\/files$/);
-    await expect(page.getByRole("heading", { level: 1, name: "My files" })).toBeVisible();
-    await expect(page.getByText("This folder is empty.")).toBeVisible();
-  });
+  await signUpAndOpenFiles(page, account);
 
   let fileId = "";
   await test.step("upload it with the Upload button: it is listed once its bytes are in", async () => {
