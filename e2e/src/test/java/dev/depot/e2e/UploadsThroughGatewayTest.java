@@ -81,6 +81,40 @@ class UploadsThroughGatewayTest {
     assertThat(sha256(download.body())).isEqualTo(sha256(data));
   }
 
+  @Test
+  void theStoredTypeIsWhatTheBytesAreAndAPreviewIsMade() throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 480,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    byte[] data = png.toByteArray();
+    JsonNode started = ok(send("POST", "/api/files", Map.of("name", "notes.txt",
+        "size", data.length, "mimeType", "text/plain")), 201);
+    HttpResponse<Void> created = HTTP.send(HttpRequest.newBuilder(
+            URI.create(started.get("uploadUrl").asString()))
+        .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
+        .header("Upload-Metadata", "ticket " + java.util.Base64.getEncoder().encodeToString(
+            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
+        .header("Content-Type", "application/offset+octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Upload-Offset")).hasValue(
+        Integer.toString(data.length));
+
+    String fileId = started.get("fileId").asString();
+    Instant deadline = Instant.now().plusSeconds(60);
+    JsonNode file = awaitListed(fileId);
+    while (!"ready".equals(file.at("/file/status").asString())
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+      file = ok(send("GET", "/api/files/" + fileId, null), 200);
+    }
+    assertThat(file.at("/file/status").asString()).isEqualTo("ready");
+    assertThat(file.at("/file/mimeType").asString()).isEqualTo("image/png");
+    assertThat(file.at("/version/sha256").asString()).isEqualTo(sha256(data));
+  }
+
   private static TusClient client(JsonNode started, TusURLMemoryStore urls) throws Exception {
     TusClient client = new TusClient();
     client.setUploadCreationURL(URI.create(started.get("uploadUrl").asString()).toURL());

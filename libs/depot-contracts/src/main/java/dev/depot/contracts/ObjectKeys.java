@@ -1,9 +1,14 @@
 package dev.depot.contracts;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Builds every object key. A key names immutable content, never a mutable "current" file. */
 public final class ObjectKeys {
+
+  /** The previews a blob may have: small and large images, a video's poster frame. */
+  public static final List<String> PREVIEW_KINDS = List.of("small", "large",
+      "poster");
 
   private ObjectKeys() {}
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** {@link BlobStore} on MinIO/S3 (deleting a missing key succeeds in S3, so retries are safe). */
+/**
+ * {@link BlobStore} on MinIO/S3: a blob's object and its previews (deleting a missing key succeeds
+ * in S3, so retries are safe).
+ */
 @Component
 class S3BlobStore implements BlobStore {
 
@@ -23,12 +26,18 @@ class S3BlobStore implements BlobStore {
   @Override
   public void delete(List<UUID> blobIds) {
     for (UUID id : blobIds) {
-      try {
-        s3.removeObject(RemoveObjectArgs.builder().bucket(properties.bucket())
-            .object(ObjectKeys.blob(id)).build());
-      } catch (Exception e) {
-        throw new IllegalStateException("could not delete blob " + id, e);
+      remove(id, ObjectKeys.blob(id));
+      for (String kind : ObjectKeys.PREVIEW_KINDS) {
+        remove(id, ObjectKeys.preview(id, kind));
       }
+    }
+  }
+
+  private void remove(UUID blobId, String key) {
+    try {
+      s3.removeObject(RemoveObjectArgs.builder().bucket(properties.bucket()).object(key).build());
+    } catch (Exception e) {
+      throw new IllegalStateException("could not delete " + key + " of blob " + blobId, e);
     }
   }
 }

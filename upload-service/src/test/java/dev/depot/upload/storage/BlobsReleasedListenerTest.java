@@ -39,8 +39,10 @@ class BlobsReleasedListenerTest {
     UUID kept = UUID.randomUUID();
     UUID released = UUID.randomUUID();
     for (UUID blob : List.of(kept, released)) {
-      s3.putObject(PutObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blob))
-          .stream(new ByteArrayInputStream(new byte[] {1, 2, 3}), 3L, null).build());
+      for (String key : List.of(ObjectKeys.blob(blob), ObjectKeys.preview(blob, "small"))) {
+        s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+            .stream(new ByteArrayInputStream(new byte[] {1, 2, 3}), 3L, null).build());
+      }
     }
     BlobsReleased data = new BlobsReleased(null, List.of(released, UUID.randomUUID()),
         Instant.now());
@@ -48,16 +50,19 @@ class BlobsReleasedListenerTest {
         .writeValueAsBytes(EventEnvelope.of(BlobsReleased.TYPE, "/test", released.toString(),
             data, Instant.now()))).get();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (exists(bucket, released) && Instant.now().isBefore(deadline)) {
+    String preview = ObjectKeys.preview(released, "small");
+    while (exists(bucket, preview) && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
     }
-    assertThat(exists(bucket, released)).isFalse();
-    assertThat(exists(bucket, kept)).isTrue();
+    assertThat(exists(bucket, ObjectKeys.blob(released))).isFalse();
+    assertThat(exists(bucket, preview)).isFalse();
+    assertThat(exists(bucket, ObjectKeys.blob(kept))).isTrue();
+    assertThat(exists(bucket, ObjectKeys.preview(kept, "small"))).isTrue();
   }
 
-  private boolean exists(String bucket, UUID blob) throws Exception {
+  private boolean exists(String bucket, String key) throws Exception {
     try {
-      s3.statObject(StatObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blob))
+      s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key)
           .build());
       return true;
     } catch (ErrorResponseException e) {
