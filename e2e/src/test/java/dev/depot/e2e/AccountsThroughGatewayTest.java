@@ -32,7 +32,7 @@ class AccountsThroughGatewayTest {
 
   @BeforeAll
   static void mailCatcher() throws Exception {
-    Path dataDir = Path.of(System.getProperty("depot.e2e.data-dir", ".depot-e2e"));
+    Path dataDir = LocalStack.dataDir();
     Matcher port = Pattern.compile("DEPOT_IMAP_PORT='(\\d+)'")
         .matcher(Files.readString(dataDir.resolve("run/infra.env")));
     assertThat(port.find()).as("DEPOT_IMAP_PORT in the stack's infra.env").isTrue();

@@ -33,7 +33,7 @@ class SmokeTest {
 
   @BeforeAll
   static void stack() throws Exception {
-    dataDir = Path.of(System.getProperty("depot.e2e.data-dir", ".depot-e2e"));
+    dataDir = LocalStack.dataDir();
     tokens = TestTokens.fromPem(
         Files.readString(dataDir.resolve("secrets/auth-signing-key.pem")), "http://localhost:8080");
   }
@@ -84,12 +84,10 @@ class SmokeTest {
   @Test
   @Order(5)
   void aStoppedBackendIsA503Problem() throws Exception {
-    long pid = Long.parseLong(
-        Files.readString(dataDir.resolve("run/download-service.pid")).strip());
-    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-    process.destroy();
-    process.onExit().get();
+    LocalStack.Stopped stopped = LocalStack.stop("download-service", 8084, false);
     assertProblem(GATEWAY.get("/dl/v1.any.ticket", null), 503, "BACKEND_UNAVAILABLE");
+    stopped.start();
+    assertProblem(GATEWAY.get("/dl/v1.any.ticket", null), 403, "TICKET_INVALID");
   }
 
   private static byte[] randomBytes() {

@@ -8,20 +8,15 @@ import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +55,7 @@ class UploadsThroughGatewayTest {
     first.uploadChunk();
     assertThat(first.getOffset()).isEqualTo(8 * MIB);
 
-    restartUploadService();
+    LocalStack.stop("upload-service", 8083, true).start();
 
     TusUploader second = client(started, urls).resumeUpload(upload(data, started));
     assertThat(second.getOffset()).isEqualTo(8 * MIB);
@@ -130,60 +125,6 @@ class UploadsThroughGatewayTest {
     upload.setMetadata(Map.of("ticket", started.get("ticket").asString(),
         "filename", "survivor.bin"));
     return upload;
-  }
-
-  /**
-   * Kills upload-service (SIGKILL: nothing is flushed or closed) and starts it again with the
-   * command line and environment it had.
-   */
-  private static void restartUploadService() throws Exception {
-    Path run = Path.of(System.getProperty("depot.e2e.data-dir", ".depot-e2e")).resolve("run");
-    Path pidFile = run.resolve("upload-service.pid");
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
-    ProcessHandle old = ProcessHandle.of(pid).orElseThrow();
-    List<String> command = split(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")));
-    Map<String, String> environment = new java.util.HashMap<>();
-    for (String entry : split(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")))) {
-      int eq = entry.indexOf('=');
-      if (eq > 0) {
-        environment.put(entry.substring(0, eq), entry.substring(eq + 1));
-      }
-    }
-    File directory = Path.of("/proc/" + pid + "/cwd").toRealPath().toFile();
-    new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
-    old.onExit().get();
-    ProcessBuilder restart = new ProcessBuilder(command).directory(directory)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-            run.getParent().resolve("logs").resolve("upload-service.log").toFile()));
-    restart.environment().clear();
-    restart.environment().putAll(environment);
-    Process process = restart.start();
-    Files.writeString(pidFile, Long.toString(process.pid()));
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:8083/actuator/health/readiness")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      assertThat(process.isAlive()).as("upload-service restarted").isTrue();
-      Thread.sleep(250);
-    }
-    throw new AssertionError("upload-service did not come back");
-  }
-
-  private static List<String> split(byte[] nulSeparated) {
-    List<String> parts = new ArrayList<>();
-    for (String part : new String(nulSeparated, StandardCharsets.UTF_8).split("\0")) {
-      if (!part.isEmpty()) {
-        parts.add(part);
-      }
-    }
-    return parts;
   }
 
   private static JsonNode awaitListed(String fileId) throws Exception {
