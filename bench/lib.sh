@@ -8,12 +8,14 @@ seconds="${2:-10}"
 data=.depot-bench
 api=http://127.0.0.1:8080
 
-# A fresh stack (no dashboard) with production JIT (C2) instead of the local run's quick-start
-# options, and gateway rate limits that are paid on every request but never refuse one.
+# A fresh stack (no dashboard) with production JIT (C2), for the services and the local
+# infrastructure, instead of the local run's quick-start options, and gateway rate limits that
+# are paid on every request but never refuse one.
 bench_stack_up() {
   export DEPOT_GATEWAY_RATELIMIT_PERUSERPERSECOND=1000000 DEPOT_GATEWAY_RATELIMIT_PERUSERBURST=1000000
   export DEPOT_GATEWAY_RATELIMIT_PERIPPERSECOND=1000000 DEPOT_GATEWAY_RATELIMIT_PERIPBURST=1000000
   export DEPOT_SERVICE_JVM_OPTS="-Xss512k -XX:MaxRAMPercentage=10"
+  export DEPOT_INFRA_JVM_OPTS="-XX:+UseParallelGC"
   DEPOT_NO_DASHBOARD=1 ./depot up --fresh --detach --data-dir "$data" >/dev/null 2>&1
 }
 

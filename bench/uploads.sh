@@ -2,7 +2,9 @@
 # Upload benchmark (issue "Resumable uploads"), against the local stack with nginx as the edge,
 # as in compose (tus straight to upload-service; everything else to the gateway):
 #   1. one 1 GiB upload (curl, one PATCH) through the URL the API hands out, side by side with
-#      nginx accepting the same PUT to disk; the ratio of the medians is the result;
+#      nginx accepting the same PUT to disk; the ratio of the medians is the result. The object
+#      store alone (the same file as 16 MiB parts, straight from a client) is measured too: it
+#      bounds what any upload through Depot can reach;
 #   2. 1,000 concurrent 1 MiB uploads (creation-with-upload), errors counted;
 #   3. 10,000 concurrent slow uploads held open, with upload-service's RSS and descriptors.
 # Usage: bench/uploads.sh [runs] [hold-seconds]
@@ -15,6 +17,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 
 work=$(mktemp -d)
 mkdir -p "$work/put" "$work/body"
+chmod -R a+rwX "$work"   # nginx workers run unprivileged
 sed "s|__DIR__|$work|g" bench/nginx/uploads.conf > "$work/nginx.conf"
 trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; bench_stack_down; rm -rf "$work"' EXIT
 edge=http://127.0.0.1:18088
@@ -49,16 +52,23 @@ nginx_put() {
   curl -fsS -o /dev/null -w '%{speed_upload}\n' -T "$work/1g.bin" "http://127.0.0.1:18089/1g.bin"
 }
 
-echo "1 GiB upload, $runs runs each (bytes/s)"
-: > "$work/depot" ; : > "$work/nginx"
+s3_ingest() {
+  (set -a; source "$data/run/infra.env"; set +a
+   "$java" -cp 'upload-service/target/extracted/lib/*' bench/S3Ingest.java "$work/1g.bin")
+}
+
+mbps() { awk "BEGIN{printf \"%.0f\", $1/1e6}"; }
+
+echo "1 GiB upload, $runs runs each"
+: > "$work/depot" ; : > "$work/nginx"; : > "$work/s3"
 for i in $(seq 1 "$runs"); do
   sign_in
-  d=$(depot_upload); n=$(nginx_put)
-  echo "  run $i: depot $(awk "BEGIN{printf \"%.0f\", $d/1e6}") MB/s, nginx $(awk "BEGIN{printf \"%.0f\", $n/1e6}") MB/s"
-  echo "$d" >> "$work/depot"; echo "$n" >> "$work/nginx"
+  d=$(depot_upload); n=$(nginx_put); s=$(s3_ingest)
+  echo "  run $i: depot $(mbps "$d") MB/s, nginx $(mbps "$n") MB/s, object store alone $(mbps "$s") MB/s"
+  echo "$d" >> "$work/depot"; echo "$n" >> "$work/nginx"; echo "$s" >> "$work/s3"
 done
-d=$(median < "$work/depot"); n=$(median < "$work/nginx")
-echo "RESULT one-gib depot_mbps=$(awk "BEGIN{printf \"%.0f\", $d/1e6}") nginx_mbps=$(awk "BEGIN{printf \"%.0f\", $n/1e6}") ratio=$(awk "BEGIN{printf \"%.2f\", $d/$n}")"
+d=$(median < "$work/depot"); n=$(median < "$work/nginx"); s=$(median < "$work/s3")
+echo "RESULT one-gib depot_mbps=$(mbps "$d") nginx_mbps=$(mbps "$n") store_mbps=$(mbps "$s") ratio=$(awk "BEGIN{printf \"%.2f\", $d/$n}") of_store=$(awk "BEGIN{printf \"%.2f\", $d/$s}")"
 rm -f "$work/1g.bin" "$work/put/1g.bin"
 
 echo "1,000 concurrent 1 MiB uploads, $runs runs"
