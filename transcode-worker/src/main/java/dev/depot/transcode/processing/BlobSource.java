@@ -9,6 +9,7 @@ interface BlobSource {
   /**
    * Opens the bytes of a blob for streaming; the caller closes the stream.
    *
+   * @throws BlobGoneException when the store has no such blob
    * @throws StorageUnavailableException when the store cannot be read (retry later)
    */
   InputStream open(UUID blobId);

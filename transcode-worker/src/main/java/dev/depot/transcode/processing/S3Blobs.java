@@ -5,6 +5,7 @@ import dev.depot.kit.storage.S3Properties;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.UUID;
@@ -27,9 +28,12 @@ class S3Blobs implements BlobSource, PreviewStore {
     try {
       return s3.getObject(GetObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blobId))
           .build());
+    } catch (ErrorResponseException e) {
+      if ("NoSuchKey".equals(e.errorResponse().code())) {
+        throw new BlobGoneException(blobId, e);
+      }
+      throw new StorageUnavailableException("blob " + blobId + " could not be read", e);
     } catch (Exception e) {
-      // A missing object is retried too: it cannot be told apart from a store that is still
-      // catching up, and after the retries the record waits on the dead-letter topic.
       throw new StorageUnavailableException("blob " + blobId + " could not be read", e);
     }
   }

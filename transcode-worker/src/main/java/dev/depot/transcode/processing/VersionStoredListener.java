@@ -27,6 +27,10 @@ class VersionStoredListener {
     VersionStored version = event.data();
     LOG.info("event {}: version {} (blob {}) stored, attempt {}", event.id(),
         version.versionId(), version.blobId(), version.attempt());
-    processing.process(version);
+    try {
+      processing.process(version);
+    } catch (BlobGoneException e) {
+      LOG.warn("version {}: {}; nothing to process", version.versionId(), e.getMessage());
+    }
   }
 }
