@@ -7,6 +7,8 @@ CREATE TABLE sessions (
   blob_id         uuid        NOT NULL,
   owner_id        uuid        NOT NULL,
   length          bigint      NOT NULL CHECK (length >= 0),
+  -- The digest the uploader declared when the upload was started (from the ticket).
+  declared_sha256 text        CHECK (declared_sha256 ~ '^[0-9a-f]{64}$'),
   stored          bigint      NOT NULL DEFAULT 0,
   part_size       bigint      NOT NULL CHECK (part_size > 0),
   -- The S3 multipart upload, created with the first full part.
@@ -16,7 +18,7 @@ CREATE TABLE sessions (
   tail_size       bigint      NOT NULL DEFAULT 0 CHECK (tail_size >= 0 AND tail_size < part_size),
   metadata        text,
   state           text        NOT NULL DEFAULT 'open'
-                              CHECK (state IN ('open', 'completed', 'terminated', 'expired')),
+                              CHECK (state IN ('open', 'completed', 'terminated', 'expired', 'failed')),
   expires_at      timestamptz NOT NULL,
   created_at      timestamptz NOT NULL,
   updated_at      timestamptz NOT NULL,

@@ -38,7 +38,7 @@ class DownloadServiceTest {
 
   private Ticket ticket(Ticket.Operation operation, Instant expires) {
     return new Ticket(operation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), 0, expires, new Ticket.Delivery("hello.txt", "text/plain", false));
+        UUID.randomUUID(), 0, null, expires, new Ticket.Delivery("hello.txt", "text/plain", false));
   }
 
   private HttpResponse<String> download(String token) throws Exception {

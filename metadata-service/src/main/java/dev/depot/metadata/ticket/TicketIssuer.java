@@ -22,17 +22,18 @@ public class TicketIssuer {
     this.links = links;
   }
 
+  /** An upload ticket; {@code sha256} is the digest the uploader declared, or null. */
   public Issued upload(UUID fileId, UUID versionId, UUID blobId, UUID ownerId, long size,
-      Instant expiresAt) {
+      String sha256, Instant expiresAt) {
     String ticket = codec.sign(new Ticket(Ticket.Operation.UPLOAD, fileId, versionId, blobId,
-        ownerId, size, expiresAt, null));
+        ownerId, size, sha256, expiresAt, null));
     return new Issued(resolve("api/uploads"), ticket, expiresAt);
   }
 
   public Issued download(UUID fileId, UUID versionId, UUID blobId, UUID ownerId,
       Ticket.Delivery delivery, Instant expiresAt) {
     String ticket = codec.sign(new Ticket(Ticket.Operation.DOWNLOAD, fileId, versionId, blobId,
-        ownerId, 0, expiresAt, delivery));
+        ownerId, 0, null, expiresAt, delivery));
     return new Issued(resolve("dl/" + ticket), ticket, expiresAt);
   }
 

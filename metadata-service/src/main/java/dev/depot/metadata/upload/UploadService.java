@@ -123,7 +123,7 @@ class UploadService {
         Version.Status.UPLOADING, expires, now, caller.userId());
     versions.insert(version);
     return new Started(file, version, tickets.upload(file.id(), version.id(), blobId,
-        file.ownerId(), declared.size(), expires));
+        file.ownerId(), declared.size(), declared.sha256(), expires));
   }
 
   /**

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class SessionRepository {
 
   private static final String COLUMNS = "id, file_id, version_id, blob_id, owner_id, length, "
-      + "stored, part_size, multipart_id, tail_key, tail_size, metadata, state, expires_at";
+      + "declared_sha256, stored, part_size, multipart_id, tail_key, tail_size, metadata, state, expires_at";
 
   private final JdbcClient jdbc;
 
@@ -31,14 +31,14 @@ class SessionRepository {
   /** Inserts a session; false if its version already has one. */
   boolean insert(UploadSession s, Instant now) {
     return jdbc.sql("""
-        INSERT INTO sessions (id, file_id, version_id, blob_id, owner_id, length, part_size,
-          metadata, expires_at, created_at, updated_at)
-        VALUES (:id, :file, :version, :blob, :owner, :length, :partSize, :metadata, :expires,
-          :now, :now)
+        INSERT INTO sessions (id, file_id, version_id, blob_id, owner_id, length, declared_sha256,
+          part_size, metadata, expires_at, created_at, updated_at)
+        VALUES (:id, :file, :version, :blob, :owner, :length, :sha256, :partSize, :metadata,
+          :expires, :now, :now)
         ON CONFLICT (version_id) DO NOTHING""")
         .param("id", s.id()).param("file", s.fileId()).param("version", s.versionId())
         .param("blob", s.blobId()).param("owner", s.ownerId()).param("length", s.length())
-        .param("partSize", s.partSize()).param("metadata", s.metadata())
+        .param("sha256", s.declaredSha256()).param("partSize", s.partSize()).param("metadata", s.metadata())
         .param("expires", Timestamp.from(s.expiresAt())).param("now", Timestamp.from(now))
         .update() == 1;
   }
@@ -118,7 +118,8 @@ class SessionRepository {
   private static UploadSession map(ResultSet rs, int row) throws SQLException {
     return new UploadSession(rs.getObject("id", UUID.class), rs.getObject("file_id", UUID.class),
         rs.getObject("version_id", UUID.class), rs.getObject("blob_id", UUID.class),
-        rs.getObject("owner_id", UUID.class), rs.getLong("length"), rs.getLong("stored"),
+        rs.getObject("owner_id", UUID.class), rs.getLong("length"),
+        rs.getString("declared_sha256"), rs.getLong("stored"),
         rs.getLong("part_size"), rs.getString("multipart_id"), rs.getString("tail_key"),
         rs.getLong("tail_size"), rs.getString("metadata"),
         UploadSession.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),

@@ -82,7 +82,7 @@ public class UploadService {
     Instant now = clock.instant();
     Instant ttl = now.plus(properties.sessionTtl());
     UploadSession session = new UploadSession(UUID.randomUUID(), ticket.fileId(),
-        ticket.versionId(), ticket.blobId(), ticket.ownerId(), length, 0,
+        ticket.versionId(), ticket.blobId(), ticket.ownerId(), length, ticket.sha256(), 0,
         properties.partSizeFor(length), null, null, 0, metadata, UploadSession.State.OPEN,
         ticket.expiresAt().isBefore(ttl) ? ticket.expiresAt() : ttl);
     if (!sessions.insert(session, now)) {
@@ -104,7 +104,8 @@ public class UploadService {
       throw gone(UploadSession.State.EXPIRED);
     }
     if (session.state() == UploadSession.State.TERMINATED
-        || session.state() == UploadSession.State.EXPIRED) {
+        || session.state() == UploadSession.State.EXPIRED
+        || session.state() == UploadSession.State.FAILED) {
       throw gone(session.state());
     }
     return session;
@@ -265,6 +266,11 @@ public class UploadService {
       MessageDigest content) {
     List<StoredPart> parts = new ArrayList<>(writer.parts());
     boolean complete = stored == session.length();
+    String sha256 = complete ? digests.finish(session.id(), content) : null;
+    if (sha256 != null && session.declaredSha256() != null
+        && !sha256.equals(session.declaredSha256())) {
+      fail(session);
+    }
     String tailKey = null;
     long tailSize = 0;
     if (complete) {
@@ -275,7 +281,6 @@ public class UploadService {
       store.putTail(tailKey, writer.spool(), 0, tailSize);
     }
     Instant now = clock.instant();
-    String sha256 = complete ? digests.finish(session.id(), content) : null;
     String newTail = tailKey;
     long newTailSize = tailSize;
     Boolean advanced = tx.execute(s -> {
@@ -306,10 +311,24 @@ public class UploadService {
           session.blobId());
     }
     return new UploadSession(session.id(), session.fileId(), session.versionId(),
-        session.blobId(), session.ownerId(), session.length(), stored, session.partSize(),
+        session.blobId(), session.ownerId(), session.length(), session.declaredSha256(), stored,
+        session.partSize(),
         session.multipartId(), newTail, newTailSize, session.metadata(),
         complete ? UploadSession.State.COMPLETED : UploadSession.State.OPEN,
         session.expiresAt());
+  }
+
+  /**
+   * The stored bytes are not what the uploader declared: the upload ends as failed (the
+   * reservation is released) and the client learns it from the last request.
+   */
+  private void fail(UploadSession session) {
+    tx.executeWithoutResult(s -> end(session, UploadSession.State.FAILED,
+        UploadAbandoned.Reason.FAILED));
+    discardStorage(session);
+    throw new DepotException(UploadProblem.CHECKSUM_MISMATCH, "The upload's SHA-256 differs "
+        + "from the one declared when it was started; it was discarded. Start it again.",
+        Map.of("declaredSha256", session.declaredSha256()));
   }
 
   /** Puts the last bytes in place: the whole blob, or the last part and the multipart join. */
@@ -381,7 +400,10 @@ public class UploadService {
   }
 
   private static DepotException gone(UploadSession.State state) {
-    return new DepotException(UploadProblem.GONE, state == UploadSession.State.TERMINATED
-        ? "This upload was terminated." : "This upload expired; start it again.");
+    return new DepotException(UploadProblem.GONE, switch (state) {
+      case TERMINATED -> "This upload was terminated.";
+      case FAILED -> "This upload's bytes differed from the declared SHA-256; start it again.";
+      default -> "This upload expired; start it again.";
+    });
   }
 }

@@ -77,11 +77,11 @@ class TusProtocolTest {
     assertProblem(create(10, new TicketCodec("another-secret-another-secret-1234",
         java.time.Clock.systemUTC()).sign(ticket)), 403, "TICKET_INVALID");
     assertProblem(create(10, fixtures.sign(new Ticket(Ticket.Operation.DOWNLOAD,
-        ticket.fileId(), ticket.versionId(), ticket.blobId(), ticket.ownerId(), 0,
+        ticket.fileId(), ticket.versionId(), ticket.blobId(), ticket.ownerId(), 0, null,
         ticket.expiresAt(), new Ticket.Delivery("a", "text/plain", false)))), 403,
         "TICKET_INVALID");
     Ticket expired = new Ticket(Ticket.Operation.UPLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), 10, Instant.now().minusSeconds(1), null);
+        UUID.randomUUID(), UUID.randomUUID(), 10, null, Instant.now().minusSeconds(1), null);
     assertProblem(create(10, fixtures.sign(expired)), 403, "TICKET_EXPIRED");
   }
 
@@ -150,6 +150,30 @@ class TusProtocolTest {
         .header("Upload-Checksum", "sha1 " + sha1("abcd")));
     assertThat(ok.statusCode()).isEqualTo(204);
     assertThat(ok.headers().firstValue("Upload-Offset")).hasValue("4");
+  }
+
+  @Test
+  void bytesThatAreNotWhatWasDeclaredFailTheUpload() throws Exception {
+    byte[] declared = "abcdef".getBytes(StandardCharsets.UTF_8);
+    Ticket ticket = UploadFixtures.ticket(6, UploadFixtures.sha256(declared),
+        Duration.ofHours(1));
+    String location = location(create(6, fixtures.sign(ticket)));
+    assertThat(patch(location, 0, "abc").statusCode()).isEqualTo(204);
+    JsonNode failed = assertProblem(patch(location, 3, "deX"), 460, "CHECKSUM_MISMATCH");
+    assertThat(failed.path("declaredSha256").asString()).isEqualTo(
+        UploadFixtures.sha256(declared));
+    assertThat(send(request(location).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+        .statusCode()).isEqualTo(410);
+    assertProblem(patch(location, 6, "x"), 410, "UPLOAD_GONE");
+    EventProbe.Event event = EventProbe.await(UploadAbandoned.TOPIC,
+        e -> e.value().contains(ticket.versionId().toString()), Duration.ofSeconds(20));
+    assertThat(event.value()).contains("\"reason\":\"FAILED\"");
+
+    Ticket right = UploadFixtures.ticket(6, UploadFixtures.sha256(declared),
+        Duration.ofHours(1));
+    String ok = location(create(6, fixtures.sign(right)));
+    assertThat(patch(ok, 0, "abcdef").statusCode()).isEqualTo(204);
+    assertThat(fixtures.storedSha256(right.blobId())).isEqualTo(UploadFixtures.sha256(declared));
   }
 
   @Test

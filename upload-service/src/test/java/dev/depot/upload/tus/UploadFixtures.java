@@ -28,8 +28,12 @@ class UploadFixtures {
   }
 
   static Ticket ticket(long size, Duration validFor) {
+    return ticket(size, null, validFor);
+  }
+
+  static Ticket ticket(long size, String sha256, Duration validFor) {
     return new Ticket(Ticket.Operation.UPLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), size, Instant.now().plus(validFor), null);
+        UUID.randomUUID(), UUID.randomUUID(), size, sha256, Instant.now().plus(validFor), null);
   }
 
   String sign(Ticket ticket) {

@@ -10,10 +10,11 @@ import java.util.UUID;
  * ticket on its signature alone and never asks the database.
  *
  * @param blobId the immutable content the version points at (copies and reverts share blobs)
+ * @param sha256 for uploads, the lowercase hex digest the uploader declared; null if none
  * @param delivery how the bytes are presented to a browser; {@code null} for uploads
  */
 public record Ticket(Operation operation, UUID fileId, UUID versionId, UUID blobId, UUID ownerId,
-    long maxBytes, Instant expiresAt, Delivery delivery) {
+    long maxBytes, String sha256, Instant expiresAt, Delivery delivery) {
 
   public enum Operation { UPLOAD, DOWNLOAD, STREAM }
 

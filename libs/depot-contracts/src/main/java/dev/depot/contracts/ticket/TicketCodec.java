@@ -41,7 +41,8 @@ public final class TicketCodec {
   public String sign(Ticket ticket) {
     Ticket.Delivery d = ticket.delivery();
     Payload payload = new Payload(ticket.operation().name(), ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), ticket.ownerId(), ticket.maxBytes(), ticket.expiresAt().getEpochSecond(),
+        ticket.blobId(), ticket.ownerId(), ticket.maxBytes(), ticket.sha256(),
+        ticket.expiresAt().getEpochSecond(),
         d == null ? null : d.fileName(), d == null ? null : d.contentType(),
         d != null && d.inline());
     String body = VERSION + "." + ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
@@ -75,7 +76,7 @@ public final class TicketCodec {
       Ticket.Delivery delivery = p.name() == null ? null
           : new Ticket.Delivery(p.name(), p.type(), p.inline());
       return new Ticket(Ticket.Operation.valueOf(p.op()), p.file(), p.version(), p.blob(),
-          p.owner(), p.max(), Instant.ofEpochSecond(p.exp()), delivery);
+          p.owner(), p.max(), p.sha(), Instant.ofEpochSecond(p.exp()), delivery);
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       throw invalid(InvalidTicketException.Reason.MALFORMED, "unreadable ticket payload");
     }
@@ -105,5 +106,5 @@ public final class TicketCodec {
 
   /** Short field names keep signed URLs short. */
   private record Payload(String op, UUID file, UUID version, UUID blob, UUID owner, long max,
-      long exp, String name, String type, boolean inline) {}
+      String sha, long exp, String name, String type, boolean inline) {}
 }

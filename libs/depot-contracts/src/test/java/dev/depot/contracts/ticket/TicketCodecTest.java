@@ -18,7 +18,7 @@ class TicketCodecTest {
 
   private Ticket ticket(Instant expires) {
     return new Ticket(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), 0, expires,
+        UUID.randomUUID(), UUID.randomUUID(), 0, null, expires,
         new Ticket.Delivery("résumé ✓.pdf", "application/pdf", true));
   }
 
