@@ -7,7 +7,9 @@ import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -78,17 +82,16 @@ class UploadsThroughGatewayTest {
 
   @Test
   void theStoredTypeIsWhatTheBytesAreAndAPreviewIsMade() throws Exception {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 480,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "png", png);
+    BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
     byte[] data = png.toByteArray();
     JsonNode started = ok(send("POST", "/api/files", Map.of("name", "notes.txt",
         "size", data.length, "mimeType", "text/plain")), 201);
     HttpResponse<Void> created = HTTP.send(HttpRequest.newBuilder(
             URI.create(started.get("uploadUrl").asString()))
         .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
-        .header("Upload-Metadata", "ticket " + java.util.Base64.getEncoder().encodeToString(
+        .header("Upload-Metadata", "ticket " + Base64.getEncoder().encodeToString(
             started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
         .header("Content-Type", "application/offset+octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),

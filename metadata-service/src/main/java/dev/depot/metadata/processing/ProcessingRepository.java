@@ -1,5 +1,6 @@
 package dev.depot.metadata.processing;
 
+import dev.depot.metadata.tree.ItemRepository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ class ProcessingRepository {
     if (!settled.isEmpty()) {
       jdbc.sql("UPDATE items SET content_status = ?, mime_type = ?"
               + " WHERE current_version_id = ANY(CAST(? AS uuid[]))")
-          .params(status, mimeType, settled.stream().map(UUID::toString).toArray(String[]::new))
+          .params(status, mimeType, ItemRepository.uuidArray(settled))
           .update();
     }
     return settled.size();

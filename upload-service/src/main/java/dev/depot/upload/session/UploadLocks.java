@@ -1,8 +1,11 @@
 package dev.depot.upload.session;
 
+import dev.depot.kit.problem.DepotException;
+import dev.depot.upload.UploadProblem;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +18,16 @@ class UploadLocks {
 
   private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
-  boolean tryLock(UUID uploadId) {
-    return busy.add(uploadId);
-  }
-
-  void unlock(UUID uploadId) {
-    busy.remove(uploadId);
+  /** Runs {@code work} holding the upload, or refuses with 423 if a request already holds it. */
+  <T> T holding(UUID uploadId, Supplier<T> work) {
+    if (!busy.add(uploadId)) {
+      throw new DepotException(UploadProblem.LOCKED,
+          "Another request is writing to this upload; try again when it ends.");
+    }
+    try {
+      return work.get();
+    } finally {
+      busy.remove(uploadId);
+    }
   }
 }

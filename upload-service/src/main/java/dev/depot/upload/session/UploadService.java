@@ -119,11 +119,7 @@ public class UploadService {
    */
   public UploadSession write(UUID id, long offset, long declaredLength, InputStream body,
       Checksum checksum) {
-    if (!locks.tryLock(id)) {
-      throw new DepotException(UploadProblem.LOCKED,
-          "Another request is writing to this upload; try again when it ends.");
-    }
-    try {
+    return locks.holding(id, () -> {
       UploadSession session = get(id);
       if (session.state() == UploadSession.State.COMPLETED) {
         if (offset == session.length() && declaredLength <= 0) {
@@ -142,18 +138,12 @@ public class UploadService {
         throw tooLarge(room);
       }
       return writeOpen(session, room, body, checksum);
-    } finally {
-      locks.unlock(id);
-    }
+    });
   }
 
   /** Ends an open session at the client's request; its reservation is released. */
   public void terminate(UUID id) {
-    if (!locks.tryLock(id)) {
-      throw new DepotException(UploadProblem.LOCKED,
-          "A request is writing to this upload; try again when it ends.");
-    }
-    try {
+    locks.holding(id, () -> {
       UploadSession session = get(id);
       if (session.state() == UploadSession.State.COMPLETED) {
         throw new DepotException(UploadProblem.COMPLETE,
@@ -165,9 +155,8 @@ public class UploadService {
         throw gone(UploadSession.State.TERMINATED);
       }
       discardStorage(session);
-    } finally {
-      locks.unlock(id);
-    }
+      return null;
+    });
   }
 
   /** Ends sessions past their expiry; returns how many. */
@@ -304,7 +293,7 @@ public class UploadService {
       digests.save(session.id(), stored, content);
     }
     if (session.tailKey() != null) {
-      partUploads.execute(() -> dropTails(session.id(), newTail));
+      partUploads.execute(() -> dropTail(session));
     }
     if (complete) {
       LOG.info("upload {} complete: {} bytes in blob {}", session.id(), stored,
@@ -374,18 +363,20 @@ public class UploadService {
       if (multipart != null) {
         store.abortMultipart(session.blobId(), multipart);
       }
-      store.deleteTails(session.id(), null);
+      store.deleteTails(session.id());
     } catch (StorageException e) {
       LOG.warn("upload {}: could not discard its stored bytes: {}", session.id(),
           e.getMessage());
     }
   }
 
-  private void dropTails(UUID id, String keep) {
+  /** Deletes the tail a request replaced (tail keys name the offset, so it is never reused). */
+  private void dropTail(UploadSession replaced) {
     try {
-      store.deleteTails(id, keep);
+      store.deleteTail(replaced.tailKey());
     } catch (StorageException e) {
-      LOG.warn("upload {}: could not delete old tails: {}", id, e.getMessage());
+      LOG.warn("upload {}: could not delete old tail {}: {}", replaced.id(), replaced.tailKey(),
+          e.getMessage());
     }
   }
 

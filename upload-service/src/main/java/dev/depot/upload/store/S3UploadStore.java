@@ -100,20 +100,22 @@ class S3UploadStore implements UploadStore {
   }
 
   @Override
-  public void deleteTails(UUID sessionId, String keep) {
+  public void deleteTail(String key) {
+    await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
+  }
+
+  @Override
+  public void deleteTails(UUID sessionId) {
     Iterable<Result<Item>> tails = s3.listObjects(ListObjectsArgs.builder().bucket(bucket)
         .prefix(ObjectKeys.uploadTails(sessionId)).recursive(true).build());
-    try {
-      for (Result<Item> result : tails) {
-        String key = result.get().objectName();
-        if (!key.equals(keep)) {
-          await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
-        }
+    for (Result<Item> result : tails) {
+      String key;
+      try {
+        key = result.get().objectName();
+      } catch (Exception e) {
+        throw new StorageException("could not list the tails of upload " + sessionId, e);
       }
-    } catch (StorageException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new StorageException("could not list the tails of upload " + sessionId, e);
+      deleteTail(key);
     }
   }
 

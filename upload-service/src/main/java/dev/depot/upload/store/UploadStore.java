@@ -36,6 +36,9 @@ public interface UploadStore {
   /** Appends a stored tail to {@code file}. */
   void appendTail(String key, Path file);
 
-  /** Deletes every tail object of a session but {@code keep} (which may be {@code null}). */
-  void deleteTails(UUID sessionId, String keep);
+  /** Deletes one tail object (the one a later request replaced). */
+  void deleteTail(String key);
+
+  /** Deletes every tail object of a session, whatever requests left behind. */
+  void deleteTails(UUID sessionId);
 }
