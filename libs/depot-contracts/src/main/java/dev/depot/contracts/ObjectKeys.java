@@ -31,4 +31,14 @@ public final class ObjectKeys {
   public static String preview(UUID blobId, String kind) {
     return "previews/" + blobId + "/" + kind + ".jpg";
   }
+
+  /** A prepared zip archive of a selection of files and folders; it expires. */
+  public static String archive(UUID archiveId) {
+    return "archives/" + archiveId + ".zip";
+  }
+
+  /** What an archive is made of: one line per entry (see {@code ArchiveManifest}). */
+  public static String archiveManifest(UUID archiveId) {
+    return "archives/" + archiveId + "/manifest";
+  }
 }

@@ -12,6 +12,7 @@ import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +31,7 @@ class DownloadUrlService {
 
   /** The facts a download URL needs, in one row. */
   private record Target(UUID ownerId, String name, boolean live, UUID versionId, int number,
-      UUID blobId, String mimeType, boolean stored) {}
+      UUID blobId, String mimeType, boolean stored, long size, Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final AccessPolicy policy;
@@ -57,13 +58,14 @@ class DownloadUrlService {
           + links.maxDownloadTtl().toSeconds() + " seconds.");
     }
     Target target = jdbc.sql("SELECT i.owner_id, i.name, i.deleted_at IS NULL, v.id, v.number,"
-            + " v.blob_id, v.mime_type, v.status <> 'uploading'"
+            + " v.blob_id, v.mime_type, v.status <> 'uploading', v.size, v.created_at"
             + " FROM items i JOIN versions v ON v.file_id = i.id"
             + " AND v.id = coalesce(?, i.current_version_id) WHERE i.id = ? AND i.kind = 'file'")
         .params(versionId, fileId)
         .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2),
             rs.getBoolean(3), rs.getObject(4, UUID.class), rs.getInt(5),
-            rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8)))
+            rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getLong(9),
+            rs.getTimestamp(10).toInstant()))
         .optional()
         .filter(t -> t.live() && policy.allows(caller, t.ownerId(), Action.READ))
         .orElseThrow(() -> versionId == null
@@ -75,8 +77,8 @@ class DownloadUrlService {
     }
     boolean shownInline = inline && INLINE_TYPES.contains(target.mimeType());
     TicketIssuer.Issued issued = tickets.download(fileId, target.versionId(), target.blobId(),
-        target.ownerId(), new Ticket.Delivery(target.name(), target.mimeType(), shownInline),
-        clock.instant().plus(ttl));
+        target.ownerId(), target.size(), new Ticket.Delivery(target.name(), target.mimeType(),
+            shownInline, target.createdAt()), clock.instant().plus(ttl));
     activity.record(target.ownerId(), caller.userId(), "file.download-url-issued", fileId,
         target.name(), Map.of("version", target.number(), "expiresAt",
             issued.expiresAt().toString()));

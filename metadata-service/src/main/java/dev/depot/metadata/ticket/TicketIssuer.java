@@ -30,10 +30,11 @@ public class TicketIssuer {
     return new Issued(resolve("api/uploads"), ticket, expiresAt);
   }
 
-  public Issued download(UUID fileId, UUID versionId, UUID blobId, UUID ownerId,
+  /** A download ticket for a stored version of {@code size} bytes. */
+  public Issued download(UUID fileId, UUID versionId, UUID blobId, UUID ownerId, long size,
       Ticket.Delivery delivery, Instant expiresAt) {
     String ticket = codec.sign(new Ticket(Ticket.Operation.DOWNLOAD, fileId, versionId, blobId,
-        ownerId, 0, null, expiresAt, delivery));
+        ownerId, size, null, expiresAt, delivery));
     return new Issued(resolve("dl/" + ticket), ticket, expiresAt);
   }
 

@@ -44,7 +44,8 @@ public final class TicketCodec {
         ticket.blobId(), ticket.ownerId(), ticket.maxBytes(), ticket.sha256(),
         ticket.expiresAt().getEpochSecond(),
         d == null ? null : d.fileName(), d == null ? null : d.contentType(),
-        d != null && d.inline());
+        d != null && d.inline(),
+        d == null || d.lastModified() == null ? null : d.lastModified().getEpochSecond());
     String body = VERSION + "." + ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
     return body + "." + ENCODER.encodeToString(mac(body));
   }
@@ -74,7 +75,8 @@ public final class TicketCodec {
     try {
       Payload p = JSON.readValue(json, Payload.class);
       Ticket.Delivery delivery = p.name() == null ? null
-          : new Ticket.Delivery(p.name(), p.type(), p.inline());
+          : new Ticket.Delivery(p.name(), p.type(), p.inline(),
+              p.mod() == null ? null : Instant.ofEpochSecond(p.mod()));
       return new Ticket(Ticket.Operation.valueOf(p.op()), p.file(), p.version(), p.blob(),
           p.owner(), p.max(), p.sha(), Instant.ofEpochSecond(p.exp()), delivery);
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
@@ -106,5 +108,5 @@ public final class TicketCodec {
 
   /** Short field names keep signed URLs short. */
   private record Payload(String op, UUID file, UUID version, UUID blob, UUID owner, long max,
-      String sha, long exp, String name, String type, boolean inline) {}
+      String sha, long exp, String name, String type, boolean inline, Long mod) {}
 }

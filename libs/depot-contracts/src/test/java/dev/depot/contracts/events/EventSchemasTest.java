@@ -7,6 +7,11 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.accounts.v1.UserRegistered;
+import dev.depot.contracts.archives.v1.ArchiveDiscarded;
+import dev.depot.contracts.archives.v1.ArchiveFinished;
+import dev.depot.contracts.archives.v1.ArchiveManifest;
+import dev.depot.contracts.archives.v1.ArchiveProgressed;
+import dev.depot.contracts.archives.v1.ArchiveRequested;
 import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.contracts.mail.v1.MailRequested;
@@ -94,6 +99,54 @@ class EventSchemasTest {
     assertValid(EventEnvelope.of(ActivityRecorded.TYPE, "/depot/metadata-service",
         owner.toString(), new ActivityRecorded(owner, null, "trash.auto-purged", "file",
             null, null, Map.of(), now), now));
+  }
+
+  @Test
+  void archiveEventsMatchTheirSchemas() {
+    UUID archive = UUID.randomUUID();
+    UUID owner = UUID.randomUUID();
+    Instant now = Instant.now();
+    String key = archive.toString();
+    assertValid(EventEnvelope.of(ArchiveRequested.TYPE, "/depot/metadata-service", key,
+        new ArchiveRequested(archive, owner, ObjectKeys.archiveManifest(archive), 70_001,
+            5L << 32, now), now));
+    assertValid(EventEnvelope.of(ArchiveProgressed.TYPE, "/depot/transcode-worker", key,
+        new ArchiveProgressed(archive, 12, 4096, now), now));
+    assertValid(EventEnvelope.of(ArchiveFinished.TYPE, "/depot/transcode-worker", key,
+        new ArchiveFinished(archive, ArchiveFinished.Outcome.READY, 3, 1234, null, now), now));
+    assertValid(EventEnvelope.of(ArchiveFinished.TYPE, "/depot/transcode-worker", key,
+        new ArchiveFinished(archive, ArchiveFinished.Outcome.FAILED, 3, 0,
+            "\"a.txt\" is no longer stored", now), now));
+    assertValid(EventEnvelope.of(ArchiveDiscarded.TYPE, "/depot/metadata-service", key,
+        new ArchiveDiscarded(archive, owner, ArchiveDiscarded.Reason.EXPIRED, now), now));
+  }
+
+  @Test
+  void manifestLinesMatchTheirSchemaAndReadBack() {
+    Instant now = Instant.parse("2026-11-22T10:15:30Z");
+    List<ArchiveManifest.Entry> entries = List.of(
+        ArchiveManifest.Entry.folder("Fotos/leer", now),
+        ArchiveManifest.Entry.file("Fotos/Ca\u0301fe\u0301 #1?.jpg", UUID.randomUUID(), 42,
+            "image/jpeg", now),
+        ArchiveManifest.Entry.file("notes", UUID.randomUUID(), 0, null, now));
+    Schema schema = schema("depot.archives.manifest-entry.v1");
+    for (ArchiveManifest.Entry entry : entries) {
+      JsonNode line = JSON.readTree(ArchiveManifest.line(entry));
+      assertThat(schema.validate(line)).as(line.toString()).isEmpty();
+    }
+    assertThat(entries.getFirst().path()).isEqualTo("Fotos/leer/");
+    var out = new java.io.ByteArrayOutputStream();
+    ArchiveManifest.write(entries, out);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(3);
+    try (var read = ArchiveManifest.read(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+      assertThat(read.toList()).isEqualTo(entries);
+    }
+    assertThat(schema.validate(JSON.readTree(
+        "{\"path\":\"../etc/passwd\",\"blobId\":\"" + UUID.randomUUID()
+            + "\",\"size\":1,\"modifiedAt\":\"2026-11-22T10:15:30Z\"}"))).isNotEmpty();
+    assertThat(schema.validate(JSON.readTree(
+        "{\"path\":\"a/\",\"blobId\":\"" + UUID.randomUUID()
+            + "\",\"size\":1,\"modifiedAt\":\"2026-11-22T10:15:30Z\"}"))).isNotEmpty();
   }
 
   @Test

@@ -18,8 +18,9 @@ class TicketCodecTest {
 
   private Ticket ticket(Instant expires) {
     return new Ticket(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), 0, null, expires,
-        new Ticket.Delivery("résumé ✓.pdf", "application/pdf", true));
+        UUID.randomUUID(), UUID.randomUUID(), 4096, null, expires,
+        new Ticket.Delivery("résumé ✓.pdf", "application/pdf", true,
+            Instant.parse("2026-11-20T08:30:00Z")));
   }
 
   @Test
@@ -28,6 +29,17 @@ class TicketCodecTest {
     String token = codec.sign(original);
     assertThat(token).startsWith("v1.").doesNotContain("=", "+", "/");
     assertThat(codec.verify(token)).isEqualTo(original);
+  }
+
+  @Test
+  void anArchiveTicketNamesTheArchiveObject() {
+    UUID archive = UUID.randomUUID();
+    Ticket ticket = new Ticket(Ticket.Operation.ARCHIVE, archive, archive, archive,
+        UUID.randomUUID(), 10, null, NOW.plusSeconds(60),
+        new Ticket.Delivery("photos.zip", "application/zip", false));
+    Ticket verified = codec.verify(codec.sign(ticket));
+    assertThat(verified.objectKey()).isEqualTo("archives/" + archive + ".zip");
+    assertThat(verified.delivery().lastModified()).isNull();
   }
 
   @Test

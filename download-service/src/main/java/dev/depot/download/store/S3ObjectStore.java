@@ -1,34 +1,31 @@
-package dev.depot.download;
+package dev.depot.download.store;
 
 import dev.depot.kit.storage.S3Properties;
 import io.minio.GetObjectArgs;
-import io.minio.GetObjectResponse;
 import io.minio.MinioClient;
 import io.minio.errors.ErrorResponseException;
-import java.util.Optional;
+import java.io.InputStream;
 import org.springframework.stereotype.Component;
 
 @Component
-class S3BlobReader implements BlobReader {
+class S3ObjectStore implements ObjectStore {
 
   private final MinioClient client;
   private final String bucket;
 
-  S3BlobReader(MinioClient client, S3Properties properties) {
+  S3ObjectStore(MinioClient client, S3Properties properties) {
     this.client = client;
     this.bucket = properties.bucket();
   }
 
   @Override
-  public Optional<Blob> open(String key) {
+  public InputStream read(String key, long offset, long length) {
     try {
-      GetObjectResponse response = client.getObject(
-          GetObjectArgs.builder().bucket(bucket).object(key).build());
-      long size = Long.parseLong(response.headers().get("Content-Length"));
-      return Optional.of(new Blob(size, response));
+      return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
+          .offset(offset).length(length).build());
     } catch (ErrorResponseException e) {
       if ("NoSuchKey".equals(e.errorResponse().code())) {
-        return Optional.empty();
+        throw new ObjectMissingException(key);
       }
       throw new IllegalStateException("S3 refused to read " + key, e);
     } catch (Exception e) {

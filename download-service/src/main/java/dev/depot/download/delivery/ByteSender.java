@@ -1,0 +1,101 @@
+package dev.depot.download.delivery;
+
+import dev.depot.download.http.ByteRange;
+import dev.depot.download.store.ObjectStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies stored bytes to a client. Reading blocks until the client takes what was sent, so a slow
+ * client slows the read from storage (backpressure) and a client that goes away closes the
+ * storage stream at once. Nothing is held beyond one copy buffer.
+ */
+@Component
+class ByteSender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ByteSender.class);
+  private static final int BUFFER = 32 * 1024;
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  /** A client that went away mid-body; not an error of ours. */
+  static final class ClientGoneException extends RuntimeException {
+    ClientGoneException(IOException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private final ObjectStore store;
+  private final Counter sent;
+  private final Counter aborted;
+
+  ByteSender(ObjectStore store, MeterRegistry meters) {
+    this.store = store;
+    this.sent = Counter.builder("depot.download.bytes").description("Bytes sent to clients")
+        .baseUnit("bytes").register(meters);
+    this.aborted = Counter.builder("depot.download.aborted")
+        .description("Downloads the client broke off").register(meters);
+  }
+
+  /** Sends one range of the object. */
+  void send(String key, ByteRange range, OutputStream out) {
+    try (InputStream in = store.read(key, range.first(), range.length())) {
+      copy(in, range.length(), key, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing " + key, e);
+    }
+  }
+
+  /** The parts of a {@code multipart/byteranges} body, in order. */
+  record Part(ByteRange range, byte[] header) {}
+
+  /** Sends a {@code multipart/byteranges} body made of {@code parts} and a closing boundary. */
+  void sendParts(String key, List<Part> parts, byte[] closing, OutputStream out) {
+    for (Part part : parts) {
+      write(out, part.header());
+      send(key, part.range(), out);
+      write(out, CRLF);
+    }
+    write(out, closing);
+  }
+
+  private void copy(InputStream in, long length, String key, OutputStream out) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
+    long left = length;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new IllegalStateException(key + " ended " + left + " bytes early");
+      }
+      write(out, buffer, n);
+      left -= n;
+    }
+  }
+
+  private void write(OutputStream out, byte[] bytes) {
+    write(out, bytes, bytes.length);
+  }
+
+  private void write(OutputStream out, byte[] bytes, int length) {
+    try {
+      out.write(bytes, 0, length);
+      sent.increment(length);
+    } catch (IOException e) {
+      aborted.increment();
+      LOG.debug("client went away: {}", e.toString());
+      throw new ClientGoneException(e);
+    }
+  }
+
+  static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}
