@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicPaths paths that need no access token (sign-up, login, signed data-plane URLs…)
  * @param maxControlRequestSize the largest body accepted on control-plane routes
  * @param dataPlanePaths routes that carry file bytes and so have no body limit here
- * @param rateLimit token buckets per user and per client address
+ * @param rateLimit token buckets per user and per client address, and per user for requests that
+ *     issue signed links
  * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (the edge),
  *     whose {@code X-Forwarded-For} is believed
  */
@@ -36,5 +37,6 @@ public record GatewayProperties(
   /** Requests per second allowed on average, and the burst allowed above it. */
   public record RateLimit(@DefaultValue("50") int perUserPerSecond,
       @DefaultValue("100") int perUserBurst, @DefaultValue("100") int perIpPerSecond,
-      @DefaultValue("200") int perIpBurst) {}
+      @DefaultValue("200") int perIpBurst, @DefaultValue("5") int linksPerUserPerSecond,
+      @DefaultValue("100") int linksPerUserBurst) {}
 }

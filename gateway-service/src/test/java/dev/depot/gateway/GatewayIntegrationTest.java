@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "depot.gateway.rate-limit.per-user-per-second=1",
     "depot.gateway.rate-limit.per-user-burst=3",
+    "depot.gateway.rate-limit.links-per-user-per-second=1",
+    "depot.gateway.rate-limit.links-per-user-burst=2",
     "depot.gateway.max-control-request-size=1KB",
     "depot.gateway.trusted-proxies=127.0.0.1/32"})
 class GatewayIntegrationTest {
@@ -202,6 +204,20 @@ class GatewayIntegrationTest {
     assertProblem(limited, 429, "RATE_LIMITED");
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(responses.getFirst().statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void issuingLinksHasItsOwnSmallerBucket() throws Exception {
+    String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    String link = "/api/files/" + UUID.randomUUID() + "/download-url";
+    assertThat(get(link, token).statusCode()).isEqualTo(200);
+    assertThat(get(link, token).statusCode()).isEqualTo(200);
+    HttpResponse<String> limited = get(link, token);
+    assertProblem(limited, 429, "RATE_LIMITED");
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    HttpResponse<String> other = get("/api/folders/root", token);
+    assertThat(other.statusCode()).as("other requests still pass: " + other.body())
+        .isEqualTo(200);
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,7 +29,8 @@ import reactor.core.publisher.Mono;
  * Two checks in one Redis round trip, after the token's signature and expiry have been checked:
  * the session must not be on auth-service's deny list (logout, revoke, password change, deleted
  * account: 401 {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client
- * address and of its user (429 {@code RATE_LIMITED} with {@code Retry-After}). If Redis cannot
+ * address and of its user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue
+ * signed links (download URLs, archives) also take from a smaller bucket of their user. If Redis cannot
  * answer, the request passes and a warning is logged: availability over strictness.
  */
 public class RequestGuardFilter implements WebFilter {
@@ -50,7 +53,8 @@ public class RequestGuardFilter implements WebFilter {
     GatewayProperties.RateLimit limit = properties.rateLimit();
     this.limits = List.of(Integer.toString(limit.perIpPerSecond()),
         Integer.toString(limit.perIpBurst()), Integer.toString(limit.perUserPerSecond()),
-        Integer.toString(limit.perUserBurst()));
+        Integer.toString(limit.perUserBurst()), Integer.toString(limit.linksPerUserPerSecond()),
+        Integer.toString(limit.linksPerUserBurst()));
   }
 
   @Override
@@ -90,11 +94,20 @@ public class RequestGuardFilter implements WebFilter {
   private List<String> keys(ServerWebExchange exchange, Jwt jwt) {
     String address = "depot:rate:address:" + addresses.of(exchange);
     if (jwt == null) {
-      return List.of(address, "", "");
+      return List.of(address, "", "", "");
     }
     String sid = jwt.getClaimAsString("sid");
     return List.of(address, "depot:rate:user:" + jwt.getSubject(),
-        sid == null ? "" : GatewayContract.revokedSessionKey(sid));
+        sid == null ? "" : GatewayContract.revokedSessionKey(sid),
+        issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "");
+  }
+
+  /** {@code GET /api/files/{id}/download-url} and {@code POST /api/archives}. */
+  private static boolean issuesLink(ServerHttpRequest request) {
+    String path = request.getPath().value();
+    return request.getMethod() == HttpMethod.GET && path.startsWith("/api/files/")
+        && path.endsWith("/download-url")
+        || request.getMethod() == HttpMethod.POST && path.equals("/api/archives");
   }
 
   private static String readScript() {

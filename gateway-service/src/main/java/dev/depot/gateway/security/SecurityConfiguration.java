@@ -38,7 +38,11 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-      GatewayProperties properties, ProblemWriter problems, RequestGuardFilter guard) {
+      GatewayProperties properties, ProblemWriter problems, ReactiveStringRedisTemplate redis,
+      ClientAddresses addresses) {
+    // Not a bean: WebFlux would also run every WebFilter bean on its own, so each request
+    // would take two Redis round trips and two tokens.
+    RequestGuardFilter guard = new RequestGuardFilter(redis, problems, addresses, properties);
     ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
         CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
     return http
@@ -74,12 +78,6 @@ public class SecurityConfiguration {
     StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
     firewall.setAllowedHeaderValues(TokenText::isPrintable);
     return firewall;
-  }
-
-  @Bean
-  RequestGuardFilter requestGuardFilter(ReactiveStringRedisTemplate redis, ProblemWriter problems,
-      ClientAddresses addresses, GatewayProperties properties) {
-    return new RequestGuardFilter(redis, problems, addresses, properties);
   }
 
   /** The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, verified once. */

@@ -1,7 +1,11 @@
 -- One round trip per request: is the session on the deny list, and does the request fit in the
--- token buckets of its client address and (if signed in) its user?
--- KEYS: address bucket, user bucket ("" when anonymous), deny-list entry ("" when anonymous)
--- ARGV: address rate/s, address burst, user rate/s, user burst
+-- token buckets of its client address, (if signed in) its user and, for requests that issue
+-- signed links, the user's link bucket?
+-- KEYS: address bucket, user bucket ("" when anonymous), deny-list entry ("" when anonymous),
+--       link bucket ("" unless the request issues a link)
+-- ARGV: address rate/s, address burst, user rate/s, user burst, link rate/s, link burst
+-- The user is allowed only if both the link and the user buckets allow; a refused link does
+-- not cost a user token.
 -- Returns {revoked (0/1), address allowed (0/1), user allowed (0/1), seconds until a token}.
 local now_parts = redis.call('TIME')
 local now = tonumber(now_parts[1]) + tonumber(now_parts[2]) / 1000000
@@ -30,7 +34,10 @@ if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then
 end
 local address_ok, address_wait = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
 local user_ok, user_wait = 1, 0
-if KEYS[2] ~= '' then
+if KEYS[4] ~= '' then
+  user_ok, user_wait = take(KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]))
+end
+if KEYS[2] ~= '' and user_ok == 1 then
   user_ok, user_wait = take(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
 end
 return {0, address_ok, user_ok, math.max(address_wait, user_wait)}
