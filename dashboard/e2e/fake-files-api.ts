@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import type { Archive } from "@/archive/api";
 import type { FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
 import { FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
@@ -37,7 +38,7 @@ export interface PendingUpload {
 }
 
 const GiB = 1024 ** 3;
-const API_PATH = /^\/api\/(folders|files|trash|me\/usage|search|activity)(\/|$)/;
+const API_PATH = /^\/api\/(folders|files|trash|me\/usage|search|activity|archives)(\/|$)/;
 
 function keyOf(name: string): string {
   return name.normalize("NFC").toLowerCase();
@@ -74,6 +75,8 @@ export class FakeFilesApi extends FakeApi {
   listedAfterMs = 600;
   /** The uploads started whose bytes have not all arrived, by ticket. */
   readonly pendingUploads = new Map<string, PendingUpload>();
+  /** Archives asked for; a test moves them on with `progressArchive` and `finishArchive`. */
+  readonly archives = new Map<string, Archive>();
   private clock = Date.parse("2026-11-20T09:00:00Z");
   private issued = 0;
   private readonly trashRoots = new Set<string>();
@@ -341,6 +344,20 @@ export class FakeFilesApi extends FakeApi {
         return { status: 204 };
       }
       return this.restore(this.items.get(match[2]) as Item);
+    }
+    if (endpoint === "POST /api/archives") {
+      return this.requestArchive(body);
+    }
+    if ((match = /^(GET|DELETE) \/api\/archives\/([^/]+)$/.exec(endpoint))) {
+      const archive = this.archives.get(match[2]);
+      if (!archive) {
+        return problem(404, "ARCHIVE_NOT_FOUND", "No such archive.");
+      }
+      if (match[1] === "DELETE") {
+        this.archives.delete(archive.id);
+        return { status: 204 };
+      }
+      return { status: 200, json: this.archiveView(archive) };
     }
     if (endpoint === "GET /api/me/usage") {
       return { status: 200, json: this.usage() };
@@ -686,6 +703,68 @@ export class FakeFilesApi extends FakeApi {
     });
     this.record(copy, "copied", { sourceId: file.id });
     return { status: 201, json: copy };
+  }
+
+  /** Everything a zip of `item` holds: the item and, for a folder, its live descendants. */
+  private archiveContents(item: Item): Item[] {
+    const children = [...this.items.values()].filter(
+      (child) => child.parentId === item.id && !child.deletedAt,
+    );
+    return [item, ...children.flatMap((child) => this.archiveContents(child))];
+  }
+
+  private requestArchive(body: Record<string, unknown>): Reply {
+    const ids = Array.isArray(body.items) ? (body.items as string[]) : [];
+    const selected = ids.map((itemId) => this.items.get(itemId));
+    if (selected.length === 0 || selected.some((item) => !item || !this.isLive(item))) {
+      return problem(404, "ITEM_NOT_FOUND", "No such file or folder.");
+    }
+    const contents = (selected as Item[]).flatMap((item) => this.archiveContents(item));
+    const at = this.tick();
+    const archive: Archive = {
+      id: this.nextId("archive"),
+      name: `${typeof body.name === "string" ? body.name : (selected[0] as Item).name}.zip`,
+      status: "preparing",
+      entries: contents.length,
+      totalBytes: contents.reduce((sum, item) => sum + (item.kind === "file" ? item.size : 0), 0),
+      entriesDone: 0,
+      bytesDone: 0,
+      size: null,
+      error: null,
+      createdAt: at,
+      expiresAt: new Date(this.clock + 86_400_000).toISOString(),
+    };
+    this.archives.set(archive.id, archive);
+    return { status: 202, json: this.archiveView(archive) };
+  }
+
+  private archiveView(archive: Archive): Archive {
+    return archive.status === "ready"
+      ? {
+          ...archive,
+          downloadUrl: `${DOWNLOAD_ORIGIN}/a/${archive.id}`,
+          downloadUrlExpiresAt: new Date(this.clock + 600_000).toISOString(),
+        }
+      : { ...archive, downloadUrl: null, downloadUrlExpiresAt: null };
+  }
+
+  progressArchive(archiveId: string, entriesDone: number, bytesDone: number): void {
+    Object.assign(this.archives.get(archiveId) as Archive, { entriesDone, bytesDone });
+  }
+
+  finishArchive(archiveId: string, outcome: { size: number } | { error: string }): void {
+    const archive = this.archives.get(archiveId) as Archive;
+    Object.assign(
+      archive,
+      "size" in outcome
+        ? {
+            status: "ready",
+            size: outcome.size,
+            entriesDone: archive.entries,
+            bytesDone: archive.totalBytes,
+          }
+        : { status: "failed", error: outcome.error },
+    );
   }
 
   private downloadUrl(file: Item, query: Record<string, string>): Reply {

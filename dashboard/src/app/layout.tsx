@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { ArchiveProvider } from "@/archive/ArchiveProvider";
 import { AuthProvider } from "@/auth/AuthProvider";
 import { SiteHeader } from "@/ui/SiteHeader";
 import { UploadProvider } from "@/upload/UploadProvider";
@@ -19,8 +20,10 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
       <body>
         <AuthProvider>
           <UploadProvider>
-            <SiteHeader />
-            {children}
+            <ArchiveProvider>
+              <SiteHeader />
+              {children}
+            </ArchiveProvider>
           </UploadProvider>
         </AuthProvider>
       </body>

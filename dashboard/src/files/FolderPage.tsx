@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { StatusMessage } from "@/ui/StatusMessage";
+import { useArchives } from "@/archive/ArchiveProvider";
 import { usePageActions } from "@/ui/usePageActions";
 import { usePagedList } from "@/ui/usePagedList";
 import { useResource } from "@/ui/useResource";
@@ -83,6 +84,7 @@ function FolderContents({ view }: { view: FolderView }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
   const uploads = useUploadManager();
+  const archives = useArchives();
 
   // An upload into this folder is listed a moment after its last byte: show it then.
   useUploadChanges((entry, change) => {
@@ -163,11 +165,24 @@ function FolderContents({ view }: { view: FolderView }) {
     setDialog({ kind: "new" });
   }
 
+  function zip(item: Pick<Item, "id" | "name">) {
+    return actions.run(`zip:${item.id}`, async () => {
+      if (archives) {
+        await archives.start([item.id]);
+        actions.report(
+          <p>Preparing “{item.name}.zip”: it downloads when ready (see the archive panel).</p>,
+        );
+      }
+    });
+  }
+
   function act(action: ItemAction, item: Item) {
     actions.clear();
     switch (action) {
       case "download":
         return actions.run(item.id, () => downloadFile(item.id));
+      case "zip":
+        return zip(item);
       case "trash":
         return moveToTrash(item);
       default:
@@ -185,6 +200,16 @@ function FolderContents({ view }: { view: FolderView }) {
           <button type="button" className={formStyles.secondary} onClick={openNewFolder}>
             New folder
           </button>
+          {!isRoot && (
+            <button
+              type="button"
+              className={formStyles.secondary}
+              onClick={() => zip(here)}
+              disabled={actions.busy === `zip:${folder.id}`}
+            >
+              {actions.busy === `zip:${folder.id}` ? "Asking for the zip…" : "Download as zip"}
+            </button>
+          )}
         </PageTitle>
       </div>
 

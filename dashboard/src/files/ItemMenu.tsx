@@ -4,10 +4,12 @@ import { useId, useRef, type ToggleEvent } from "react";
 import type { Item } from "./api";
 import styles from "./files.module.css";
 
-export type ItemAction = "download" | "rename" | "move" | "copy" | "trash";
+export type ItemAction = "download" | "zip" | "rename" | "move" | "copy" | "trash";
 
-const ACTIONS: { action: ItemAction; label: string; files?: boolean }[] = [
+/** Each action, and whether it concerns only files or only folders. */
+const ACTIONS: { action: ItemAction; label: string; files?: boolean; folders?: boolean }[] = [
   { action: "download", label: "Download", files: true },
+  { action: "zip", label: "Download as zip", folders: true },
   { action: "rename", label: "Rename…" },
   { action: "move", label: "Move…" },
   { action: "copy", label: "Copy…", files: true },
@@ -73,7 +75,10 @@ export function ItemMenu({ item, disabled = false, onAction }: ItemMenuProps) {
         role="group"
         aria-label={`Actions for ${item.name}`}
       >
-        {ACTIONS.filter(({ files }) => !files || item.kind === "file").map(({ action, label }) => (
+        {ACTIONS.filter(
+          ({ files, folders }) =>
+            (!files || item.kind === "file") && (!folders || item.kind === "folder"),
+        ).map(({ action, label }) => (
           <button
             key={action}
             type="button"
