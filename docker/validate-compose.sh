@@ -44,7 +44,9 @@ const javaEnv = {
     "DEPOT_DASHBOARD_URL"],
   "metadata-service": ["SERVER_PORT", "DEPOT_DB_URL", "DEPOT_DB_USER", "DEPOT_DB_PASSWORD",
     "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_JWKS_URI", "DEPOT_JWT_ISSUER", "DEPOT_TICKET_SECRET",
-    "DEPOT_PUBLIC_URL", "DEPOT_DEFAULT_QUOTA", "DEPOT_ADMINS", "DEPOT_TRASH_RETENTION"],
+    "DEPOT_PUBLIC_URL", "DEPOT_DEFAULT_QUOTA", "DEPOT_ADMINS", "DEPOT_TRASH_RETENTION",
+    "DEPOT_S3_ENDPOINT", "DEPOT_S3_ACCESS_KEY", "DEPOT_S3_SECRET_KEY", "DEPOT_S3_BUCKET",
+    "DEPOT_S3_REGION", "DEPOT_ARCHIVE_TTL", "DEPOT_ARCHIVE_MAX_ENTRIES", "DEPOT_ARCHIVE_MAX_BYTES"],
   "upload-service": ["SERVER_PORT", "DEPOT_DB_URL", "DEPOT_DB_USER", "DEPOT_DB_PASSWORD",
     "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_S3_ENDPOINT", "DEPOT_S3_ACCESS_KEY",
     "DEPOT_S3_SECRET_KEY", "DEPOT_S3_BUCKET", "DEPOT_S3_REGION", "DEPOT_TICKET_SECRET",
@@ -197,7 +199,7 @@ temp_paths="client_body_temp_path ${tmp}/body; proxy_temp_path ${tmp}/proxy; fas
 # paths, the worker user.
 edge_sed=(
   -e 's/^\([[:space:]]*server[[:space:]]\+\)[A-Za-z0-9.-]\+:\([0-9]\+\)/\1127.0.0.1:\2/'
-  -e "s#/var/cache/nginx/edge#${tmp}/cache#"
+  -e "s#/var/cache/nginx/#${tmp}/cache/#"
   -e "s#/var/run/nginx.pid#${tmp}/nginx.pid#"
   -e "s#include /etc/nginx/mime.types;#include ${conf_dir}/mime.types; ${temp_paths}#"
   -e 's/^user .*;$//'

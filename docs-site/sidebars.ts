@@ -9,6 +9,8 @@ const sidebars: SidebarsConfig = {
     'accounts',
     'files',
     'uploads',
+    'downloads',
+    'archives',
     'configuration',
     {
       type: 'category',

@@ -40,5 +40,12 @@ public final class MetadataProblem {
   public static final ProblemCode ACCOUNT_NOT_FOUND =
       ProblemCode.of("ACCOUNT_NOT_FOUND", HttpStatus.NOT_FOUND, "Account not found");
 
+  public static final ProblemCode ITEM_NOT_FOUND =
+      ProblemCode.of("ITEM_NOT_FOUND", HttpStatus.NOT_FOUND, "Item not found");
+  public static final ProblemCode ARCHIVE_NOT_FOUND =
+      ProblemCode.of("ARCHIVE_NOT_FOUND", HttpStatus.NOT_FOUND, "Archive not found");
+  public static final ProblemCode ARCHIVE_TOO_LARGE = ProblemCode.of(
+      "ARCHIVE_TOO_LARGE", HttpStatus.CONTENT_TOO_LARGE, "Selection too large for one archive");
+
   private MetadataProblem() {}
 }

@@ -38,6 +38,19 @@ public class TicketIssuer {
     return new Issued(resolve("dl/" + ticket), ticket, expiresAt);
   }
 
+  /**
+   * A download ticket for a prepared zip archive of {@code size} bytes, completed at
+   * {@code readyAt}: the archive's id stands for file, version and blob, and the bytes are always
+   * saved (never shown inline).
+   */
+  public Issued archive(UUID archiveId, UUID ownerId, long size, String fileName,
+      Instant readyAt, Instant expiresAt) {
+    String ticket = codec.sign(new Ticket(Ticket.Operation.ARCHIVE, archiveId, archiveId,
+        archiveId, ownerId, size, null, expiresAt,
+        new Ticket.Delivery(fileName, "application/zip", false, readyAt)));
+    return new Issued(resolve("dl/" + ticket), ticket, expiresAt);
+  }
+
   private URI resolve(String path) {
     String base = links.publicUrl().toString();
     return URI.create(base.endsWith("/") ? base + path : base + "/" + path);

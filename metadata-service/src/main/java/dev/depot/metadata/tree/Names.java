@@ -52,7 +52,7 @@ public final class Names {
   }
 
   /** "name (n).ext": the candidate the {@code rename} conflict policy tries. */
-  static String numbered(String name, int n, boolean keepExtension) {
+  public static String numbered(String name, int n, boolean keepExtension) {
     int dot = keepExtension ? name.lastIndexOf('.') : -1;
     if (dot > 0 && name.length() - dot > MAX_EXTENSION) {
       dot = -1;

@@ -1,0 +1,97 @@
+package dev.depot.metadata.archive;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code archives} table. Reports only ever move a {@code preparing} archive on. */
+@Repository
+class ArchiveRepository {
+
+  private static final String COLUMNS = "id, owner_id, name, status, entries, total_bytes,"
+      + " entries_done, bytes_done, size, error, created_at, ready_at, expires_at";
+
+  private final JdbcClient jdbc;
+
+  ArchiveRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Archive archive) {
+    jdbc.sql("INSERT INTO archives (id, owner_id, name, status, entries, total_bytes,"
+            + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(archive.id(), archive.ownerId(), archive.name(), archive.status(),
+            archive.entries(), archive.totalBytes(), Timestamp.from(archive.createdAt()),
+            Timestamp.from(archive.expiresAt()))
+        .update();
+  }
+
+  Optional<Archive> find(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM archives WHERE id = ?").param(id)
+        .query(ArchiveRepository::map).optional();
+  }
+
+  Optional<Archive> lock(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM archives WHERE id = ? FOR UPDATE").param(id)
+        .query(ArchiveRepository::map).optional();
+  }
+
+  /** Progress of a build; a report that arrives after the outcome changes nothing. */
+  int progress(UUID id, int entriesDone, long bytesDone) {
+    return jdbc.sql("UPDATE archives SET entries_done = least(?, entries),"
+            + " bytes_done = least(?, total_bytes) WHERE id = ? AND status = 'preparing'")
+        .params(entriesDone, bytesDone, id).update();
+  }
+
+  int ready(UUID id, long size, Instant now) {
+    return jdbc.sql("UPDATE archives SET status = 'ready', size = ?, ready_at = ?,"
+            + " entries_done = entries, bytes_done = total_bytes, error = NULL"
+            + " WHERE id = ? AND status = 'preparing'")
+        .params(size, Timestamp.from(now), id).update();
+  }
+
+  int failed(UUID id, String error) {
+    return jdbc.sql("UPDATE archives SET status = 'failed', error = ?"
+            + " WHERE id = ? AND status = 'preparing'")
+        .params(error, id).update();
+  }
+
+  void markDeleted(UUID id) {
+    jdbc.sql("UPDATE archives SET status = 'deleted' WHERE id = ?").param(id).update();
+  }
+
+  /** Archives past their time and not yet expired, locked (skipping rows others hold). */
+  List<Archive> lockExpired(Instant now, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM archives"
+            + " WHERE status IN ('preparing', 'ready', 'failed') AND expires_at < ?"
+            + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")
+        .params(Timestamp.from(now), limit).query(ArchiveRepository::map).list();
+  }
+
+  void markExpired(UUID id) {
+    jdbc.sql("UPDATE archives SET status = 'expired' WHERE id = ?").param(id).update();
+  }
+
+  /** Forgets expired and deleted archives whose time ended before {@code cutoff}. */
+  int forgetGone(Instant cutoff) {
+    return jdbc.sql("DELETE FROM archives WHERE status IN ('expired', 'deleted')"
+            + " AND expires_at < ?").param(Timestamp.from(cutoff)).update();
+  }
+
+  private static Archive map(ResultSet rs, int row) throws SQLException {
+    long size = rs.getLong("size");
+    Long sizeOrNull = rs.wasNull() ? null : size;
+    Timestamp ready = rs.getTimestamp("ready_at");
+    return new Archive(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+        rs.getString("name"), rs.getString("status"), rs.getInt("entries"),
+        rs.getLong("total_bytes"), rs.getInt("entries_done"), rs.getLong("bytes_done"),
+        sizeOrNull, rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
+        ready == null ? null : ready.toInstant(), rs.getTimestamp("expires_at").toInstant());
+  }
+}

@@ -1,0 +1,275 @@
+package dev.depot.metadata.archive;
+
+import dev.depot.contracts.ObjectKeys;
+import dev.depot.contracts.archives.v1.ArchiveDiscarded;
+import dev.depot.contracts.archives.v1.ArchiveFinished;
+import dev.depot.contracts.archives.v1.ArchiveManifest;
+import dev.depot.contracts.archives.v1.ArchiveProgressed;
+import dev.depot.contracts.archives.v1.ArchiveRequested;
+import dev.depot.kit.events.EventPublisher;
+import dev.depot.kit.problem.CommonProblem;
+import dev.depot.kit.problem.DepotException;
+import dev.depot.metadata.MetadataProblem;
+import dev.depot.metadata.access.AccessPolicy;
+import dev.depot.metadata.access.Action;
+import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.ticket.LinkProperties;
+import dev.depot.metadata.ticket.TicketIssuer;
+import dev.depot.metadata.tree.Item;
+import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.tree.Names;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Zip archives of selections, as the control plane sees them: a request is checked (every item
+ * readable by the caller, within the limits), laid out as a manifest in the object store and
+ * announced to the worker in the transaction that records it; the worker's reports move it on;
+ * it expires after its time and its objects are deleted by the worker.
+ */
+@Service
+public class ArchiveService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveService.class);
+  static final int SWEEP_BATCH = 100;
+  private static final String DEFAULT_NAME = "Depot archive";
+
+  /** An archive and, when it is ready, where to download it. */
+  record Described(Archive archive, TicketIssuer.Issued download) {}
+
+  private final ArchiveRepository archives;
+  private final SelectionRepository selections;
+  private final ItemRepository items;
+  private final ManifestStore manifests;
+  private final AccessPolicy policy;
+  private final TicketIssuer tickets;
+  private final EventPublisher events;
+  private final TransactionTemplate tx;
+  private final ArchiveProperties properties;
+  private final LinkProperties links;
+  private final Clock clock;
+
+  ArchiveService(ArchiveRepository archives, SelectionRepository selections,
+      ItemRepository items, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
+      EventPublisher events, TransactionTemplate tx, ArchiveProperties properties,
+      LinkProperties links, Clock clock) {
+    this.archives = archives;
+    this.selections = selections;
+    this.items = items;
+    this.manifests = manifests;
+    this.policy = policy;
+    this.tickets = tickets;
+    this.events = events;
+    this.tx = tx;
+    this.properties = properties;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /** Records an archive of the selected items and asks for it to be built. */
+  Described request(Caller caller, List<UUID> itemIds, String rawName) {
+    if (itemIds.size() > properties.maxItems()) {
+      throw new DepotException(CommonProblem.VALIDATION_FAILED,
+          "An archive can select at most " + properties.maxItems() + " items.");
+    }
+    String name = rawName == null || rawName.isBlank() ? null : Names.normalize(rawName);
+    List<Item> selected = readable(caller, new ArrayList<>(new LinkedHashSet<>(itemIds)));
+    // An item inside a selected folder comes with the folder.
+    Set<UUID> folderIds = new HashSet<>();
+    selected.stream().filter(Item::isFolder).forEach(f -> folderIds.add(f.id()));
+    List<Item> top = selected.stream()
+        .filter(i -> i.ancestors().stream().noneMatch(folderIds::contains)).toList();
+    List<UUID> topIds = top.stream().map(Item::id).toList();
+    List<UUID> folders = top.stream().filter(Item::isFolder).map(Item::id).toList();
+
+    SelectionRepository.Totals totals = selections.totals(topIds, folders);
+    if (totals.entries() > properties.maxEntries()
+        || totals.bytes() > properties.maxBytes().toBytes()) {
+      throw new DepotException(MetadataProblem.ARCHIVE_TOO_LARGE, "An archive holds at most "
+          + properties.maxEntries() + " files and folders and "
+          + properties.maxBytes().toBytes() + " bytes; this selection has " + totals.entries()
+          + " and " + totals.bytes() + ".", Map.of("entries", totals.entries(),
+          "totalBytes", totals.bytes(), "maxEntries", properties.maxEntries(),
+          "maxBytes", properties.maxBytes().toBytes()));
+    }
+    List<SelectionRepository.Row> rows = selections.rows(topIds, folders);
+    Set<UUID> found = new HashSet<>();
+    rows.forEach(r -> found.add(r.id()));
+    for (Item item : top) {
+      if (!found.contains(item.id())) {
+        throw notFound(item.id());
+      }
+    }
+    List<ArchiveManifest.Entry> entries = Selection.entries(topIds, rows);
+    long bytes = entries.stream().mapToLong(ArchiveManifest.Entry::size).sum();
+
+    Instant now = clock.instant();
+    Archive archive = new Archive(UUID.randomUUID(), caller.userId(),
+        name != null ? name : defaultName(top), Archive.PREPARING, entries.size(), bytes, 0, 0,
+        null, null, now, null, now.plus(properties.ttl()));
+    try {
+      manifests.put(archive.id(), entries);
+    } catch (RuntimeException e) {
+      LOG.error("manifest of archive {} not stored", archive.id(), e);
+      throw new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
+          "Storage is unavailable; try again shortly.");
+    }
+    try {
+      tx.executeWithoutResult(s -> {
+        archives.insert(archive);
+        events.publish(ArchiveRequested.TYPE, archive.id().toString(), new ArchiveRequested(
+            archive.id(), archive.ownerId(), ObjectKeys.archiveManifest(archive.id()),
+            archive.entries(), archive.totalBytes(), now));
+      });
+    } catch (RuntimeException e) {
+      deleteManifestQuietly(archive.id());
+      throw e;
+    }
+    LOG.info("archive {} requested: {} entries, {} bytes", archive.id(), archive.entries(),
+        archive.totalBytes());
+    return new Described(archive, null);
+  }
+
+  /** An archive of the caller's, with a fresh download URL when it is ready. */
+  Described describe(Caller caller, UUID id) {
+    Archive archive = visible(caller, id);
+    if (!archive.isReady()) {
+      return new Described(archive, null);
+    }
+    Instant expires = clock.instant().plus(links.downloadTtl());
+    if (expires.isAfter(archive.expiresAt())) {
+      expires = archive.expiresAt();
+    }
+    return new Described(archive, tickets.archive(archive.id(), archive.ownerId(),
+        archive.size(), archive.fileName(), archive.readyAt(), expires));
+  }
+
+  /** Deletes an archive at once; the worker deletes its objects. */
+  void delete(Caller caller, UUID id) {
+    tx.executeWithoutResult(s -> {
+      Archive archive = archives.lock(id)
+          .filter(a -> !a.isGone() && policy.allows(caller, a.ownerId(), Action.WRITE))
+          .orElseThrow(() -> archiveNotFound());
+      archives.markDeleted(archive.id());
+      discard(archive, ArchiveDiscarded.Reason.DELETED);
+    });
+  }
+
+  void progressed(ArchiveProgressed report) {
+    archives.progress(report.archiveId(), report.entriesDone(), report.bytesDone());
+  }
+
+  /**
+   * The worker's outcome. A redelivered report finds the archive settled and changes nothing; the
+   * report of an archive that expired or was deleted meanwhile has its zip deleted again.
+   */
+  void finished(ArchiveFinished report) {
+    tx.executeWithoutResult(s -> {
+      Archive archive = archives.lock(report.archiveId()).orElse(null);
+      if (archive == null) {
+        LOG.warn("archive {} finished but is unknown", report.archiveId());
+        return;
+      }
+      if (archive.isGone()) {
+        LOG.info("archive {} finished after it was {}: deleting it again", archive.id(),
+            archive.status());
+        discard(archive, Archive.DELETED.equals(archive.status())
+            ? ArchiveDiscarded.Reason.DELETED : ArchiveDiscarded.Reason.EXPIRED);
+        return;
+      }
+      int changed = report.outcome() == ArchiveFinished.Outcome.READY
+          ? archives.ready(archive.id(), report.size(), clock.instant())
+          : archives.failed(archive.id(), report.failure() == null ? "The archive failed."
+              : report.failure());
+      LOG.info("archive {} {}{}", archive.id(), report.outcome(),
+          changed == 0 ? " (already " + archive.status() + ")" : "");
+    });
+  }
+
+  /** Expires archives past their time and forgets long-gone ones; returns how many expired. */
+  public int expire() {
+    Instant now = clock.instant();
+    int expired = tx.execute(s -> {
+      List<Archive> due = archives.lockExpired(now, SWEEP_BATCH);
+      for (Archive archive : due) {
+        archives.markExpired(archive.id());
+        discard(archive, ArchiveDiscarded.Reason.EXPIRED);
+      }
+      return due.size();
+    });
+    if (expired < SWEEP_BATCH) {
+      archives.forgetGone(now.minus(properties.keepExpired()));
+    }
+    return expired;
+  }
+
+  private void discard(Archive archive, ArchiveDiscarded.Reason reason) {
+    events.publish(ArchiveDiscarded.TYPE, archive.id().toString(), new ArchiveDiscarded(
+        archive.id(), archive.ownerId(), reason, clock.instant()));
+  }
+
+  /** The selected items, each live and readable by the caller, else 404 naming the first. */
+  private List<Item> readable(Caller caller, List<UUID> ids) {
+    List<Item> found = items.findAll(ids);
+    Set<UUID> ok = new HashSet<>();
+    for (Item item : found) {
+      if (item.isLive() && (item.isFolder() || item.currentVersionId() != null)
+          && policy.allows(caller, item.ownerId(), Action.READ)) {
+        ok.add(item.id());
+      }
+    }
+    for (UUID id : ids) {
+      if (!ok.contains(id)) {
+        throw notFound(id);
+      }
+    }
+    return found;
+  }
+
+  private Archive visible(Caller caller, UUID id) {
+    return archives.find(id)
+        .filter(a -> !Archive.DELETED.equals(a.status())
+            && policy.allows(caller, a.ownerId(), Action.READ))
+        .orElseThrow(ArchiveService::archiveNotFound);
+  }
+
+  private static String defaultName(List<Item> top) {
+    if (top.size() != 1) {
+      return DEFAULT_NAME;
+    }
+    Item only = top.getFirst();
+    if (only.isRoot()) {
+      return DEFAULT_NAME;
+    }
+    int dot = only.name().lastIndexOf('.');
+    return only.isFolder() || dot <= 0 ? only.name() : only.name().substring(0, dot);
+  }
+
+  private void deleteManifestQuietly(UUID archiveId) {
+    try {
+      manifests.delete(archiveId);
+    } catch (RuntimeException e) {
+      LOG.warn("manifest of unrecorded archive {} not deleted: {}", archiveId, e.toString());
+    }
+  }
+
+  private static DepotException notFound(UUID id) {
+    return new DepotException(MetadataProblem.ITEM_NOT_FOUND,
+        "No such file or folder: " + id + ".", Map.of("itemId", id));
+  }
+
+  private static DepotException archiveNotFound() {
+    return new DepotException(MetadataProblem.ARCHIVE_NOT_FOUND, "No such archive.");
+  }
+}
