@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   java DownloadLoad.java BASE_URL PATHS_FILE COUNT HOLD_S
  * opens COUNT connections (one GET each, cycling through the paths), each with a 4 KiB receive
  * buffer, reading 1 KiB per second for HOLD_S seconds. Prints SAMPLE once all are open, then
- * HELD (connections still receiving at the end) and errors (refused, reset, bad status or
- * closed early).
+ * HELD (connections still receiving at the end) and errors (refused, reset, bad status, closed
+ * early, or a minute without an answer or a byte).
  */
 public class DownloadLoad {
 
@@ -41,6 +41,8 @@ public class DownloadLoad {
           try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096);
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 30_000);
+            // A connection left waiting a minute for its answer, or for a byte, is an error.
+            socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));

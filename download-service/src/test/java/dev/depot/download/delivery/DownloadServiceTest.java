@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
+import dev.depot.download.store.ObjectStore;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,17 +30,58 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Signed download links, ranges and validators against a real S3 server. */
 @ExtendWith(TestInfra.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(DownloadServiceTest.CountedStreams.class)
 class DownloadServiceTest {
+
+  /** Counts the storage streams open at any moment, around the real S3 store. */
+  @TestConfiguration
+  static class CountedStreams {
+
+    static final AtomicInteger OPEN = new AtomicInteger();
+
+    @Bean
+    static BeanPostProcessor countStorageStreams() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!(bean instanceof ObjectStore store)) {
+            return bean;
+          }
+          return (ObjectStore) (key, offset, length) -> {
+            InputStream in = store.read(key, offset, length);
+            OPEN.incrementAndGet();
+            return new FilterInputStream(in) {
+              private boolean closed;
+
+              @Override
+              public void close() throws IOException {
+                if (!closed) {
+                  closed = true;
+                  OPEN.decrementAndGet();
+                }
+                super.close();
+              }
+            };
+          };
+        }
+      };
+    }
+  }
 
   private static final int SIZE = 3 * 1024 * 1024 + 17;
   private static final Instant STORED = Instant.parse("2026-11-20T08:30:00Z");
@@ -300,6 +344,30 @@ class DownloadServiceTest {
     }
     assertThat(meters.counter("depot.download.aborted").count()).isEqualTo(before + 1);
     assertThat(get(link(), "Range", "bytes=0-0").statusCode()).isEqualTo(206);
+  }
+
+  @Test
+  void aSlowClientHoldsNoStorageConnectionAndStillGetsEveryByte() throws Exception {
+    UUID slow = UUID.randomUUID();
+    byte[] data = Arrays.copyOf(CONTENT, 600 * 1024);
+    put("blobs/" + slow, data);
+    String path = link(Ticket.Operation.DOWNLOAD, slow, data.length, "slow.bin",
+        "application/octet-stream", false, Instant.now().plusSeconds(60));
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new InetSocketAddress("127.0.0.1", port));
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      Thread.sleep(1500);
+      assertThat(CountedStreams.OPEN.get()).as("storage streams open while the client waits")
+          .isZero();
+      byte[] response = socket.getInputStream().readAllBytes();
+      String text = new String(response, StandardCharsets.ISO_8859_1);
+      int body = text.indexOf("\r\n\r\n") + 4;
+      assertThat(text).startsWith("HTTP/1.1 200");
+      assertThat(Arrays.copyOfRange(response, body, response.length)).isEqualTo(data);
+    }
+    assertThat(CountedStreams.OPEN.get()).isZero();
   }
 
   @Test
