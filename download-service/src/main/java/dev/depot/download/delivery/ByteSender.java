@@ -4,12 +4,17 @@ import dev.depot.download.http.ByteRange;
 import dev.depot.download.store.ObjectStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,17 +24,18 @@ import org.springframework.stereotype.Component;
  * A storage connection is a descriptor, and a client holding one for as long as it takes to read
  * would need two per download: 10,000 slow clients, 20,000. Here a client holds its own connection
  * and one window, never one to storage. Windows follow the client's pace: about two seconds of
- * what it took last, from 16 KiB up to 2 MiB, so a fast client costs one storage request per
- * 2 MiB and a slow one a small buffer. Writing blocks until the client takes the bytes, so a slow
- * client slows the reading (backpressure); a client that goes away ends the transfer at once.
+ * what it took last, from 8 KiB up to 2 MiB, so a fast client costs one storage request per
+ * 2 MiB and a slow one a small buffer; the next window is read while the current one is written.
+ * Writing blocks until the client takes the bytes, so a slow client slows the reading
+ * (backpressure); a client that goes away ends the transfer at once.
  */
 @Component
 class ByteSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(ByteSender.class);
   /** The first window, before the client's pace is known. */
-  private static final int FIRST_WINDOW = 32 * 1024;
-  private static final int MIN_WINDOW = 16 * 1024;
+  private static final int FIRST_WINDOW = 16 * 1024;
+  private static final int MIN_WINDOW = 8 * 1024;
   private static final int MAX_WINDOW = 2 * 1024 * 1024;
   /** A window is about this long at the client's pace. */
   private static final long WINDOW_SECONDS = 2;
@@ -43,6 +49,8 @@ class ByteSender {
   }
 
   private final ObjectStore store;
+  /** Reads the next window while the current one is written. */
+  private final ExecutorService ahead = Executors.newVirtualThreadPerTaskExecutor();
   private final Counter sent;
   private final Counter aborted;
 
@@ -54,24 +62,49 @@ class ByteSender {
         .description("Downloads the client broke off").register(meters);
   }
 
-  /** Sends one range of the object. */
+  /**
+   * Sends one range of the object. The next window is read while the current one is written, so
+   * a fast client gets storage's pace, not the sum of both.
+   */
   void send(String key, ByteRange range, OutputStream out) {
     long position = range.first();
     long end = range.last() + 1;
-    int window = (int) Math.min(FIRST_WINDOW, end - position);
-    long took = sendWindow(key, position, window, out);
-    position += window;
-    while (position < end) {
-      long pace = Math.max(1, window * 1_000_000_000L / Math.max(1, took));
-      window = (int) Math.min(end - position,
-          Math.clamp(pace * WINDOW_SECONDS, MIN_WINDOW, MAX_WINDOW));
-      took = sendWindow(key, position, window, out);
-      position += window;
+    byte[] current = read(key, position, (int) Math.min(FIRST_WINDOW, end - position));
+    position += current.length;
+    int lastLength = 0;
+    long lastTook = 0;
+    while (true) {
+      Future<byte[]> next = null;
+      if (position < end && lastTook > 0) {
+        int size = windowAfter(lastLength, lastTook, end - position);
+        next = readAhead(key, position, size);
+        position += size;
+      }
+      lastTook = timedWrite(out, current, next);
+      lastLength = current.length;
+      if (next != null) {
+        current = await(next);
+      } else if (position < end) {
+        current = read(key, position, windowAfter(lastLength, lastTook, end - position));
+        position += current.length;
+      } else {
+        return;
+      }
     }
   }
 
-  /** Reads {@code length} bytes whole, releases storage, then writes them; the write's nanos. */
-  private long sendWindow(String key, long position, int length, OutputStream out) {
+  /** About {@link #WINDOW_SECONDS} at the pace the client took {@code length} bytes. */
+  private static int windowAfter(int length, long tookNanos, long left) {
+    long pace = Math.max(1, length * 1_000_000_000L / Math.max(1, tookNanos));
+    return (int) Math.min(left, Math.clamp(pace * WINDOW_SECONDS, MIN_WINDOW, MAX_WINDOW));
+  }
+
+  private Future<byte[]> readAhead(String key, long position, int length) {
+    return ahead.submit(() -> read(key, position, length));
+  }
+
+  /** Reads {@code length} bytes whole; the storage connection is free again on return. */
+  private byte[] read(String key, long position, int length) {
     byte[] window = new byte[length];
     try (InputStream in = store.read(key, position, length)) {
       if (in.readNBytes(window, 0, length) < length) {
@@ -80,9 +113,38 @@ class ByteSender {
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + key, e);
     }
+    return window;
+  }
+
+  /** Writes a window; the nanoseconds the client took. A read ahead is dropped if it goes away. */
+  private long timedWrite(OutputStream out, byte[] window, Future<byte[]> ahead) {
     long started = System.nanoTime();
-    write(out, window, length);
+    try {
+      write(out, window, window.length);
+    } catch (ClientGoneException e) {
+      if (ahead != null) {
+        ahead.cancel(true);
+      }
+      throw e;
+    }
     return System.nanoTime() - started;
+  }
+
+  private static byte[] await(Future<byte[]> window) {
+    try {
+      return window.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading ahead", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    ahead.shutdownNow();
   }
 
   /** The parts of a {@code multipart/byteranges} body, in order. */

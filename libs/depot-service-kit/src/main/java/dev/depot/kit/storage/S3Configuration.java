@@ -23,10 +23,11 @@ import org.springframework.context.annotation.Bean;
 public class S3Configuration {
 
   /**
-   * Concurrent calls to the store. minio-java runs every call through OkHttp's dispatcher, whose
-   * default of 5 per host queued all of a service's storage calls behind five.
+   * Calls to the store waiting for its answer at once; more wait in line, holding nothing.
+   * minio-java runs every call through OkHttp's dispatcher, whose default of 5 per host queued all
+   * of a service's storage calls behind five; thousands at once only flood the store.
    */
-  static final int MAX_REQUESTS = 4096;
+  static final int MAX_REQUESTS = 256;
   /** Idle connections kept for reuse, so that bursts do not reconnect for every call. */
   static final int IDLE_CONNECTIONS = 256;
 
