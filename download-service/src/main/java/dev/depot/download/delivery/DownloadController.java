@@ -7,6 +7,8 @@ import dev.depot.download.http.ByteRange;
 import dev.depot.download.http.Preconditions;
 import dev.depot.download.http.RangeRequest;
 import dev.depot.download.store.ObjectMissingException;
+import dev.depot.download.store.StorageUnavailableException;
+import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DownloadController {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DownloadController.class);
   /** The edge keeps a verdict at most this long, and never past the ticket's expiry. */
   private static final Duration VERDICT_TTL = Duration.ofSeconds(10);
 
@@ -90,6 +96,15 @@ class DownloadController {
       }
       throw new DepotException(DownloadProblem.OBJECT_NOT_FOUND,
           "The content of this file version is not stored.");
+    } catch (StorageUnavailableException e) {
+      if (response.isCommitted()) {
+        throw e;
+      }
+      response.reset();
+      LOG.warn("storage unavailable: {}", e.toString());
+      throw new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
+          "File storage is not answering. Try again in a moment.",
+          Map.of(DepotException.RETRY_AFTER, 5));
     } catch (ByteSender.ClientGoneException e) {
       // The client closed the connection; the storage stream is already closed.
     }

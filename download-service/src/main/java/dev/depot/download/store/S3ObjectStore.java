@@ -27,9 +27,9 @@ class S3ObjectStore implements ObjectStore {
       if ("NoSuchKey".equals(e.errorResponse().code())) {
         throw new ObjectMissingException(key);
       }
-      throw new IllegalStateException("S3 refused to read " + key, e);
+      throw new StorageUnavailableException("S3 refused to read " + key, e);
     } catch (Exception e) {
-      throw new IllegalStateException("S3 read of " + key + " failed", e);
+      throw new StorageUnavailableException("S3 read of " + key + " failed", e);
     }
   }
 }

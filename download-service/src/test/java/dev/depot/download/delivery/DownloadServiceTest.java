@@ -13,6 +13,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import dev.depot.download.store.ObjectStore;
+import dev.depot.download.store.StorageUnavailableException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +49,15 @@ import org.springframework.context.annotation.Import;
 @Import(DownloadServiceTest.CountedStreams.class)
 class DownloadServiceTest {
 
-  /** Counts the storage streams open at any moment, around the real S3 store. */
+  /**
+   * Counts the storage streams open at any moment, around the real S3 store, and plays a store
+   * that does not answer for one blob.
+   */
   @TestConfiguration
   static class CountedStreams {
 
     static final AtomicInteger OPEN = new AtomicInteger();
+    static final UUID UNREACHABLE = UUID.randomUUID();
 
     @Bean
     static BeanPostProcessor countStorageStreams() {
@@ -63,6 +68,10 @@ class DownloadServiceTest {
             return bean;
           }
           return (ObjectStore) (key, offset, length) -> {
+            if (key.endsWith(UNREACHABLE.toString())) {
+              throw new StorageUnavailableException("S3 read of " + key + " failed",
+                  new IOException("connection refused"));
+            }
             InputStream in = store.read(key, offset, length);
             OPEN.incrementAndGet();
             return new FilterInputStream(in) {
@@ -294,6 +303,16 @@ class DownloadServiceTest {
   void aMissingObjectIsA404Problem() throws Exception {
     assertProblem(text(link(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), 10, "a",
         "text/plain", false, Instant.now().plusSeconds(60))), 404, "OBJECT_NOT_FOUND");
+  }
+
+  @Test
+  void aStoreThatDoesNotAnswerIsA503ProblemToRetry() throws Exception {
+    HttpResponse<String> response = text(link(Ticket.Operation.DOWNLOAD,
+        CountedStreams.UNREACHABLE, 10, "a", "text/plain", false, Instant.now().plusSeconds(60)));
+    assertProblem(response, 503, "BACKEND_UNAVAILABLE");
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+        .as("the file's headers are gone").doesNotContain("attachment");
   }
 
   @Test
