@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DOWNLOAD_ORIGIN } from "./fake-files-api";
-import { chooseAction, fakeApis, open, said } from "./files-helpers";
+import { chooseAction, fakeApis, open, said, serveDownloads } from "./files-helpers";
 
 test("a folder downloads as a zip prepared in the background, with its progress shown", async ({
   page,
@@ -10,18 +10,7 @@ test("a folder downloads as a zip prepared in the background, with its progress 
   files.addFile("beach.jpg", { parentId: photos.id, mimeType: "image/jpeg", sizes: [3_000_000] });
   const trip = files.addFolder("Trip", photos.id);
   files.addFile("map.png", { parentId: trip.id, mimeType: "image/png", sizes: [1_000_000] });
-  const fetched: string[] = [];
-  await page.route(`${DOWNLOAD_ORIGIN}/**`, async (route) => {
-    fetched.push(route.request().url());
-    await route.fulfill({
-      status: 200,
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": 'attachment; filename="Photos.zip"',
-      },
-      body: "PK fake zip",
-    });
-  });
+  const fetched = await serveDownloads(page, "Photos.zip", "application/zip");
 
   await open(page, auth, "/files");
   await chooseAction(page, "Photos", "Download as zip");

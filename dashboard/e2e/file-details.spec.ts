@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DOWNLOAD_ORIGIN } from "./fake-files-api";
-import { fakeApis, names, open, said, table } from "./files-helpers";
+import { fakeApis, names, open, said, serveDownloads, table } from "./files-helpers";
 
 test("shows a file's details and versions, restores an older version and deletes one", async ({
   page,
@@ -59,18 +59,7 @@ test("shows a file's details and versions, restores an older version and deletes
 test("downloads through the signed URL the API gives", async ({ page }) => {
   const { auth, files } = await fakeApis(page);
   const song = files.addFile("song.mp3", { mimeType: "audio/mpeg", sizes: [4096, 5120] });
-  const fetched: string[] = [];
-  await page.route(`${DOWNLOAD_ORIGIN}/**`, async (route) => {
-    fetched.push(route.request().url());
-    await route.fulfill({
-      status: 200,
-      headers: {
-        "content-type": "audio/mpeg",
-        "content-disposition": 'attachment; filename="song.mp3"',
-      },
-      body: "ID3 fake bytes",
-    });
-  });
+  const fetched = await serveDownloads(page, "song.mp3", "audio/mpeg");
 
   await open(page, auth, `/files/file/${song.id}`);
   const [download] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { openSignedIn } from "./auth-helpers";
 import { FakeAuthApi } from "./fake-auth-api";
-import { FakeFilesApi } from "./fake-files-api";
+import { DOWNLOAD_ORIGIN, FakeFilesApi } from "./fake-files-api";
 
 /** The fake auth and metadata APIs, installed on `page`; fill the tree before `open`. */
 export async function fakeApis(page: Page): Promise<{ auth: FakeAuthApi; files: FakeFilesApi }> {
@@ -48,4 +48,28 @@ export async function chooseAction(page: Page, name: string, action: string): Pr
 /** The live region that says what an action did, once it says `text`. */
 export function said(page: Page, text: string | RegExp) {
   return page.getByRole("main").getByRole("status").filter({ hasText: text });
+}
+
+/**
+ * Answers the fake's signed download URLs with a file saved as `fileName`; the returned list
+ * fills with the URLs the browser went to.
+ */
+export async function serveDownloads(
+  page: Page,
+  fileName: string,
+  contentType: string,
+): Promise<string[]> {
+  const fetched: string[] = [];
+  await page.route(`${DOWNLOAD_ORIGIN}/**`, async (route) => {
+    fetched.push(route.request().url());
+    await route.fulfill({
+      status: 200,
+      headers: {
+        "content-type": contentType,
+        "content-disposition": `attachment; filename="${fileName}"`,
+      },
+      body: "fake bytes",
+    });
+  });
+  return fetched;
 }
