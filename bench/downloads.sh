@@ -26,7 +26,7 @@ edge=http://127.0.0.1:8088
 export DEPOT_DEFAULT_QUOTA=1TB
 bench_stack_up
 root=$(cd "$data/s3/depot" && pwd)
-sed -e "s|__DIR__|$work|g" -e "s|__ROOT__|$root|g" bench/nginx/downloads.conf > "$work/nginx.conf"
+sed -e "s|__DIR__|$work|g" -e "s|__ROOT__|$root|g" -e "s|__USER__|$(id -un)|g" bench/nginx/downloads.conf > "$work/nginx.conf"
 nginx -c "$work/nginx.conf"
 bench_user
 sign_in
@@ -36,7 +36,7 @@ edge_pids() { pgrep -f "nginx: worker process" -P "$(cat "$data/edge/nginx.pid")
 # Stores a file of SIZE random bytes through the API (one tus request); prints its download
 # path (/dl/<ticket>) and its blob's path for the reference (/blobs/<id>).
 store() {
-  local size="$1" started url ticket file blob link
+  local size="$1" started url ticket file blob link payload
   head -c "$size" /dev/urandom > "$work/upload.bin"
   started=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     "$api/api/files" -d "{\"name\":\"f-$RANDOM$RANDOM.bin\",\"size\":$size}")
@@ -45,11 +45,18 @@ store() {
   file=$(sed -n 's/.*"fileId":"\([^"]*\)".*/\1/p' <<<"$started")
   curl -fsS -o /dev/null -X POST "$url" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $size" \
     -H "Upload-Metadata: ticket $(printf %s "$ticket" | base64 -w0)" \
-    -H 'Content-Type: application/offset+octet-stream' --data-binary @"$work/upload.bin"
-  link=$(curl -fsS -H "Authorization: Bearer $token" \
-    "$api/api/files/$file/download-url?expiresIn=86400" | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')
-  blob=$(sed 's|.*/dl/v1\.\([^.]*\)\..*|\1|' <<<"$link" | tr '_-' '/+' | base64 -d 2>/dev/null \
-    | sed -n 's/.*"blob":"\([^"]*\)".*/\1/p')
+    -H 'Content-Type: application/offset+octet-stream' -T "$work/upload.bin"
+  # The file is listed once metadata-service has taken the upload's completion from Kafka.
+  for _ in $(seq 1 100); do
+    link=$(curl -sS -H "Authorization: Bearer $token" \
+      "$api/api/files/$file/download-url?expiresIn=86400" | sed -n 's/.*"url":"\([^"]*\)".*/\1/p')
+    [ -n "$link" ] && break
+    sleep 0.2
+  done
+  [ -n "$link" ] || { echo "no download link for $file" >&2; exit 1; }
+  payload=$(sed 's|.*/dl/v1\.\([^.]*\)\..*|\1|' <<<"$link" | tr '_-' '/+')
+  while [ $((${#payload} % 4)) -ne 0 ]; do payload+="="; done
+  blob=$(base64 -d <<<"$payload" | sed -n 's/.*"blob":"\([^"]*\)".*/\1/p')
   echo "${link#*://*/} blobs/$blob"
 }
 
@@ -76,11 +83,13 @@ for i in $(seq 1 64); do
   read -r link blob < <(store 1048576)
   echo "/$link" >> "$work/links"; echo "/$blob" >> "$work/blobs"
 done
-for url in "$edge" ; do PATHS_FILE="$work/links" wrk -t2 -c64 -d3s -s bench/lua/paths.lua "$url" >/dev/null; done
+# The edge's measure is of hits: one pass fills its cache.
+PATHS_FILE="$work/links" wrk -t2 -c64 -d3s -s bench/lua/paths.lua "$edge" >/dev/null
 for i in $(seq 1 "$runs"); do
-  for target in reference:"$reference":blobs gateway:"$api":links download_service:"$direct":links edge:"$edge":links; do
-    IFS=: read -r name scheme rest file <<<"$target"
-    out=$(PATHS_FILE="$work/$file" wrk -t2 -c64 -d"${seconds}s" -s bench/lua/paths.lua "$scheme:$rest")
+  for target in "reference|$reference|blobs" "gateway|$api|links" \
+      "download_service|$direct|links" "edge|$edge|links"; do
+    IFS='|' read -r name base file <<<"$target"
+    out=$(PATHS_FILE="$work/$file" wrk -t2 -c64 -d"${seconds}s" -s bench/lua/paths.lua "$base")
     grep -q 'non2xx=0 ' <<<"$out" || { echo "non-2xx answers from $name: $out" >&2; exit 1; }
     rps=$(grep '^RESULT' <<<"$out" | field rps)
     echo "  run $i: $name $rps req/s"

@@ -65,8 +65,8 @@ class DownloadsThroughGatewayTest {
         started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII));
     run("curl", "-fsS", "-o", "/dev/null", "-X", "POST", "-H", "Tus-Resumable: 1.0.0",
         "-H", "Upload-Length: " + SIZE, "-H", "Upload-Metadata: ticket " + ticket,
-        "-H", "Content-Type: application/offset+octet-stream", "--data-binary",
-        "@" + source, started.get("uploadUrl").asString());
+        "-H", "Content-Type: application/offset+octet-stream", "-T",
+        source.toString(), started.get("uploadUrl").asString());
   }
 
   @AfterAll
