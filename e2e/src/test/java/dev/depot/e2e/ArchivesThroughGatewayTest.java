@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -164,14 +163,7 @@ class ArchivesThroughGatewayTest {
       throws Exception {
     JsonNode started = ok(send("POST", "/api/files", Map.of("folderId", folder, "name", name,
         "size", data.length, "mimeType", mimeType)), 201);
-    HttpResponse<Void> created = HTTP.send(HttpRequest.newBuilder(
-            URI.create(started.get("uploadUrl").asString()))
-        .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
-        .header("Upload-Metadata", "ticket " + Base64.getEncoder().encodeToString(
-            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
-        .header("Content-Type", "application/offset+octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> created = GatewayUser.tusCreateWithUpload(started, data);
     assertThat(created.statusCode()).isEqualTo(201);
     String fileId = started.get("fileId").asString();
     Instant deadline = Instant.now().plusSeconds(30);

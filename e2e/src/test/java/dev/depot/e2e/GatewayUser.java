@@ -3,8 +3,12 @@ package dev.depot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.depot.localinfra.ServiceClient;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +19,7 @@ final class GatewayUser {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final ServiceClient GATEWAY = new ServiceClient(8080);
+  private static final HttpClient UPLOADS = HttpClient.newHttpClient();
 
   private final String token;
 
@@ -40,6 +45,20 @@ final class GatewayUser {
     return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /**
+   * Sends {@code data} in one tus creation-with-upload request to the upload that {@code started}
+   * (the answer of {@code POST /api/files}) describes.
+   */
+  static HttpResponse<Void> tusCreateWithUpload(JsonNode started, byte[] data) throws Exception {
+    return UPLOADS.send(HttpRequest.newBuilder(URI.create(started.get("uploadUrl").asString()))
+        .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
+        .header("Upload-Metadata", "ticket " + Base64.getEncoder().encodeToString(
+            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
+        .header("Content-Type", "application/offset+octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   /** The JSON body of a response that must have {@code status} (null when empty). */

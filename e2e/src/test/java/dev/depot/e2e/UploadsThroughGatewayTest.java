@@ -14,11 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
@@ -88,14 +86,7 @@ class UploadsThroughGatewayTest {
     byte[] data = png.toByteArray();
     JsonNode started = ok(send("POST", "/api/files", Map.of("name", "notes.txt",
         "size", data.length, "mimeType", "text/plain")), 201);
-    HttpResponse<Void> created = HTTP.send(HttpRequest.newBuilder(
-            URI.create(started.get("uploadUrl").asString()))
-        .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
-        .header("Upload-Metadata", "ticket " + Base64.getEncoder().encodeToString(
-            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
-        .header("Content-Type", "application/offset+octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> created = GatewayUser.tusCreateWithUpload(started, data);
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.headers().firstValue("Upload-Offset")).hasValue(
         Integer.toString(data.length));
