@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -67,6 +68,12 @@ class DownloadsThroughGatewayTest {
         "-H", "Upload-Length: " + SIZE, "-H", "Upload-Metadata: ticket " + ticket,
         "-H", "Content-Type: application/offset+octet-stream", "-T",
         source.toString(), started.get("uploadUrl").asString());
+    // The file is listed once metadata-service has taken the upload's completion from Kafka.
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (user.send("GET", "/api/files/" + fileId, null).statusCode() != 200
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
   }
 
   @AfterAll

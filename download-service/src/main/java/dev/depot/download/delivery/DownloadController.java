@@ -90,24 +90,26 @@ class DownloadController {
             ? parts.getFirst() : null;
         single(response, rep, range, head);
       }
-    } catch (ObjectMissingException e) {
-      if (!response.isCommitted()) {
-        response.reset();
-      }
-      throw new DepotException(DownloadProblem.OBJECT_NOT_FOUND,
-          "The content of this file version is not stored.");
-    } catch (StorageUnavailableException e) {
+    } catch (ObjectMissingException | StorageUnavailableException e) {
+      // Once bytes went out, the connection can only be broken off.
       if (response.isCommitted()) {
         throw e;
       }
       response.reset();
-      LOG.warn("storage unavailable: {}", e.toString());
-      throw new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
-          "File storage is not answering. Try again in a moment.",
-          Map.of(DepotException.RETRY_AFTER, 5));
+      throw e instanceof ObjectMissingException
+          ? new DepotException(DownloadProblem.OBJECT_NOT_FOUND,
+              "The content of this file version is not stored.")
+          : unavailable(e);
     } catch (ByteSender.ClientGoneException e) {
       // The client closed the connection; the storage stream is already closed.
     }
+  }
+
+  private static DepotException unavailable(RuntimeException cause) {
+    LOG.warn("storage unavailable: {}", cause.toString());
+    return new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
+        "File storage is not answering. Try again in a moment.",
+        Map.of(DepotException.RETRY_AFTER, 5));
   }
 
   /**

@@ -12,7 +12,8 @@ interface ArchiveReports {
   /**
    * Sends the outcome and returns once the broker has it.
    *
-   * @throws ReportNotSentException when it could not be sent (the request is retried)
+   * @throws dev.depot.transcode.report.ReportNotSentException when it could not be sent (the
+   *     request is retried)
    */
   void finished(ArchiveFinished report);
 }

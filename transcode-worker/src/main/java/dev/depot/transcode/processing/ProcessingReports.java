@@ -8,7 +8,8 @@ interface ProcessingReports {
   /**
    * Sends the report and returns once the broker has it.
    *
-   * @throws ReportNotSentException when it could not be sent (retry later)
+   * @throws dev.depot.transcode.report.ReportNotSentException when it could not be sent (retry
+   *     later)
    */
   void send(VersionProcessed report);
 }
