@@ -39,14 +39,27 @@ sign_in() {
   [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
 }
 
-# wrk over the paths in a file against a base URL, with the token; prints the RESULT line and
-# fails on any non-2xx answer. Usage: measure NAME CLIENTS PATHS_FILE BASE_URL
-measure() {
-  local out
-  out=$(PATHS_FILE="$3" wrk -t2 -c"$2" -d"${seconds}s" -s bench/lua/paths.lua \
-    -H "Authorization: Bearer $token" "$4")
-  grep -q 'non2xx=0 ' <<<"$out" || { echo "non-2xx answers in $1: $out" >&2; exit 1; }
+# wrk with the token against a URL; prints the RESULT line of its script and fails on any non-2xx
+# answer. Usage: checked_wrk NAME URL WRK_OPTIONS...
+checked_wrk() {
+  local name="$1" url="$2" out
+  shift 2
+  out=$(wrk "$@" -H "Authorization: Bearer $token" "$url")
+  grep -q 'non2xx=0 ' <<<"$out" || { echo "non-2xx answers in $name: $out" >&2; exit 1; }
   grep '^RESULT' <<<"$out"
+}
+
+# wrk over the paths in a file against a base URL, each client as fast as it can (closed loop).
+# Usage: measure NAME CLIENTS PATHS_FILE BASE_URL
+measure() {
+  PATHS_FILE="$3" checked_wrk "$1" "$4" -t2 -c"$2" -d"${seconds}s" -s bench/lua/paths.lua
+}
+
+# The same at a fixed total rate (open loop, bench/lua/paced.lua), one connection per wrk thread.
+# Usage: measure_paced NAME CLIENTS RATE PATHS_FILE BASE_URL
+measure_paced() {
+  PATHS_FILE="$4" RATE="$3" THREADS="$2" \
+    checked_wrk "$1" "$5" -t"$2" -c"$2" -d"${seconds}s" -s bench/lua/paced.lua
 }
 
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }

@@ -16,10 +16,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * The last word on any error in the gateway: an unreachable backend is a 503 problem, a slow one
  * a 504, framework statuses keep their status, anything else is a bare 500. Never a stack trace.
+ * A client that closed its connection is not an error: there is nobody left to answer.
  */
 @Component
 @Order(-2)
@@ -35,6 +37,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (causedBy(error, AbortedException.class)) {
+      LOG.debug("client went away during {}", exchange.getRequest().getPath().value());
+      return Mono.empty();
+    }
     return writer.write(exchange, toProblem(exchange, error));
   }
 

@@ -31,6 +31,8 @@ public final class DepotDefaults implements EnvironmentPostProcessor {
       Map.entry("management.endpoint.health.probes.enabled", "true"),
       Map.entry("management.endpoint.health.show-details", "never"),
       Map.entry("management.tracing.sampling.probability", "1.0"),
+      // The active-requests timer keeps every request in a sorted set: costly, and unused.
+      Map.entry("management.metrics.observations.ignored-meters", "long-task-timer"),
       Map.entry("spring.kafka.template.observation-enabled", "true"),
       Map.entry("spring.kafka.listener.observation-enabled", "true"),
       // Events are JSON bytes, written and read by the message converter the outbox registers.
