@@ -68,7 +68,7 @@ PATHS_FILE="$work/search" wrk -t2 -c4 -d20s -s bench/lua/paths.lua -H "Authoriza
 
 for name in list search download paced; do
   clients=4
-  [ "$name" = download ] && clients=200
+  [ "$name" = download ] || [ "$name" = paced ] && clients=200
   : >"$work/$name.results"
   for i in $(seq 1 "$runs"); do
     sign_in

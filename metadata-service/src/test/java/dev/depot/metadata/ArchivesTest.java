@@ -210,6 +210,43 @@ class ArchivesTest {
   }
 
   @Test
+  void anArchiveWhoseBuildWentQuietIsAskedForAgainThenFailed() throws Exception {
+    Ticket file = upload(alice.root(), "quiet.txt", 10);
+    UUID quiet = archive(file.fileId());
+    UUID busy = archive(file.fileId());
+    EventProbe.Event first = EventProbe.await(ArchiveRequested.TOPIC,
+        e -> quiet.toString().equals(e.key()), PATIENCE);
+    jdbc.update("UPDATE archives SET touched_at = now() - interval '11 minutes'"
+        + " WHERE id IN (?, ?)", quiet, busy);
+    // A progress report is news: that build is alive.
+    send(ArchiveProgressed.TYPE, busy, new ArchiveProgressed(busy, 0, 1, Instant.now()));
+    await(busy, a -> a.get("bytesDone").asLong() == 1);
+
+    archives.retryStalled();
+
+    EventProbe.Event second = EventProbe.await(ArchiveRequested.TOPIC,
+        e -> quiet.toString().equals(e.key()) && !e.value().equals(first.value()), PATIENCE);
+    ArchiveRequested again = Api.JSON.treeToValue(Api.JSON.readTree(second.value())
+        .get("data"), ArchiveRequested.class);
+    assertThat(again.manifestKey()).isEqualTo(ObjectKeys.archiveManifest(quiet));
+    assertThat(again.entries()).isEqualTo(1);
+    assertThat(attempts(quiet)).isEqualTo(2);
+    assertThat(attempts(busy)).isEqualTo(1);
+    assertThat(ok(alice.get("/api/archives/" + quiet), 200).get("status").asString())
+        .isEqualTo("preparing");
+
+    // The third attempt goes quiet too: the archive fails instead of waiting for its expiry.
+    jdbc.update("UPDATE archives SET touched_at = now() - interval '11 minutes', attempts = 3"
+        + " WHERE id = ?", quiet);
+    archives.retryStalled();
+    JsonNode failed = ok(alice.get("/api/archives/" + quiet), 200);
+    assertThat(failed.get("status").asString()).isEqualTo("failed");
+    assertThat(failed.get("error").asString()).contains("could not be built");
+    assertThat(ok(alice.get("/api/archives/" + busy), 200).get("status").asString())
+        .isEqualTo("preparing");
+  }
+
+  @Test
   void archivesExpireOrAreDeletedAndTheirObjectsAreDiscarded() throws Exception {
     Ticket file = upload(alice.root(), "old.txt", 10);
     UUID old = archive(file.fileId());
@@ -297,6 +334,11 @@ class ArchivesTest {
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  private int attempts(UUID archive) {
+    return jdbc.queryForObject("SELECT attempts FROM archives WHERE id = ?", Integer.class,
+        archive);
+  }
 
   private UUID archive(UUID item) throws Exception {
     return UUID.fromString(ok(alice.post("/api/archives", Map.of("items", List.of(item))), 202)

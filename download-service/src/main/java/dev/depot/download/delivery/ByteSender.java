@@ -25,9 +25,12 @@ import org.springframework.stereotype.Component;
  * would need two per download: 10,000 slow clients, 20,000. Here a client holds its own connection
  * and one window, never one to storage. Windows follow the client's pace: about two seconds of
  * what it took last, from 8 KiB up to 2 MiB, so a fast client costs one storage request per
- * 2 MiB and a slow one a small buffer; the next window is read while the current one is written.
- * Writing blocks until the client takes the bytes, so a slow client slows the reading
- * (backpressure); a client that goes away ends the transfer at once.
+ * 2 MiB and a slow one a small buffer. A write quicker than a millisecond only filled the
+ * socket's buffers and says nothing of the client's pace: the window then grows fourfold, never
+ * straight to 2 MiB, so a slow client is not handed a big window for it. Fast clients (windows of {@value #READ_AHEAD_FROM} bytes and
+ * more) get the next window read while the current one is written; a slow client would gain
+ * nothing from it but a second buffer. Writing blocks until the client takes the bytes, so a
+ * slow client slows the reading (backpressure); a client that goes away ends the transfer at once.
  */
 @Component
 class ByteSender {
@@ -37,6 +40,9 @@ class ByteSender {
   private static final int FIRST_WINDOW = 16 * 1024;
   private static final int MIN_WINDOW = 8 * 1024;
   private static final int MAX_WINDOW = 2 * 1024 * 1024;
+  private static final int READ_AHEAD_FROM = 256 * 1024;
+  /** A write quicker than this only filled socket buffers. */
+  private static final long TOO_QUICK_TO_TELL_NANOS = 1_000_000;
   /** A window is about this long at the client's pace. */
   private static final long WINDOW_SECONDS = 2;
   private static final byte[] CRLF = {'\r', '\n'};
@@ -77,8 +83,10 @@ class ByteSender {
       Future<byte[]> next = null;
       if (position < end && lastTook > 0) {
         int size = windowAfter(lastLength, lastTook, end - position);
-        next = readAhead(key, position, size);
-        position += size;
+        if (size >= READ_AHEAD_FROM) {
+          next = readAhead(key, position, size);
+          position += size;
+        }
       }
       lastTook = timedWrite(out, current, next);
       lastLength = current.length;
@@ -93,10 +101,14 @@ class ByteSender {
     }
   }
 
-  /** About {@link #WINDOW_SECONDS} at the pace the client took {@code length} bytes. */
-  private static int windowAfter(int length, long tookNanos, long left) {
-    long pace = Math.max(1, length * 1_000_000_000L / Math.max(1, tookNanos));
-    return (int) Math.min(left, Math.clamp(pace * WINDOW_SECONDS, MIN_WINDOW, MAX_WINDOW));
+  /**
+   * About {@link #WINDOW_SECONDS} at the pace the client took {@code length} bytes; four times
+   * {@code length} when the write was too quick to tell the pace.
+   */
+  static int windowAfter(int length, long tookNanos, long left) {
+    long size = tookNanos < TOO_QUICK_TO_TELL_NANOS ? 4L * length
+        : length * WINDOW_SECONDS * 1_000_000_000L / tookNanos;
+    return (int) Math.min(left, Math.clamp(size, MIN_WINDOW, MAX_WINDOW));
   }
 
   private Future<byte[]> readAhead(String key, long position, int length) {

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often expired archives are looked for
  * @param keepExpired how long the row of an expired or deleted archive stays (so that a late
  *     report of its build still has its zip deleted)
+ * @param stallAfter how long a build may go without reporting progress before it is asked for
+ *     again (the worker reports every second while it builds)
+ * @param attempts how many times an archive is asked for before it is marked failed
  */
 @ConfigurationProperties("depot.archives")
 @Validated
@@ -26,4 +29,6 @@ public record ArchiveProperties(@DefaultValue("24h") @NotNull Duration ttl,
     @DefaultValue("100GB") @NotNull DataSize maxBytes,
     @DefaultValue("1000") @Positive int maxItems,
     @DefaultValue("5m") @NotNull Duration sweepInterval,
-    @DefaultValue("7d") @NotNull Duration keepExpired) {}
+    @DefaultValue("7d") @NotNull Duration keepExpired,
+    @DefaultValue("10m") @NotNull Duration stallAfter,
+    @DefaultValue("3") @Positive int attempts) {}

@@ -23,12 +23,15 @@ class ArchiveRepository {
     this.jdbc = jdbc;
   }
 
+  /** An archive still preparing that nothing was heard of for a while. */
+  record Stalled(UUID id, UUID ownerId, int entries, long totalBytes, int attempts) {}
+
   void insert(Archive archive) {
     jdbc.sql("INSERT INTO archives (id, owner_id, name, status, entries, total_bytes,"
-            + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            + " created_at, expires_at, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(archive.id(), archive.ownerId(), archive.name(), archive.status(),
             archive.entries(), archive.totalBytes(), Timestamp.from(archive.createdAt()),
-            Timestamp.from(archive.expiresAt()))
+            Timestamp.from(archive.expiresAt()), Timestamp.from(archive.createdAt()))
         .update();
   }
 
@@ -43,10 +46,28 @@ class ArchiveRepository {
   }
 
   /** Progress of a build; a report that arrives after the outcome changes nothing. */
-  int progress(UUID id, int entriesDone, long bytesDone) {
+  int progress(UUID id, int entriesDone, long bytesDone, Instant now) {
     return jdbc.sql("UPDATE archives SET entries_done = least(?, entries),"
-            + " bytes_done = least(?, total_bytes) WHERE id = ? AND status = 'preparing'")
-        .params(entriesDone, bytesDone, id).update();
+            + " bytes_done = least(?, total_bytes), touched_at = ?"
+            + " WHERE id = ? AND status = 'preparing'")
+        .params(entriesDone, bytesDone, Timestamp.from(now), id).update();
+  }
+
+  /** Archives preparing with no news since {@code cutoff}, locked (skipping rows others hold). */
+  List<Stalled> lockStalled(Instant cutoff, int limit) {
+    return jdbc.sql("SELECT id, owner_id, entries, total_bytes, attempts FROM archives"
+            + " WHERE status = 'preparing' AND touched_at < ?"
+            + " ORDER BY touched_at LIMIT ? FOR UPDATE SKIP LOCKED")
+        .params(Timestamp.from(cutoff), limit)
+        .query((rs, row) -> new Stalled(rs.getObject("id", UUID.class),
+            rs.getObject("owner_id", UUID.class), rs.getInt("entries"),
+            rs.getLong("total_bytes"), rs.getInt("attempts")))
+        .list();
+  }
+
+  void askedAgain(UUID id, Instant now) {
+    jdbc.sql("UPDATE archives SET attempts = attempts + 1, touched_at = ? WHERE id = ?")
+        .params(Timestamp.from(now), id).update();
   }
 
   int ready(UUID id, long size, Instant now) {

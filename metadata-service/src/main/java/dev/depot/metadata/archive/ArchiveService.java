@@ -128,9 +128,7 @@ public class ArchiveService {
     try {
       tx.executeWithoutResult(s -> {
         archives.insert(archive);
-        events.publish(ArchiveRequested.TYPE, archive.id().toString(), new ArchiveRequested(
-            archive.id(), archive.ownerId(), ObjectKeys.archiveManifest(archive.id()),
-            archive.entries(), archive.totalBytes(), now));
+        announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(), now);
       });
     } catch (RuntimeException e) {
       deleteManifestQuietly(archive.id());
@@ -167,7 +165,41 @@ public class ArchiveService {
   }
 
   void progressed(ArchiveProgressed report) {
-    archives.progress(report.archiveId(), report.entriesDone(), report.bytesDone());
+    archives.progress(report.archiveId(), report.entriesDone(), report.bytesDone(),
+        clock.instant());
+  }
+
+  /**
+   * Archives whose build went quiet (no progress for {@code stall-after}: the worker died, or
+   * its report was lost) are asked for again; after the last attempt they fail, so none stays
+   * "preparing" until it expires. Returns how many were looked at.
+   */
+  public int retryStalled() {
+    Instant now = clock.instant();
+    return tx.execute(s -> {
+      List<ArchiveRepository.Stalled> stalled =
+          archives.lockStalled(now.minus(properties.stallAfter()), SWEEP_BATCH);
+      for (ArchiveRepository.Stalled archive : stalled) {
+        if (archive.attempts() >= properties.attempts()) {
+          LOG.warn("archive {} not built after {} attempts: failed", archive.id(),
+              archive.attempts());
+          archives.failed(archive.id(), "The archive could not be built. Ask for it again.");
+        } else {
+          LOG.info("archive {} went quiet: asking again (attempt {})", archive.id(),
+              archive.attempts() + 1);
+          archives.askedAgain(archive.id(), now);
+          announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(),
+              now);
+        }
+      }
+      return stalled.size();
+    });
+  }
+
+  /** Asks the worker to build an archive (in the caller's transaction, through the outbox). */
+  private void announce(UUID id, UUID ownerId, int entries, long totalBytes, Instant now) {
+    events.publish(ArchiveRequested.TYPE, id.toString(), new ArchiveRequested(id, ownerId,
+        ObjectKeys.archiveManifest(id), entries, totalBytes, now));
   }
 
   /**
