@@ -6,11 +6,13 @@ import dev.depot.contracts.archives.v1.ArchiveFinished;
 import dev.depot.contracts.archives.v1.ArchiveManifest;
 import dev.depot.contracts.archives.v1.ArchiveProgressed;
 import dev.depot.contracts.archives.v1.ArchiveRequested;
+import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.kit.events.EventPublisher;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.MetadataProblem;
 import dev.depot.metadata.access.AccessPolicy;
+import dev.depot.metadata.activity.ActivityLog;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.ticket.LinkProperties;
@@ -55,6 +57,7 @@ public class ArchiveService {
   private final AccessPolicy policy;
   private final TicketIssuer tickets;
   private final EventPublisher events;
+  private final ActivityLog activity;
   private final TransactionTemplate tx;
   private final ArchiveProperties properties;
   private final LinkProperties links;
@@ -62,8 +65,8 @@ public class ArchiveService {
 
   ArchiveService(ArchiveRepository archives, SelectionRepository selections,
       ItemRepository items, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
-      EventPublisher events, TransactionTemplate tx, ArchiveProperties properties,
-      LinkProperties links, Clock clock) {
+      EventPublisher events, ActivityLog activity, TransactionTemplate tx,
+      ArchiveProperties properties, LinkProperties links, Clock clock) {
     this.archives = archives;
     this.selections = selections;
     this.items = items;
@@ -71,6 +74,7 @@ public class ArchiveService {
     this.policy = policy;
     this.tickets = tickets;
     this.events = events;
+    this.activity = activity;
     this.tx = tx;
     this.properties = properties;
     this.links = links;
@@ -129,6 +133,8 @@ public class ArchiveService {
       tx.executeWithoutResult(s -> {
         archives.insert(archive);
         announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(), now);
+        record(caller, archive, "requested", Map.of("items", topIds.size(),
+            "entries", archive.entries(), "totalBytes", archive.totalBytes()));
       });
     } catch (RuntimeException e) {
       deleteManifestQuietly(archive.id());
@@ -161,7 +167,14 @@ public class ArchiveService {
           .orElseThrow(() -> archiveNotFound());
       archives.markDeleted(archive.id());
       discard(archive, ArchiveDiscarded.Reason.DELETED);
+      record(caller, archive, "deleted", Map.of());
     });
+  }
+
+  /** An entry in the owner's activity log, in the transaction of the change. */
+  private void record(Caller caller, Archive archive, String verb, Map<String, Object> details) {
+    activity.record(new ActivityRecorded(archive.ownerId(), caller.userId(), "archive." + verb,
+        "archive", archive.id(), archive.fileName(), details, clock.instant()));
   }
 
   void progressed(ArchiveProgressed report) {
