@@ -1,6 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { problem } from "./fake-api";
 import { DOWNLOAD_ORIGIN } from "./fake-files-api";
-import { chooseAction, fakeApis, open, said, serveDownloads } from "./files-helpers";
+import { chooseAction, fakeApis, open, said, serveDownloads, table } from "./files-helpers";
+
+function selection(page: Page) {
+  return page.getByRole("group", { name: "Selection" });
+}
+
+function checkbox(page: Page, name: string) {
+  return table(page).getByRole("checkbox", { name: `Select ${name}`, exact: true });
+}
 
 test("a folder downloads as a zip prepared in the background, with its progress shown", async ({
   page,
@@ -104,4 +113,211 @@ test("a failed archive says why, and a refused one shows the problem", async ({ 
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "An archive holds at most 100,000 files and folders.",
   );
+});
+
+test("a file and a folder selected in a listing download as one zip named after the folder", async ({
+  page,
+}) => {
+  const { auth, files } = await fakeApis(page);
+  const photos = files.addFolder("Photos");
+  const trip = files.addFolder("Trip", photos.id);
+  files.addFile("map.png", { parentId: trip.id, mimeType: "image/png", sizes: [1_000_000] });
+  files.addFolder("Work", photos.id);
+  const beach = files.addFile("beach.jpg", {
+    parentId: photos.id,
+    mimeType: "image/jpeg",
+    sizes: [3_000_000],
+  });
+  files.addFile("notes.txt", { parentId: photos.id, sizes: [10] });
+
+  await open(page, auth, `/files/folder/${photos.id}`);
+  await expect(selection(page)).toBeHidden();
+  await checkbox(page, "beach.jpg").check();
+  // The checkboxes work from the keyboard too.
+  await checkbox(page, "Trip").press("Space");
+  await expect(checkbox(page, "Trip")).toBeChecked();
+  await expect(selection(page)).toContainText("2 selected");
+  await page.screenshot({ path: "test-results/archive-selection.png", fullPage: true });
+
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  await expect(said(page, "Preparing “Photos.zip”")).toBeVisible();
+  // Exactly the items selected, in the order they are listed.
+  expect(files.callsTo("POST /api/archives").map((call) => call.body)).toEqual([
+    { items: [trip.id, beach.id], name: "Photos" },
+  ]);
+  const panel = page.getByRole("region", { name: "Zip archives" });
+  await expect(panel).toContainText("Preparing: 0 of 3 items, 0 bytes of 3.8 MB");
+
+  // Asked for: the selection is cleared and the focus waits on the header's checkbox.
+  await expect(selection(page)).toBeHidden();
+  await expect(table(page).getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await expect(
+    table(page).getByRole("checkbox", { name: "Select all on this page" }),
+  ).toBeFocused();
+});
+
+test("at the root, several items get the server's zip name and one its own", async ({ page }) => {
+  const { auth, files } = await fakeApis(page);
+  const music = files.addFolder("Music");
+  const notes = files.addFile("notes.txt", { sizes: [10] });
+
+  await open(page, auth, "/files");
+  await checkbox(page, "Music").check();
+  await checkbox(page, "notes.txt").check();
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  await expect(said(page, "Preparing “Depot archive.zip”")).toBeVisible();
+
+  await checkbox(page, "notes.txt").check();
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  await expect(said(page, "Preparing “notes.zip”")).toBeVisible();
+  expect(files.callsTo("POST /api/archives").map((call) => call.body)).toEqual([
+    { items: [music.id, notes.id] },
+    { items: [notes.id] },
+  ]);
+});
+
+test("select all takes every row shown, and the header checkbox says how many are", async ({
+  page,
+}) => {
+  const { auth, files } = await fakeApis(page);
+  files.pageSize = 3;
+  const docs = files.addFolder("Documents");
+  const drafts = files.addFolder("Drafts", docs.id);
+  const a = files.addFile("a.txt", { parentId: docs.id, sizes: [1] });
+  const b = files.addFile("b.txt", { parentId: docs.id, sizes: [2] });
+  const c = files.addFile("c.txt", { parentId: docs.id, sizes: [3] });
+
+  await open(page, auth, `/files/folder/${docs.id}`);
+  const all = table(page).getByRole("checkbox", { name: "Select all on this page" });
+  const rows = table(page).getByRole("checkbox", { name: /^Select (?!all)/ });
+  await expect(rows).toHaveCount(3);
+  await expect(all).not.toBeChecked();
+  await expect(all).not.toBeChecked({ indeterminate: true });
+
+  await all.check();
+  for (const box of await rows.all()) {
+    await expect(box).toBeChecked();
+  }
+  await expect(selection(page)).toContainText("3 selected");
+
+  await checkbox(page, "a.txt").uncheck();
+  await expect(all).toBeChecked({ indeterminate: true });
+  await expect(selection(page)).toContainText("2 selected");
+
+  // From some to all, by the keyboard.
+  await all.press("Space");
+  await expect(all).toBeChecked();
+  await expect(all).not.toBeChecked({ indeterminate: true });
+  await expect(selection(page)).toContainText("3 selected");
+
+  // The next page comes unselected: now some are.
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(rows).toHaveCount(4);
+  await expect(checkbox(page, "c.txt")).not.toBeChecked();
+  await expect(all).toBeChecked({ indeterminate: true });
+
+  await all.click();
+  await expect(all).toBeChecked();
+  await expect(selection(page)).toContainText("4 selected");
+  await all.click();
+  await expect(all).not.toBeChecked();
+  await expect(all).not.toBeChecked({ indeterminate: true });
+  await expect(selection(page)).toBeHidden();
+
+  await all.check();
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  await expect(said(page, "Preparing “Documents.zip”")).toBeVisible();
+  expect(files.callsTo("POST /api/archives")[0].body).toEqual({
+    items: [drafts.id, a.id, b.id, c.id],
+    name: "Documents",
+  });
+});
+
+test("a selection is cleared by its button, by Escape and by going to another folder", async ({
+  page,
+}) => {
+  const { auth, files } = await fakeApis(page);
+  const docs = files.addFolder("Documents");
+  files.addFolder("Reports", docs.id);
+  files.addFile("a.txt", { parentId: docs.id, sizes: [1] });
+
+  await open(page, auth, `/files/folder/${docs.id}`);
+  await checkbox(page, "a.txt").check();
+  await checkbox(page, "Reports").check();
+  await expect(selection(page)).toContainText("2 selected");
+  await selection(page).getByRole("button", { name: "Clear selection" }).click();
+  await expect(selection(page)).toBeHidden();
+  await expect(table(page).getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await expect(
+    table(page).getByRole("checkbox", { name: "Select all on this page" }),
+  ).toBeFocused();
+
+  await checkbox(page, "a.txt").check();
+  // Escape closes an open menu first and leaves the selection alone.
+  await page.getByRole("button", { name: "Actions for a.txt", exact: true }).click();
+  const menu = page.getByRole("group", { name: "Actions for a.txt", exact: true });
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(selection(page)).toContainText("1 selected");
+  await page.keyboard.press("Escape");
+  await expect(selection(page)).toBeHidden();
+  await expect(checkbox(page, "a.txt")).not.toBeChecked();
+
+  await checkbox(page, "Reports").check();
+  await table(page).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(selection(page)).toBeHidden();
+  await page.goBack();
+  await expect(checkbox(page, "Reports")).toBeVisible();
+  await expect(checkbox(page, "Reports")).not.toBeChecked();
+  await expect(selection(page)).toBeHidden();
+});
+
+test("a refused zip of a selection shows the problem and keeps the selection", async ({ page }) => {
+  const { auth, files } = await fakeApis(page);
+  files.addFolder("Music");
+  files.addFile("song.mp3", { mimeType: "audio/mpeg", sizes: [100] });
+  files.on("POST /api/archives", () => ({
+    ...problem(429, "RATE_LIMITED", "Too many archives asked for at once.", { retryAfter: 30 }),
+    headers: { "retry-after": "30" },
+  }));
+
+  await open(page, auth, "/files");
+  await checkbox(page, "Music").check();
+  await checkbox(page, "song.mp3").check();
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("Too many archives asked for at once.");
+  await expect(alert).toContainText("Try again in 30 seconds.");
+  await expect(alert).toBeFocused();
+  await expect(selection(page)).toContainText("2 selected");
+  await expect(page.getByRole("region", { name: "Zip archives" })).toBeHidden();
+
+  files.on("POST /api/archives", () =>
+    problem(422, "VALIDATION_FAILED", "An archive can select at most 1000 items."),
+  );
+  await selection(page).getByRole("button", { name: "Download as zip" }).click();
+  await expect(alert).toContainText("An archive can select at most 1000 items.");
+  await expect(selection(page)).toContainText("2 selected");
+});
+
+test("asking for a zip shows in the activity log, not as an item to open", async ({ page }) => {
+  const { auth, files } = await fakeApis(page);
+  const photos = files.addFolder("Photos");
+  files.addFile("beach.jpg", { parentId: photos.id, mimeType: "image/jpeg", sizes: [3_000] });
+
+  await open(page, auth, "/files");
+  await chooseAction(page, "Photos", "Download as zip");
+  await expect(said(page, "Preparing “Photos.zip”")).toBeVisible();
+
+  await page
+    .getByRole("navigation", { name: "Files" })
+    .getByRole("link", { name: "Activity" })
+    .click();
+  const rows = table(page, "Activity").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator("td:nth-child(1)")).toHaveText("Zip archive requested");
+  await expect(rows.first()).toContainText("Photos.zip");
+  await expect(rows.first().getByRole("link")).toHaveCount(0);
 });

@@ -51,6 +51,19 @@ function numbered(name: string, n: number, keepExtension: boolean): string {
   return `${name.slice(0, split)} (${n})${name.slice(split)}`;
 }
 
+/**
+ * The name metadata-service gives a zip asked for without one: that of its only item (a file's
+ * without its extension), else a general one.
+ */
+function defaultArchiveName(selected: Item[]): string {
+  const [only] = selected;
+  if (selected.length !== 1 || only.parentId === null) {
+    return "Depot archive";
+  }
+  const dot = only.name.lastIndexOf(".");
+  return only.kind === "folder" || dot <= 0 ? only.name : only.name.slice(0, dot);
+}
+
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
@@ -188,7 +201,11 @@ export class FakeFilesApi extends FakeApi {
   }
 
   /** Records an activity entry as the API would after a change of `item`. */
-  record(item: Item, verb: string, details: Record<string, unknown> = {}): void {
+  record(
+    item: Pick<Item, "id" | "name"> & { kind: string },
+    verb: string,
+    details: Record<string, unknown> = {},
+  ): void {
     this.activity.push({
       id: this.nextId("activity"),
       actorId: this.auth.account.id,
@@ -355,6 +372,7 @@ export class FakeFilesApi extends FakeApi {
       }
       if (match[1] === "DELETE") {
         this.archives.delete(archive.id);
+        this.record({ ...archive, kind: "archive" }, "deleted");
         return { status: 204 };
       }
       return { status: 200, json: this.archiveView(archive) };
@@ -723,7 +741,7 @@ export class FakeFilesApi extends FakeApi {
     const at = this.tick();
     const archive: Archive = {
       id: this.nextId("archive"),
-      name: `${typeof body.name === "string" ? body.name : (selected[0] as Item).name}.zip`,
+      name: `${typeof body.name === "string" ? body.name : defaultArchiveName(selected as Item[])}.zip`,
       status: "preparing",
       entries: contents.length,
       totalBytes: contents.reduce((sum, item) => sum + (item.kind === "file" ? item.size : 0), 0),
@@ -735,6 +753,11 @@ export class FakeFilesApi extends FakeApi {
       expiresAt: new Date(this.clock + 86_400_000).toISOString(),
     };
     this.archives.set(archive.id, archive);
+    this.record({ ...archive, kind: "archive" }, "requested", {
+      items: ids.length,
+      entries: archive.entries,
+      totalBytes: archive.totalBytes,
+    });
     return { status: 202, json: this.archiveView(archive) };
   }
 

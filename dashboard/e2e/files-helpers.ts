@@ -24,9 +24,17 @@ export function table(page: Page, name?: string) {
     : page.getByRole("main").getByRole("table").first();
 }
 
-/** The name cells of a list, in order: the names shown, without the icons' labels. */
+/**
+ * The name cells of a list, in order: the names shown, without the icons' labels. In a folder's
+ * listing they come after the checkboxes that select the rows.
+ */
 export function names(page: Page, tableName?: string) {
-  return table(page, tableName).locator("tbody tr > :first-child");
+  return table(page, tableName).locator(
+    [
+      'tbody tr > :first-child:not(:has(input[type="checkbox"]))',
+      'tbody tr > :first-child:has(input[type="checkbox"]) + *',
+    ].join(", "),
+  );
 }
 
 /** The row of the item named `name`. */

@@ -27,17 +27,26 @@ const VERBS: Record<string, string> = {
   reverted: "version restored",
   "version-deleted": "version deleted",
   "download-url-issued": "downloaded",
+  requested: "requested",
+  deleted: "deleted",
+};
+
+/** What an action happened to: "file" in `file.renamed`. */
+const KINDS: Record<string, string> = {
+  file: "File",
+  folder: "Folder",
+  archive: "Zip archive",
 };
 
 /** "File renamed": an entry's action in words. Actions not known here are shown as they are. */
 export function describeAction(action: string): string {
   const dot = action.indexOf(".");
-  const kind = action.slice(0, dot);
+  const kind = KINDS[action.slice(0, dot)];
   const verb = VERBS[action.slice(dot + 1)];
-  if (dot < 0 || !verb || (kind !== "file" && kind !== "folder")) {
+  if (dot < 0 || !verb || !kind) {
     return action;
   }
-  return `${kind === "file" ? "File" : "Folder"} ${verb}`;
+  return `${kind} ${verb}`;
 }
 
 /** Which entries name an item that may still be there to open. */

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { StatusMessage } from "@/ui/StatusMessage";
@@ -34,6 +34,7 @@ import { MoveDialog } from "./MoveDialog";
 import { NewFolderDialog, RenameDialog } from "./NameDialog";
 import { DateCell, NameCell, PagedTable, SizeCell } from "./PagedTable";
 import { PageTitle } from "./PageTitle";
+import { SelectAllHeader, SelectCell, SelectionBar } from "./Selection";
 import {
   folderHref,
   itemHref,
@@ -44,9 +45,12 @@ import {
   type Sort,
 } from "./routes";
 import { useRefreshUsage } from "./Usage";
+import { useSelection } from "./useSelection";
 
 const PAGE_SIZE = 100;
 const MAX_LIMIT = 1000;
+/** The task of asking for a zip of the selected items, as `usePageActions` names it. */
+const ZIP_SELECTION = "zip:selection";
 
 /** The order a column starts in when its header is chosen: A to Z, biggest and newest first. */
 const FIRST_ORDER: Record<SortKey, Sort["order"]> = { name: "asc", size: "desc", modified: "desc" };
@@ -81,6 +85,8 @@ function FolderContents({ view }: { view: FolderView }) {
       listChildren(folder.id, { sort: sort.key, order: sort.order, limit, cursor }, signal),
     { pageSize: PAGE_SIZE, maxLimit: MAX_LIMIT },
   );
+  const selection = useSelection(list.status === "loaded" ? list.items : []);
+  const selectAll = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
   const uploads = useUploadManager();
@@ -165,14 +171,28 @@ function FolderContents({ view }: { view: FolderView }) {
     setDialog({ kind: "new" });
   }
 
-  function zip(item: Pick<Item, "id" | "name">) {
-    return actions.run(`zip:${item.id}`, async () => {
-      if (archives) {
-        await archives.start([item.id]);
-        actions.report(
-          <p>Preparing “{item.name}.zip”: it downloads when ready (see the archive panel).</p>,
-        );
-      }
+  /** Asks for a zip of `itemIds`, which the archive panel follows, and says so. */
+  async function startZip(itemIds: string[], archiveName?: string) {
+    if (archives) {
+      const archive = await archives.start(itemIds, archiveName);
+      actions.report(
+        <p>Preparing “{archive.name}”: it downloads when ready (see the archive panel).</p>,
+      );
+    }
+  }
+
+  function zip(item: Pick<Item, "id">) {
+    return actions.run(`zip:${item.id}`, () => startZip([item.id]));
+  }
+
+  // The server names a zip of one item after it; several are named after the folder they are
+  // in, except the root, whose zip keeps the server's general name.
+  function zipSelection() {
+    const itemIds = selection.ids;
+    return actions.run(ZIP_SELECTION, async () => {
+      await startZip(itemIds, itemIds.length > 1 && !isRoot ? folder.name : undefined);
+      selection.clear();
+      selectAll.current?.focus();
     });
   }
 
@@ -237,6 +257,7 @@ function FolderContents({ view }: { view: FolderView }) {
         }
         columns={
           <>
+            <SelectAllHeader selection={selection} ref={selectAll} />
             {(["name", "size", "modified"] as const).map((key) => (
               <SortHeader key={key} column={key} sort={sort} onSort={sortBy} />
             ))}
@@ -247,6 +268,7 @@ function FolderContents({ view }: { view: FolderView }) {
         }
         cells={(item) => (
           <>
+            <SelectCell item={item} selection={selection} />
             <NameCell item={item} href={itemHref(item, sort)} />
             <SizeCell item={item} folder={<Dash />} />
             <DateCell at={item.modifiedAt} />
@@ -256,6 +278,16 @@ function FolderContents({ view }: { view: FolderView }) {
           </>
         )}
       />
+
+      {selection.ids.length > 0 && (
+        <SelectionBar
+          count={selection.ids.length}
+          zipping={actions.busy === ZIP_SELECTION}
+          onZip={zipSelection}
+          onClear={selection.clear}
+          focusAfter={selectAll}
+        />
+      )}
 
       {dialog?.kind === "new" && (
         <NewFolderDialog
