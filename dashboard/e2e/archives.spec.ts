@@ -321,3 +321,35 @@ test("asking for a zip shows in the activity log, not as an item to open", async
   await expect(rows.first()).toContainText("Photos.zip");
   await expect(rows.first().getByRole("link")).toHaveCount(0);
 });
+
+test("a zip still being prepared after a reload is followed again and downloads when ready", async ({
+  page,
+}) => {
+  const { auth, files } = await fakeApis(page);
+  const photos = files.addFolder("Photos");
+  files.addFile("beach.jpg", { parentId: photos.id, mimeType: "image/jpeg", sizes: [3_000] });
+  const older = files.addFolder("Older");
+  files.addFile("old.txt", { parentId: older.id, sizes: [10] });
+  const fetched = await serveDownloads(page, "Photos.zip", "application/zip");
+
+  await open(page, auth, "/files");
+  await chooseAction(page, "Older", "Download as zip");
+  const olderId = [...files.archives.keys()][0];
+  files.finishArchive(olderId, { size: 100 });
+  await chooseAction(page, "Photos", "Download as zip");
+  await expect(said(page, "Preparing “Photos.zip”")).toBeVisible();
+  const archiveId = [...files.archives.keys()][1];
+
+  await page.reload();
+  const panel = page.getByRole("region", { name: "Zip archives" });
+  await expect(panel).toContainText("Photos.zip");
+  await expect(panel).toContainText("Preparing");
+  // Only archives still being prepared come back: a ready one was seen to already.
+  await expect(panel).not.toContainText("Older.zip");
+  expect(files.callsTo("GET /api/archives")[0].query).toEqual({ limit: "20" });
+
+  const downloaded = page.waitForEvent("download");
+  files.finishArchive(archiveId, { size: 3_100 });
+  expect((await downloaded).suggestedFilename()).toBe("Photos.zip");
+  expect(fetched.filter((url) => url.endsWith(archiveId))).toHaveLength(1);
+});

@@ -365,6 +365,16 @@ export class FakeFilesApi extends FakeApi {
     if (endpoint === "POST /api/archives") {
       return this.requestArchive(body);
     }
+    if (endpoint === "GET /api/archives") {
+      const live = [...this.archives.values()].filter((a) => a.status !== "expired");
+      return {
+        status: 200,
+        json: this.page(
+          live.reverse().map((a) => this.archiveView(a)),
+          call.query,
+        ),
+      };
+    }
     if ((match = /^(GET|DELETE) \/api\/archives\/([^/]+)$/.exec(endpoint))) {
       const archive = this.archives.get(match[2]);
       if (!archive) {

@@ -11,7 +11,7 @@ import {
 } from "react";
 import { useAuth } from "@/auth/AuthProvider";
 import { toFormError } from "@/ui/formError";
-import { deleteArchive, getArchive, requestArchive, type Archive } from "./api";
+import { deleteArchive, getArchive, listArchives, requestArchive, type Archive } from "./api";
 import { ArchivePanel } from "./ArchivePanel";
 
 /** How often archives being prepared are asked about. */
@@ -46,9 +46,10 @@ function go(url: string) {
 }
 
 /**
- * Follows the zip archives the signed-in account asks for in this tab, on every page: each is
- * polled while it is prepared, downloads by itself when ready, and stays in the panel (to
- * download again or cancel) until dismissed. Signing out or in as someone else forgets them.
+ * Follows the zip archives the signed-in account asks for, on every page: each is polled while it
+ * is prepared, downloads by itself when ready, and stays in the panel (to download again or
+ * cancel) until dismissed. Archives still being prepared when the page loads (asked for before a
+ * reload, or in another tab) are followed too. Signing out or in as someone else forgets them.
  */
 export function ArchiveProvider({ children }: { children: ReactNode }) {
   const { account } = useAuth();
@@ -64,6 +65,27 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     latest.current = tracked;
   });
+
+  useEffect(() => {
+    if (!accountId) {
+      return;
+    }
+    const controller = new AbortController();
+    listArchives(controller.signal).then(
+      (page) => {
+        const preparing = page.items.filter((archive) => archive.status === "preparing");
+        setTracked((list) => [
+          ...list,
+          ...preparing
+            .filter((archive) => !list.some((t) => t.archive.id === archive.id))
+            .map((archive) => ({ archive, downloaded: false, problem: null })),
+        ]);
+      },
+      // Not knowing the earlier archives leaves the panel as it is.
+      () => {},
+    );
+    return () => controller.abort();
+  }, [accountId]);
 
   const update = useCallback((archiveId: string, change: Partial<TrackedArchive>) => {
     setTracked((list) => list.map((t) => (t.archive.id === archiveId ? { ...t, ...change } : t)));

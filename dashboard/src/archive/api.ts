@@ -1,3 +1,4 @@
+import type { Page } from "@/files/api";
 import { apiFetch } from "@/lib/client";
 
 export type ArchiveStatus = "preparing" | "ready" | "failed" | "expired";
@@ -37,6 +38,11 @@ export function requestArchive(items: string[], name?: string): Promise<Archive>
 
 export function getArchive(archiveId: string, signal?: AbortSignal): Promise<Archive> {
   return apiFetch<Archive>(`/api/archives/${id(archiveId)}`, { auth: true, signal });
+}
+
+/** The account's archives not yet expired, newest first. */
+export function listArchives(signal?: AbortSignal): Promise<Page<Archive>> {
+  return apiFetch<Page<Archive>>("/api/archives?limit=20", { auth: true, signal });
 }
 
 export function deleteArchive(archiveId: string): Promise<void> {

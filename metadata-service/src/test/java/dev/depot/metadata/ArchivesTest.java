@@ -210,6 +210,34 @@ class ArchivesTest {
   }
 
   @Test
+  void theCallersLiveArchivesAreListedNewestFirst() throws Exception {
+    Api bob = new Api(port);
+    Ticket file = upload(alice.root(), "listed.txt", 10);
+    UUID first = archive(file.fileId());
+    UUID deleted = archive(file.fileId());
+    UUID last = archive(file.fileId());
+    ok(alice.delete("/api/archives/" + deleted), 204);
+    send(ArchiveFinished.TYPE, first, new ArchiveFinished(first, ArchiveFinished.Outcome.READY,
+        1, 321, null, Instant.now()));
+    await(first, a -> a.get("status").asString().equals("ready"));
+
+    JsonNode page = ok(alice.get("/api/archives?limit=1"), 200);
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(last.toString());
+    JsonNode rest = ok(alice.get("/api/archives?limit=5&cursor="
+        + page.get("nextCursor").asString()), 200);
+    assertThat(rest.get("items")).hasSize(1);
+    JsonNode ready = rest.get("items").get(0);
+    assertThat(ready.get("id").asString()).isEqualTo(first.toString());
+    assertThat(ready.get("downloadUrl").asString()).contains("/dl/");
+    assertThat(rest.get("nextCursor").isNull()).isTrue();
+
+    assertThat(ok(bob.get("/api/archives"), 200).get("items")).isEmpty();
+    assertProblem(alice.get("/api/archives?limit=0"), 400, "VALIDATION_FAILED");
+    assertProblem(alice.get("/api/archives?cursor=not-a-cursor"), 400, "INVALID_CURSOR");
+  }
+
+  @Test
   void anArchiveWhoseBuildWentQuietIsAskedForAgainThenFailed() throws Exception {
     Ticket file = upload(alice.root(), "quiet.txt", 10);
     UUID quiet = archive(file.fileId());

@@ -1,9 +1,13 @@
 package dev.depot.metadata.archive;
 
 import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.tree.Page;
+import dev.depot.metadata.tree.TimeCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -16,12 +20,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Zip archives of files and folders: {@code POST /api/archives} asks for one (it is built in the
  * background), {@code GET /api/archives/{id}} follows it and, once ready, hands out a signed
- * download URL, {@code DELETE} drops it before it expires.
+ * download URL, {@code DELETE} drops it before it expires; {@code GET /api/archives} lists the
+ * caller's.
  */
 @RestController
 @Tag(name = "Archives")
@@ -67,6 +73,16 @@ class ArchiveController {
     return ResponseEntity.accepted()
         .location(URI.create("/api/archives/" + created.archive().id()))
         .body(ArchiveResponse.of(created));
+  }
+
+  @GetMapping("/api/archives")
+  @Operation(summary = "The caller's archives not yet expired, newest first")
+  Page<ArchiveResponse> list(Caller caller,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @RequestParam(required = false) String cursor) {
+    return Page.of(archives.list(caller, TimeCursor.decode(cursor), limit + 1), limit,
+            last -> new TimeCursor(last.archive().createdAt(), last.archive().id()).encode())
+        .map(ArchiveResponse::of);
   }
 
   @GetMapping("/api/archives/{id}")

@@ -1,5 +1,6 @@
 package dev.depot.metadata.archive;
 
+import dev.depot.metadata.tree.TimeCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,6 +39,19 @@ class ArchiveRepository {
   Optional<Archive> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM archives WHERE id = ?").param(id)
         .query(ArchiveRepository::map).optional();
+  }
+
+  /** The owner's archives not yet expired nor deleted, newest first, before a position. */
+  List<Archive> page(UUID ownerId, TimeCursor before, int limit) {
+    String after = before == null ? "" : " AND (created_at, id) < (:at, :id)";
+    var statement = jdbc.sql("SELECT " + COLUMNS + " FROM archives WHERE owner_id = :owner"
+            + " AND status IN ('preparing', 'ready', 'failed')" + after
+            + " ORDER BY created_at DESC, id DESC LIMIT :n")
+        .param("owner", ownerId).param("n", limit);
+    if (before != null) {
+      statement = statement.param("at", Timestamp.from(before.at())).param("id", before.id());
+    }
+    return statement.query(ArchiveRepository::map).list();
   }
 
   Optional<Archive> lock(UUID id) {

@@ -20,6 +20,7 @@ import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
 import dev.depot.metadata.tree.ItemRepository;
 import dev.depot.metadata.tree.Names;
+import dev.depot.metadata.tree.TimeCursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +148,15 @@ public class ArchiveService {
 
   /** An archive of the caller's, with a fresh download URL when it is ready. */
   Described describe(Caller caller, UUID id) {
-    Archive archive = visible(caller, id);
+    return described(visible(caller, id));
+  }
+
+  /** The caller's archives not yet expired nor deleted, newest first, before a position. */
+  List<Described> list(Caller caller, TimeCursor before, int limit) {
+    return archives.page(caller.userId(), before, limit).stream().map(this::described).toList();
+  }
+
+  private Described described(Archive archive) {
     if (!archive.isReady()) {
       return new Described(archive, null);
     }
