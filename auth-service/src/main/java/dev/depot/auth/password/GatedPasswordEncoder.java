@@ -1,0 +1,47 @@
+package dev.depot.auth.password;
+
+import java.util.concurrent.Semaphore;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Lets at most one password hash per core run at a time; the others wait their turn. A hash is
+ * pure CPU and memory (Argon2id: 19 MiB each): run side by side beyond the cores, every one of
+ * them slows down and the memory adds up, so a burst of logins would make them all slow. Taking
+ * turns, each runs at full speed, and a flood of logins queues here instead of starving the rest
+ * of the service.
+ */
+final class GatedPasswordEncoder implements PasswordEncoder {
+
+  private final PasswordEncoder delegate;
+  private final Semaphore turns;
+
+  GatedPasswordEncoder(PasswordEncoder delegate, int concurrent) {
+    this.delegate = delegate;
+    this.turns = new Semaphore(concurrent, true);
+  }
+
+  @Override
+  public String encode(CharSequence rawPassword) {
+    turns.acquireUninterruptibly();
+    try {
+      return delegate.encode(rawPassword);
+    } finally {
+      turns.release();
+    }
+  }
+
+  @Override
+  public boolean matches(CharSequence rawPassword, String encodedPassword) {
+    turns.acquireUninterruptibly();
+    try {
+      return delegate.matches(rawPassword, encodedPassword);
+    } finally {
+      turns.release();
+    }
+  }
+
+  @Override
+  public boolean upgradeEncoding(String encodedPassword) {
+    return delegate.upgradeEncoding(encodedPassword);
+  }
+}
