@@ -67,13 +67,12 @@ PATHS_FILE="$work/list" wrk -t2 -c4 -d20s -s bench/lua/paths.lua -H "Authorizati
 PATHS_FILE="$work/search" wrk -t2 -c4 -d20s -s bench/lua/paths.lua -H "Authorization: Bearer $token" "$api" >/dev/null
 
 for name in list search download paced; do
-  clients=4
-  [ "$name" = download ] || [ "$name" = paced ] && clients=200
+  case "$name" in download | paced) clients=200 ;; *) clients=4 ;; esac
   : >"$work/$name.results"
   for i in $(seq 1 "$runs"); do
     sign_in
     if [ "$name" = paced ]; then
-      line=$(measure_paced "$name" 200 1000 "$work/download" "$api")
+      line=$(measure_paced "$name" "$clients" 1000 "$work/download" "$api")
     else
       line=$(measure "$name" "$clients" "$work/$name" "$api")
     fi

@@ -1,6 +1,7 @@
 package dev.depot.auth.password;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -22,26 +23,25 @@ final class GatedPasswordEncoder implements PasswordEncoder {
 
   @Override
   public String encode(CharSequence rawPassword) {
-    turns.acquireUninterruptibly();
-    try {
-      return delegate.encode(rawPassword);
-    } finally {
-      turns.release();
-    }
+    return inTurn(() -> delegate.encode(rawPassword));
   }
 
   @Override
   public boolean matches(CharSequence rawPassword, String encodedPassword) {
-    turns.acquireUninterruptibly();
-    try {
-      return delegate.matches(rawPassword, encodedPassword);
-    } finally {
-      turns.release();
-    }
+    return inTurn(() -> delegate.matches(rawPassword, encodedPassword));
   }
 
   @Override
   public boolean upgradeEncoding(String encodedPassword) {
     return delegate.upgradeEncoding(encodedPassword);
+  }
+
+  private <T> T inTurn(Supplier<T> hashing) {
+    turns.acquireUninterruptibly();
+    try {
+      return hashing.get();
+    } finally {
+      turns.release();
+    }
   }
 }

@@ -27,10 +27,11 @@ import org.springframework.stereotype.Component;
  * what it took last, from 8 KiB up to 2 MiB, so a fast client costs one storage request per
  * 2 MiB and a slow one a small buffer. A write quicker than a millisecond only filled the
  * socket's buffers and says nothing of the client's pace: the window then grows fourfold, never
- * straight to 2 MiB, so a slow client is not handed a big window for it. Fast clients (windows of {@value #READ_AHEAD_FROM} bytes and
- * more) get the next window read while the current one is written; a slow client would gain
- * nothing from it but a second buffer. Writing blocks until the client takes the bytes, so a
- * slow client slows the reading (backpressure); a client that goes away ends the transfer at once.
+ * straight to 2 MiB, so a slow client is not handed a big window for it. Fast clients (windows
+ * of {@value #READ_AHEAD_FROM} bytes and more) get the next window read while the current one is
+ * written; a slow client would gain nothing from it but a second buffer. Writing blocks until
+ * the client takes the bytes, so a slow client slows the reading (backpressure); a client that
+ * goes away ends the transfer at once.
  */
 @Component
 class ByteSender {

@@ -18,19 +18,23 @@ class ProblemExceptionHandlerTest {
 
   @Test
   void aClientThatWentAwayGetsNoAnswer() {
-    MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/me"));
-    handler.handle(exchange, new RuntimeException(new AbortedException("Connection has been closed")))
-        .block();
+    MockServerWebExchange exchange = meRequest();
+    handler.handle(exchange,
+        new RuntimeException(new AbortedException("Connection has been closed"))).block();
     assertThat(exchange.getResponse().getStatusCode()).isNull();
     assertThat(exchange.getResponse().isCommitted()).isFalse();
   }
 
   @Test
   void anUnreachableBackendIsA503Problem() {
-    MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/me"));
+    MockServerWebExchange exchange = meRequest();
     handler.handle(exchange, new RuntimeException(new ConnectException("refused"))).block();
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(exchange.getResponse().getBodyAsString().block())
         .contains("\"code\":\"BACKEND_UNAVAILABLE\"").doesNotContain("Exception");
+  }
+
+  private static MockServerWebExchange meRequest() {
+    return MockServerWebExchange.from(MockServerHttpRequest.get("/api/me"));
   }
 }
