@@ -3,6 +3,7 @@ package dev.depot.download.delivery;
 import dev.depot.download.http.ByteRange;
 import dev.depot.download.store.ObjectStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * of {@value #READ_AHEAD_FROM} bytes and more) get the next window read while the current one is
  * written; a slow client would gain nothing from it but a second buffer. Writing blocks until
  * the client takes the bytes, so a slow client slows the reading (backpressure); a client that
- * goes away ends the transfer at once.
+ * goes away ends the transfer at once. Windows come out of a {@link WindowBudget} of a quarter of
+ * the heap, so that however many clients there are, windows never exhaust it.
  */
 @Component
 class ByteSender {
@@ -58,11 +60,16 @@ class ByteSender {
   private final ObjectStore store;
   /** Reads the next window while the current one is written. */
   private final ExecutorService ahead = Executors.newVirtualThreadPerTaskExecutor();
+  private final WindowBudget budget = new WindowBudget(Runtime.getRuntime().maxMemory() / 4,
+      MIN_WINDOW);
   private final Counter sent;
   private final Counter aborted;
 
   ByteSender(ObjectStore store, MeterRegistry meters) {
     this.store = store;
+    Gauge.builder("depot.download.window.free", budget, WindowBudget::free)
+        .description("Bytes the download windows may still take").baseUnit("bytes")
+        .register(meters);
     this.sent = Counter.builder("depot.download.bytes").description("Bytes sent to clients")
         .baseUnit("bytes").register(meters);
     this.aborted = Counter.builder("depot.download.aborted")
@@ -76,28 +83,33 @@ class ByteSender {
   void send(String key, ByteRange range, OutputStream out) {
     long position = range.first();
     long end = range.last() + 1;
-    byte[] current = read(key, position, (int) Math.min(FIRST_WINDOW, end - position));
-    position += current.length;
-    int lastLength = 0;
-    long lastTook = 0;
-    while (true) {
-      Future<byte[]> next = null;
-      if (position < end && lastTook > 0) {
-        int size = windowAfter(lastLength, lastTook, end - position);
-        if (size >= READ_AHEAD_FROM) {
-          next = readAhead(key, position, size);
-          position += size;
+    try (WindowBudget.Lease held = budget.lease()) {
+      byte[] current = read(key, position,
+          held.take((int) Math.min(FIRST_WINDOW, end - position)));
+      position += current.length;
+      int lastLength = 0;
+      long lastTook = 0;
+      while (true) {
+        Future<byte[]> next = null;
+        if (position < end && lastTook > 0) {
+          int size = windowAfter(lastLength, lastTook, end - position);
+          if (size >= READ_AHEAD_FROM && held.tryTake(size)) {
+            next = readAhead(key, position, size);
+            position += size;
+          }
         }
-      }
-      lastTook = timedWrite(out, current, next);
-      lastLength = current.length;
-      if (next != null) {
-        current = await(next);
-      } else if (position < end) {
-        current = read(key, position, windowAfter(lastLength, lastTook, end - position));
-        position += current.length;
-      } else {
-        return;
+        lastTook = timedWrite(out, current, next);
+        held.give(current.length);
+        lastLength = current.length;
+        if (next != null) {
+          current = await(next);
+        } else if (position < end) {
+          current = read(key, position,
+              held.take(windowAfter(lastLength, lastTook, end - position)));
+          position += current.length;
+        } else {
+          return;
+        }
       }
     }
   }
