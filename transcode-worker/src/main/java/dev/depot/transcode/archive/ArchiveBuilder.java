@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Service;
  * Builds a zip archive from its manifest, streaming it into the store as it is written: entries
  * in manifest order, UTF-8 names, folders as directory entries, ZIP64 where sizes or the number of
  * entries need it ({@link ZipOutputStream} does both). Building is deterministic and the object
- * appears only when complete, so a request delivered again simply builds the same archive again.
+ * appears only when complete: a request delivered again (a worker stopped halfway, or one whose
+ * build outlasted its turn in the consumer group) finds it built and reports it ready again, or
+ * builds it anew from the start.
  */
 @Service
 class ArchiveBuilder {
@@ -56,6 +59,14 @@ class ArchiveBuilder {
    */
   void build(ArchiveRequested request) {
     UUID id = request.archiveId();
+    OptionalLong built = storage.builtSize(id);
+    if (built.isPresent()) {
+      LOG.info("archive {} is built already ({} bytes): reported again, not rebuilt", id,
+          built.getAsLong());
+      reports.finished(new ArchiveFinished(id, ArchiveFinished.Outcome.READY, request.entries(),
+          built.getAsLong(), null, clock.instant()));
+      return;
+    }
     int aborted = storage.abortUnfinished(id);
     if (aborted > 0) {
       LOG.info("archive {}: {} unfinished upload(s) of an earlier attempt aborted", id, aborted);

@@ -2,6 +2,7 @@ package dev.depot.transcode.archive;
 
 import dev.depot.contracts.archives.v1.ArchiveManifest;
 import java.io.InputStream;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -29,6 +30,9 @@ interface ArchiveStorage {
    * @param expectedSize about how big the archive will be (it chooses the part size)
    */
   ArchiveUpload begin(UUID archiveId, long expectedSize);
+
+  /** The size of the archive if it is complete in the store; empty while it is not. */
+  OptionalLong builtSize(UUID archiveId);
 
   /** Aborts unfinished uploads of the archive (left by a stopped worker); returns how many. */
   int abortUnfinished(UUID archiveId);

@@ -10,11 +10,13 @@ import io.minio.Http;
 import io.minio.ListMultipartUploadsArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.ListMultipartUploadsResult;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -80,6 +82,19 @@ class S3ArchiveStorage implements ArchiveStorage {
         .build())).result().uploadId();
     return new S3MultipartUpload(s3, bucket, key, uploadId, (int) partSize,
         properties.uploadsInFlight());
+  }
+
+  @Override
+  public OptionalLong builtSize(UUID archiveId) {
+    try {
+      return OptionalLong.of(await(s3.statObject(StatObjectArgs.builder().bucket(bucket)
+          .object(ObjectKeys.archive(archiveId)).build())).size());
+    } catch (ArchiveStorageException e) {
+      if (isMissing(e)) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
   }
 
   @Override

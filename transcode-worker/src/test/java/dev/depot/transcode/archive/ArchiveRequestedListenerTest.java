@@ -272,6 +272,41 @@ class ArchiveRequestedListenerTest {
   }
 
   @Test
+  void aRequestDeliveredAgainAfterTheArchiveWasBuiltReportsItReadyWithoutBuildingIt()
+      throws Exception {
+    byte[] bytes = "built once".getBytes(StandardCharsets.UTF_8);
+    List<ArchiveManifest.Entry> entries = List.of(
+        ArchiveManifest.Entry.file("once.txt", put(bytes), bytes.length, "text/plain", MODIFIED));
+    UUID archive = UUID.randomUUID();
+    assertThat(request(archive, entries, WAIT).outcome())
+        .isEqualTo(ArchiveFinished.Outcome.READY);
+    // Stands in for the archive built before: a rebuild would replace it with a real zip.
+    byte[] built = "the archive as built by an earlier delivery".getBytes(StandardCharsets.UTF_8);
+    s3.putObject(PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.archive(archive))
+        .stream(new ByteArrayInputStream(built), (long) built.length, -1L).build());
+
+    send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(EventEnvelope.of(
+        ArchiveRequested.TYPE, "/test", archive.toString(), new ArchiveRequested(archive,
+            UUID.randomUUID(), ObjectKeys.archiveManifest(archive), entries.size(),
+            bytes.length, Instant.now()), Instant.now())));
+    List<ArchiveFinished> reports = new ArrayList<>();
+    EventProbe.await(ArchiveFinished.TOPIC, e -> {
+      if (e.key().equals(archive.toString())) {
+        reports.add(JSON.treeToValue(JSON.readTree(e.value()).get("data"),
+            ArchiveFinished.class));
+      }
+      return reports.size() == 2;
+    }, WAIT);
+    ArchiveFinished again = reports.get(1);
+
+    assertThat(again.outcome()).isEqualTo(ArchiveFinished.Outcome.READY);
+    assertThat(again.size()).isEqualTo(built.length);
+    assertThat(again.entries()).isEqualTo(entries.size());
+    assertThat(Files.readAllBytes(download(archive))).isEqualTo(built);
+    assertThat(unfinished(asyncClient(), archive)).isZero();
+  }
+
+  @Test
   void aFileGoneFromTheStoreFailsTheArchive() throws Exception {
     byte[] bytes = "still here".getBytes(StandardCharsets.UTF_8);
     List<ArchiveManifest.Entry> entries = List.of(
