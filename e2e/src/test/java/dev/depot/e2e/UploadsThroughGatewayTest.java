@@ -2,7 +2,9 @@ package dev.depot.e2e;
 
 import static dev.depot.e2e.GatewayUser.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tus.java.client.ProtocolException;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -42,20 +45,29 @@ class UploadsThroughGatewayTest {
     user = GatewayUser.signUp("uploads");
   }
 
+  /**
+   * Two uploads declare a SHA-256, one truthfully: the restarted service has not seen their first
+   * bytes, so it reads each stored object back to check the declared digest.
+   */
   @Test
   void anUploadSurvivesTheClientAndTheServiceGoingAway() throws Exception {
     byte[] data = new byte[21 * MIB + 4321];
     new Random(7).nextBytes(data);
     JsonNode started = ok(send("POST", "/api/files", Map.of("name", "survivor.bin",
-        "size", data.length, "mimeType", "application/octet-stream")), 201);
+        "size", data.length, "mimeType", "application/octet-stream",
+        "sha256", sha256(data))), 201);
     String fileId = started.get("fileId").asString();
+    JsonNode liar = ok(send("POST", "/api/files", Map.of("name", "liar.bin",
+        "size", data.length, "sha256", sha256(new byte[] {1}))), 201);
     TusURLMemoryStore urls = new TusURLMemoryStore();
-    TusUploader first = client(started, urls).createUpload(upload(data, started));
-    first.setRequestPayloadSize(4 * MIB);
-    first.setChunkSize(4 * MIB);
-    first.uploadChunk();
-    first.uploadChunk();
-    assertThat(first.getOffset()).isEqualTo(8 * MIB);
+    for (JsonNode upload : List.of(started, liar)) {
+      TusUploader first = client(upload, urls).createUpload(upload(data, upload));
+      first.setRequestPayloadSize(4 * MIB);
+      first.setChunkSize(4 * MIB);
+      first.uploadChunk();
+      first.uploadChunk();
+      assertThat(first.getOffset()).isEqualTo(8 * MIB);
+    }
 
     LocalStack.stop("upload-service", 8083, true).start();
 
@@ -66,10 +78,24 @@ class UploadsThroughGatewayTest {
       // sends the rest
     }
     second.finish();
+    TusUploader lying = client(liar, urls).resumeUpload(upload(data, liar));
+    lying.setRequestPayloadSize(16 * MIB);
+    lying.setChunkSize(16 * MIB);
+    assertThatThrownBy(() -> {
+      while (lying.uploadChunk() > -1) {
+        // sends the rest
+      }
+      lying.finish();
+    }).isInstanceOf(ProtocolException.class).hasMessageContaining("460");
+    HttpResponse<Void> gone = HTTP.send(HttpRequest.newBuilder(lying.getUploadURL().toURI())
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Tus-Resumable", "1.0.0")
+        .build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(gone.statusCode()).isEqualTo(410);
 
     JsonNode file = awaitListed(fileId);
     assertThat(file.at("/file/size").asLong()).isEqualTo(data.length);
     assertThat(file.at("/file/status").asString()).isIn("processing", "ready");
+    assertThat(file.at("/version/sha256").asString()).isEqualTo(sha256(data));
     String url = ok(send("GET", "/api/files/" + fileId + "/download-url", null), 200)
         .get("url").asString();
     HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The SHA-256 of each upload, computed as its bytes stream through this instance. The state of a
  * digest cannot be stored, so an upload continued elsewhere (another instance, or after a
- * restart) completes without one, and post-processing computes it from the stored object.
+ * restart) completes without one: its last request reads the stored object back when the
+ * uploader declared a digest, and otherwise post-processing computes it.
  */
 @Component
 class ContentDigests {

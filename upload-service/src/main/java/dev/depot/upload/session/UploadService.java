@@ -255,10 +255,10 @@ public class UploadService {
       MessageDigest content) {
     List<StoredPart> parts = new ArrayList<>(writer.parts());
     boolean complete = stored == session.length();
-    String sha256 = complete ? digests.finish(session.id(), content) : null;
-    if (sha256 != null && session.declaredSha256() != null
-        && !sha256.equals(session.declaredSha256())) {
-      fail(session);
+    String seen = complete ? digests.finish(session.id(), content) : null;
+    if (seen != null && session.declaredSha256() != null
+        && !seen.equals(session.declaredSha256())) {
+      fail(session, false);
     }
     String tailKey = null;
     long tailSize = 0;
@@ -269,6 +269,8 @@ public class UploadService {
       tailSize = writer.spooled();
       store.putTail(tailKey, writer.spool(), 0, tailSize);
     }
+    String sha256 = complete && seen == null && session.declaredSha256() != null
+        ? readBack(session) : seen;
     Instant now = clock.instant();
     String newTail = tailKey;
     long newTailSize = tailSize;
@@ -308,13 +310,39 @@ public class UploadService {
   }
 
   /**
-   * The stored bytes are not what the uploader declared: the upload ends as failed (the
-   * reservation is released) and the client learns it from the last request.
+   * The SHA-256 of a complete upload that this instance did not see whole (it was continued after
+   * a restart, or on another instance), read back from the store when the uploader declared one:
+   * a declared digest holds whichever instance took the bytes. Only then does the last request
+   * wait for a read of the whole object.
    */
-  private void fail(UploadSession session) {
+  private String readBack(UploadSession session) {
+    long started = System.nanoTime();
+    String sha256 = store.sha256(session.blobId());
+    LOG.info("upload {}: SHA-256 read back from the store in {} ms", session.id(),
+        (System.nanoTime() - started) / 1_000_000);
+    if (!sha256.equals(session.declaredSha256())) {
+      fail(session, true);
+    }
+    return sha256;
+  }
+
+  /**
+   * The stored bytes are not what the uploader declared: the upload ends as failed (the
+   * reservation is released), its bytes are deleted ({@code joined}: from the blob's object too)
+   * and the client learns it from the last request.
+   */
+  private void fail(UploadSession session, boolean joined) {
     tx.executeWithoutResult(s -> end(session, UploadSession.State.FAILED,
         UploadAbandoned.Reason.FAILED));
     discardStorage(session);
+    if (joined) {
+      try {
+        store.deleteBlob(session.blobId());
+      } catch (StorageException e) {
+        LOG.warn("upload {}: could not delete blob {}: {}", session.id(), session.blobId(),
+            e.getMessage());
+      }
+    }
     throw new DepotException(UploadProblem.CHECKSUM_MISMATCH, "The upload's SHA-256 differs "
         + "from the one declared when it was started; it was discarded. Start it again.",
         Map.of("declaredSha256", session.declaredSha256()));

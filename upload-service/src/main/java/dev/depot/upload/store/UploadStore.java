@@ -30,6 +30,12 @@ public interface UploadStore {
   /** Stores the whole blob (uploads smaller than a part). */
   void putBlob(UUID blobId, Path file, long size);
 
+  /** The hex SHA-256 of the blob's stored object, read back whole. */
+  String sha256(UUID blobId);
+
+  /** Deletes the blob's object; a missing one is not an error. */
+  void deleteBlob(UUID blobId);
+
   /** Keeps the bytes after the last full part until the next request. */
   void putTail(String key, Path file, long position, long size);
 
