@@ -247,14 +247,7 @@ class ArchiveRequestedListenerTest {
     send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(event));
     send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(event));
 
-    List<ArchiveFinished> reports = new ArrayList<>();
-    EventProbe.await(ArchiveFinished.TOPIC, e -> {
-      if (e.key().equals(archive.toString())) {
-        reports.add(JSON.treeToValue(JSON.readTree(e.value()).get("data"),
-            ArchiveFinished.class));
-      }
-      return reports.size() == 2;
-    }, WAIT);
+    List<ArchiveFinished> reports = reports(archive, 2);
     assertThat(reports).extracting(ArchiveFinished::outcome)
         .containsOnly(ArchiveFinished.Outcome.READY);
     assertThat(reports.get(0).size()).isEqualTo(reports.get(1).size());
@@ -289,15 +282,7 @@ class ArchiveRequestedListenerTest {
         ArchiveRequested.TYPE, "/test", archive.toString(), new ArchiveRequested(archive,
             UUID.randomUUID(), ObjectKeys.archiveManifest(archive), entries.size(),
             bytes.length, Instant.now()), Instant.now())));
-    List<ArchiveFinished> reports = new ArrayList<>();
-    EventProbe.await(ArchiveFinished.TOPIC, e -> {
-      if (e.key().equals(archive.toString())) {
-        reports.add(JSON.treeToValue(JSON.readTree(e.value()).get("data"),
-            ArchiveFinished.class));
-      }
-      return reports.size() == 2;
-    }, WAIT);
-    ArchiveFinished again = reports.get(1);
+    ArchiveFinished again = reports(archive, 2).get(1);
 
     assertThat(again.outcome()).isEqualTo(ArchiveFinished.Outcome.READY);
     assertThat(again.size()).isEqualTo(built.length);
@@ -384,6 +369,19 @@ class ArchiveRequestedListenerTest {
     ArchiveFinished finished = JSON.treeToValue(envelope.get("data"), ArchiveFinished.class);
     assertThat(finished.archiveId()).isEqualTo(archive);
     return finished;
+  }
+
+  /** The first {@code count} reports of the archive's outcome, in the order they were sent. */
+  private static List<ArchiveFinished> reports(UUID archive, int count) throws Exception {
+    List<ArchiveFinished> reports = new ArrayList<>();
+    EventProbe.await(ArchiveFinished.TOPIC, e -> {
+      if (e.key().equals(archive.toString())) {
+        reports.add(JSON.treeToValue(JSON.readTree(e.value()).get("data"),
+            ArchiveFinished.class));
+      }
+      return reports.size() == count;
+    }, WAIT);
+    return reports;
   }
 
   private void putManifest(UUID archive, List<ArchiveManifest.Entry> entries) throws Exception {
