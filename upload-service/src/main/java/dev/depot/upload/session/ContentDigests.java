@@ -1,5 +1,7 @@
 package dev.depot.upload.session;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContentDigests {
+
+  private static final int READ_BUFFER = 256 * 1024;
 
   private record Partial(long stored, MessageDigest digest) {}
 
@@ -49,6 +53,16 @@ class ContentDigests {
   String finish(UUID uploadId, MessageDigest digest) {
     partials.remove(uploadId);
     return digest == null ? null : HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The hex digest of everything {@code in} holds. */
+  static String of(InputStream in) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[READ_BUFFER];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      digest.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   void forget(UUID uploadId) {

@@ -317,7 +317,12 @@ public class UploadService {
    */
   private String readBack(UploadSession session) {
     long started = System.nanoTime();
-    String sha256 = store.sha256(session.blobId());
+    String sha256;
+    try (InputStream in = store.openBlob(session.blobId())) {
+      sha256 = ContentDigests.of(in);
+    } catch (IOException e) {
+      throw new StorageException("could not read back blob " + session.blobId(), e);
+    }
     LOG.info("upload {}: SHA-256 read back from the store in {} ms", session.id(),
         (System.nanoTime() - started) / 1_000_000);
     if (!sha256.equals(session.declaredSha256())) {

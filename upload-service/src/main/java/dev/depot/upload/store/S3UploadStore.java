@@ -20,9 +20,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class S3UploadStore implements UploadStore {
 
-  private static final int READ_BUFFER = 256 * 1024;
   private final MinioAsyncClient s3;
   private final String bucket;
 
@@ -88,27 +84,14 @@ class S3UploadStore implements UploadStore {
   }
 
   @Override
-  public String sha256(UUID blobId) {
-    String key = ObjectKeys.blob(blobId);
-    try (InputStream in = await(s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-        .build()))) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[READ_BUFFER];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (java.io.IOException e) {
-      throw new StorageException("could not read " + key, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+  public InputStream openBlob(UUID blobId) {
+    return await(s3.getObject(GetObjectArgs.builder().bucket(bucket)
+        .object(ObjectKeys.blob(blobId)).build()));
   }
 
   @Override
   public void deleteBlob(UUID blobId) {
-    await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).build()));
+    remove(ObjectKeys.blob(blobId));
   }
 
   @Override
@@ -129,7 +112,7 @@ class S3UploadStore implements UploadStore {
 
   @Override
   public void deleteTail(String key) {
-    await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
+    remove(key);
   }
 
   @Override
@@ -145,6 +128,10 @@ class S3UploadStore implements UploadStore {
       }
       deleteTail(key);
     }
+  }
+
+  private void remove(String key) {
+    await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
   }
 
   private void put(String key, Path file, long position, long size) {

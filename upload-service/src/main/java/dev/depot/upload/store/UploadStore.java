@@ -1,5 +1,6 @@
 package dev.depot.upload.store;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +31,8 @@ public interface UploadStore {
   /** Stores the whole blob (uploads smaller than a part). */
   void putBlob(UUID blobId, Path file, long size);
 
-  /** The hex SHA-256 of the blob's stored object, read back whole. */
-  String sha256(UUID blobId);
+  /** Reads the blob's stored object; the caller closes the stream. */
+  InputStream openBlob(UUID blobId);
 
   /** Deletes the blob's object; a missing one is not an error. */
   void deleteBlob(UUID blobId);
