@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /**
  * Runs a SQL file (statements separated by lines holding only ";") in one transaction against the
- * local stack's database, replacing {@code ${name}} with name=value arguments; a statement that returns rows
+ * local stack's database (a VACUUM, which cannot run inside one, commits what came before it), replacing {@code ${name}} with name=value arguments; a statement that returns rows
  * prints them, one value per line, so scripts can read them.
  * Usage: java -cp postgresql.jar RunSql.java JDBC_URL USER FILE [name=value...]
  */
@@ -26,7 +26,12 @@ public class RunSql {
         if (part.isBlank()) {
           continue;
         }
-        if (statement.execute(part)) {
+        if (part.matches("(?s)(\\s*--[^\\n]*)*\\s*VACUUM\\b.*")) {
+          db.commit();
+          db.setAutoCommit(true);
+          statement.execute(part);
+          db.setAutoCommit(false);
+        } else if (statement.execute(part)) {
           try (ResultSet rows = statement.getResultSet()) {
             while (rows.next()) {
               System.out.println(rows.getString(1));

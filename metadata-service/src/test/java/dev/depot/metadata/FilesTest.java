@@ -354,6 +354,30 @@ class FilesTest {
   }
 
   @Test
+  void searchPagesRunFromNamesStartingWithTheTextToNamesContainingIt() throws Exception {
+    UUID root = alice.root();
+    for (String name : List.of("old zephyr", "zephyr beta", "my zephyr notes", "zephyr alpha",
+        "zephyr gamma")) {
+      alice.folder(root, name);
+    }
+    List<String> names = new ArrayList<>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      JsonNode page = ok(alice.get("/api/search?q=zephyr&limit=2" + cursor), 200);
+      page.get("items").forEach(h -> names.add(h.get("name").asString()));
+      JsonNode next = page.get("nextCursor");
+      cursor = next == null || next.isNull() ? null : "&cursor=" + next.asString();
+      pages++;
+    } while (cursor != null);
+    assertThat(pages).isEqualTo(3);
+    assertThat(names).hasSize(5).doesNotHaveDuplicates();
+    assertThat(names.subList(0, 3))
+        .containsExactlyInAnyOrder("zephyr alpha", "zephyr beta", "zephyr gamma");
+    assertThat(names.subList(3, 5)).containsExactlyInAnyOrder("old zephyr", "my zephyr notes");
+  }
+
+  @Test
   void aDeletedAccountsItemsGoToTheTrash() throws Exception {
     UUID root = alice.root();
     upload(alice, null, "keep.txt", 50, null);

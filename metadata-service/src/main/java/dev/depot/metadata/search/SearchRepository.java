@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Name search in tiers, each bounded so that a query costs about the same over a thousand files
- * or a million: names starting with the text (prefix index, in name order) and names containing
- * every word of it (trigram index); only when both find nothing, the same with misspelt words
+ * or a million: names starting with the text (a covering index in name order, the table never
+ * read) and, unless those alone fill the page, names containing every word of it (trigram
+ * index); only when both find nothing, the same with misspelt words
  * corrected from the owners' word dictionary. Each tier contributes at most
  * {@link #CANDIDATES} items; candidates are ranked by prefix match, then trigram similarity,
  * then id.
@@ -35,6 +36,12 @@ class SearchRepository {
   private static final String HIGHEST_CHARACTER = "\uDBFF\uDFFF";
   private static final int TRIGRAM_MIN = 3;
   private static final int FUZZY_MIN = 4;
+  /** A prefix match scores above 1, any other name at most 1. */
+  private static final String SCORE = "(CASE WHEN name_key LIKE :prefix THEN 1.0 ELSE 0.0 END"
+      + " + similarity(name_key, :key))::float8";
+  /** What ranks after the cursor. */
+  private static final String AFTER = "(score < :afterScore OR (score = :afterScore"
+      + " AND id > :afterId))";
 
   private final JdbcClient jdbc;
 
@@ -50,21 +57,30 @@ class SearchRepository {
     params.put("to", q.text() + HIGHEST_CHARACTER);
     params.put("cap", CANDIDATES);
     // a range, not LIKE: only the name-ordered index serves it, and stops after :cap rows
-    String prefixTier = "(SELECT id, name_key FROM items WHERE " + scope
-        + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap)";
+    String tiers = "prefix AS MATERIALIZED (SELECT id, name_key FROM items WHERE " + scope
+        + " AND name_key >= :from AND name_key < :to ORDER BY name_key LIMIT :cap),"
+        + " candidates AS (SELECT id, name_key FROM prefix";
     List<String> words = words(q.text());
-    List<Hit> hits = ranked(words.isEmpty() ? prefixTier
-        : prefixTier + " UNION " + containing(scope, words, params), params, after, limit);
+    if (!words.isEmpty()) {
+      // A name starting with the text ranks above every name that only contains its words:
+      // when the prefix tier alone fills the page, the other tier is not looked at.
+      tiers += " UNION (" + containing(scope, words, params)
+          + " AND (SELECT count(*) FROM (SELECT 1 FROM (SELECT id, " + SCORE + " AS score"
+          + " FROM prefix) scored" + (after == null ? "" : " WHERE " + AFTER)
+          + " LIMIT :n) enough) < :n LIMIT :cap)";
+    }
+    List<Hit> hits = ranked(tiers + ")", params, after, limit);
     if (hits.isEmpty() && after == null && !words.isEmpty()) {
       List<String> corrected = corrected(owners, words);
       if (!corrected.equals(words)) {
-        hits = ranked(containing(scope, corrected, params), params, null, limit);
+        hits = ranked("candidates AS (" + containing(scope, corrected, params) + " LIMIT :cap)",
+            params, null, limit);
       }
     }
     return hits;
   }
 
-  /** The tier of names containing every one of the words. */
+  /** The names containing every one of the words; the caller adds conditions and the limit. */
   private static String containing(String scope, List<String> words,
       Map<String, Object> params) {
     List<String> likes = new ArrayList<>();
@@ -72,8 +88,8 @@ class SearchRepository {
       params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
       likes.add("name_key LIKE :word" + i);
     }
-    return "(SELECT id, name_key FROM items WHERE " + scope + " AND "
-        + String.join(" AND ", likes) + " LIMIT :cap)";
+    return "SELECT id, name_key FROM items WHERE " + scope + " AND "
+        + String.join(" AND ", likes);
   }
 
   /**
@@ -95,16 +111,15 @@ class SearchRepository {
   }
 
   /**
-   * Ranks the candidates on their names alone and reads whole rows for the page only (a tier
-   * may bring a thousand candidates; reading each row would cost more than the ranking).
+   * Ranks the {@code candidates} that {@code tiers} (common table expressions) define on their
+   * names alone and reads whole rows for the page only (the tiers may bring a thousand
+   * candidates; reading each row would cost more than the ranking).
    */
-  private List<Hit> ranked(String candidates, Map<String, Object> params, ScoreCursor after,
+  private List<Hit> ranked(String tiers, Map<String, Object> params, ScoreCursor after,
       int limit) {
-    String sql = "WITH candidates AS (" + candidates + "), ranked AS (SELECT id, score FROM"
-        + " (SELECT id, (CASE WHEN name_key LIKE :prefix THEN 1.0 ELSE 0.0 END"
-        + " + similarity(name_key, :key))::float8 AS score FROM candidates) scored"
-        + (after == null ? "" : " WHERE (score < :afterScore OR (score = :afterScore"
-            + " AND id > :afterId))")
+    String sql = "WITH " + tiers + ", ranked AS (SELECT id, score FROM"
+        + " (SELECT id, " + SCORE + " AS score FROM candidates) scored"
+        + (after == null ? "" : " WHERE " + AFTER)
         + " ORDER BY score DESC, id LIMIT :n)"
         + " SELECT items." + ItemRepository.COLUMNS
         + ", ranked.score FROM items JOIN ranked ON ranked.id = items.id"
