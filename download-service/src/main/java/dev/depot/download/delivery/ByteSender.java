@@ -16,24 +16,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies stored bytes to a client in windows, each read whole from storage before it is written.
- * A storage connection is a descriptor, and a client holding one for as long as it takes to read
- * would need two per download: 10,000 slow clients, 20,000. Here a client holds its own connection
- * and one window, never one to storage. Windows follow the client's pace: about two seconds of
- * what it took last, from 8 KiB up to 2 MiB, so a fast client costs one storage request per
- * 2 MiB and a slow one a small buffer. A write quicker than a millisecond only filled the
- * socket's buffers and says nothing of the client's pace: the window then grows fourfold, never
- * straight to 2 MiB, so a slow client is not handed a big window for it. Fast clients (windows
- * of {@value #READ_AHEAD_FROM} bytes and more) get the next window read while the current one is
- * written; a slow client would gain nothing from it but a second buffer. Writing blocks until
- * the client takes the bytes, so a slow client slows the reading (backpressure); a client that
- * goes away ends the transfer at once. Windows come out of a {@link WindowBudget} of a quarter of
- * the heap, so that however many clients there are, windows never exhaust it.
+ * Copies stored bytes to a client in windows, each read whole from storage before it is written,
+ * and to a client proven fast, from one storage stream. A storage connection is a descriptor,
+ * and a client holding one for as long as it takes to read would need two per download: 10,000
+ * slow clients, 20,000. Here a client holds its own connection and one window, never one to
+ * storage. Windows follow the client's pace: about two seconds of what it took last, from 8 KiB
+ * up to 2 MiB, so a fast client costs one storage request per 2 MiB and a slow one a small
+ * buffer. A write quicker than a millisecond only filled the socket's buffers and says nothing
+ * of the client's pace: the window then grows fourfold, never straight to 2 MiB, so a slow
+ * client is not handed a big window for it. Fast clients (windows of {@value #READ_AHEAD_FROM}
+ * bytes and more) get the next window read while the current one is written; a slow client
+ * would gain nothing from it but a second buffer.
+ *
+ * <p>A storage request costs milliseconds before its first byte, which windows pay every 2 MiB.
+ * A client that has taken {@value #PROVEN_BYTES} bytes at {@value #FAST_BYTES_PER_SECOND} bytes
+ * a second or more (more than socket buffers hold, so a slow client cannot look fast) is sent
+ * the rest from one storage stream, while one of {@value #STREAMS} streams is free: the cap
+ * bounds the storage connections that clients which later slow down can hold. A stream ends when
+ * a lap of {@value #LAP_BYTES} bytes falls below that pace, and windows take over from there; a
+ * storage stream that breaks is also taken over by windows, which ask storage again.
+ *
+ * <p>Writing blocks until the client takes the bytes, so a slow client slows the reading
+ * (backpressure); a client that goes away ends the transfer at once. Windows come out of a
+ * {@link WindowBudget} of a quarter of the heap, so that however many clients there are, windows
+ * never exhaust it.
  */
 @Component
 class ByteSender {
@@ -48,6 +60,11 @@ class ByteSender {
   private static final long TOO_QUICK_TO_TELL_NANOS = 1_000_000;
   /** A window is about this long at the client's pace. */
   private static final long WINDOW_SECONDS = 2;
+  private static final int PROVEN_BYTES = 8 * 1024 * 1024;
+  private static final long FAST_BYTES_PER_SECOND = 32L * 1024 * 1024;
+  private static final int LAP_BYTES = 4 * 1024 * 1024;
+  private static final int STREAMS = 32;
+  private static final int STREAM_BUFFER = 256 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
 
   /** A client that went away mid-body; not an error of ours. */
@@ -62,38 +79,80 @@ class ByteSender {
   private final ExecutorService ahead = Executors.newVirtualThreadPerTaskExecutor();
   private final WindowBudget budget = new WindowBudget(Runtime.getRuntime().maxMemory() / 4,
       MIN_WINDOW);
+  private final Semaphore streams = new Semaphore(STREAMS);
   private final Counter sent;
   private final Counter aborted;
+  private final Counter streamed;
 
   ByteSender(ObjectStore store, MeterRegistry meters) {
     this.store = store;
     Gauge.builder("depot.download.window.free", budget, WindowBudget::free)
         .description("Bytes the download windows may still take").baseUnit("bytes")
         .register(meters);
+    Gauge.builder("depot.download.streams", streams, s -> STREAMS - s.availablePermits())
+        .description("Downloads sent from one storage stream").register(meters);
     this.sent = Counter.builder("depot.download.bytes").description("Bytes sent to clients")
         .baseUnit("bytes").register(meters);
     this.aborted = Counter.builder("depot.download.aborted")
         .description("Downloads the client broke off").register(meters);
+    this.streamed = Counter.builder("depot.download.streamed")
+        .description("Storage streams opened for clients proven fast").register(meters);
   }
 
-  /**
-   * Sends one range of the object. The next window is read while the current one is written, so
-   * a fast client gets storage's pace, not the sum of both.
-   */
+  /** Sends one range of the object: windows, and one stream while the client proves fast. */
   void send(String key, ByteRange range, OutputStream out) {
-    long position = range.first();
-    long end = range.last() + 1;
     try (WindowBudget.Lease held = budget.lease()) {
-      byte[] current = read(key, position,
-          held.take((int) Math.min(FIRST_WINDOW, end - position)));
+      Transfer transfer = new Transfer(key, range.first(), range.last() + 1, out, held);
+      try {
+        while (transfer.position < transfer.end) {
+          if (transfer.windowsUntilProvenFast()) {
+            transfer.streamWhileFast();
+            transfer.releaseStream();
+          }
+        }
+      } finally {
+        transfer.releaseStream();
+      }
+    }
+  }
+
+  /** One range on its way to one client. Not shared between threads. */
+  private final class Transfer {
+
+    private final String key;
+    private final long end;
+    private final OutputStream out;
+    private final WindowBudget.Lease held;
+    private long position;
+    private boolean streaming;
+
+    Transfer(String key, long position, long end, OutputStream out, WindowBudget.Lease held) {
+      this.key = key;
+      this.position = position;
+      this.end = end;
+      this.out = out;
+      this.held = held;
+    }
+
+    /**
+     * Sends windows, each next one read while the current one is written, until the range is
+     * sent (false) or the client has proven fast and a stream is free (true: the caller streams
+     * and then {@linkplain #releaseStream() releases} it).
+     */
+    boolean windowsUntilProvenFast() {
+      long started = System.nanoTime();
+      long taken = 0;
+      byte[] current = read(key, position, held.take((int) Math.min(FIRST_WINDOW,
+          end - position)));
       position += current.length;
       int lastLength = 0;
       long lastTook = 0;
       while (true) {
         Future<byte[]> next = null;
         if (position < end && lastTook > 0) {
+          streaming = provenFast(taken, System.nanoTime() - started) && streams.tryAcquire();
           int size = windowAfter(lastLength, lastTook, end - position);
-          if (size >= READ_AHEAD_FROM && held.tryTake(size)) {
+          if (!streaming && size >= READ_AHEAD_FROM && held.tryTake(size)) {
             next = readAhead(key, position, size);
             position += size;
           }
@@ -101,17 +160,72 @@ class ByteSender {
         lastTook = timedWrite(out, current, next);
         held.give(current.length);
         lastLength = current.length;
-        if (next != null) {
+        taken += current.length;
+        if (streaming) {
+          return true;
+        } else if (next != null) {
           current = await(next);
-        } else if (position < end) {
+        } else if (position == end) {
+          return false;
+        } else {
           current = read(key, position,
               held.take(windowAfter(lastLength, lastTook, end - position)));
           position += current.length;
-        } else {
-          return;
         }
       }
     }
+
+    void releaseStream() {
+      if (streaming) {
+        streaming = false;
+        streams.release();
+      }
+    }
+
+    /**
+     * Copies from one storage stream until the range is sent or a lap falls below the fast
+     * pace; a broken storage stream also ends it, with windows going on from where it broke.
+     */
+    void streamWhileFast() {
+      byte[] buffer = new byte[held.take(STREAM_BUFFER)];
+      streamed.increment();
+      try (InputStream in = store.read(key, position, end - position)) {
+        long lapStarted = System.nanoTime();
+        long lap = 0;
+        while (position < end) {
+          int length = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, end - position));
+          if (length == 0) {
+            throw new IOException(key + " ended at " + position);
+          }
+          write(out, buffer, length);
+          position += length;
+          lap += length;
+          if (lap >= LAP_BYTES) {
+            long now = System.nanoTime();
+            if (!fastPace(lap, now - lapStarted)) {
+              return;
+            }
+            lap = 0;
+            lapStarted = now;
+          }
+        }
+      } catch (IOException e) {
+        LOG.debug("storage stream of {} broke at {}, windows go on: {}", key, position,
+            e.toString());
+      } finally {
+        held.give(buffer.length);
+      }
+    }
+  }
+
+  /** At least {@link #PROVEN_BYTES} taken at the fast pace or better. */
+  static boolean provenFast(long bytes, long tookNanos) {
+    return bytes >= PROVEN_BYTES && fastPace(bytes, tookNanos);
+  }
+
+  /** {@link #FAST_BYTES_PER_SECOND} or more. */
+  static boolean fastPace(long bytes, long tookNanos) {
+    return bytes * 1_000_000_000L >= FAST_BYTES_PER_SECOND * tookNanos;
   }
 
   /**

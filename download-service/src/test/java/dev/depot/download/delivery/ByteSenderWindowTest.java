@@ -38,4 +38,14 @@ class ByteSenderWindowTest {
   void aWindowNeverPassesTheEndOfTheRange() {
     assertThat(ByteSender.windowAfter(1024 * 1024, MS, 100)).isEqualTo(100);
   }
+
+  @Test
+  void aClientIsProvenFastOnlyByMoreBytesThanSocketBuffersHoldAtTheFastPace() {
+    long mib = 1024 * 1024;
+    assertThat(ByteSender.provenFast(8 * mib, 200 * MS)).isTrue();
+    assertThat(ByteSender.provenFast(4 * mib, MS)).as("what socket buffers alone take").isFalse();
+    assertThat(ByteSender.provenFast(8 * mib, 300 * MS)).as("slower than 32 MiB/s").isFalse();
+    assertThat(ByteSender.fastPace(4 * mib, 120 * MS)).isTrue();
+    assertThat(ByteSender.fastPace(4 * mib, 130 * MS)).isFalse();
+  }
 }
