@@ -34,13 +34,16 @@ import org.springframework.stereotype.Component;
  * bytes and more) get the next window read while the current one is written; a slow client
  * would gain nothing from it but a second buffer.
  *
- * <p>A storage request costs milliseconds before its first byte, which windows pay every 2 MiB.
- * A client that has taken {@value #PROVEN_BYTES} bytes at {@value #FAST_BYTES_PER_SECOND} bytes
- * a second or more (more than socket buffers hold, so a slow client cannot look fast) is sent
- * the rest from one storage stream, while one of {@value #STREAMS} streams is free: the cap
- * bounds the storage connections that clients which later slow down can hold. A stream ends when
- * a lap of {@value #LAP_BYTES} bytes falls below that pace, and windows take over from there; a
- * storage stream that breaks is also taken over by windows, which ask storage again.
+ * <p>A storage request costs milliseconds before its first byte, which windows pay every 2 MiB,
+ * and every 8 KiB once slow clients hold the whole budget. A client that has taken
+ * {@value #PROVEN_BYTES} bytes at {@value #FAST_BYTES_PER_SECOND} bytes a second or more is sent
+ * the rest from one storage stream, while one of {@value #STREAMS} streams is free. The bytes
+ * are what proves it: more than socket buffers take from a client that reads nothing. The pace
+ * is low enough to be met with the smallest windows, so that a fast client still gets its
+ * stream when slow ones hold the budget. The cap on streams bounds the storage connections that
+ * clients which later slow down can hold. A stream ends when a lap of {@value #LAP_BYTES} bytes
+ * falls below that pace, and windows take over from there; a storage stream that breaks is also
+ * taken over by windows, which ask storage again.
  *
  * <p>Writing blocks until the client takes the bytes, so a slow client slows the reading
  * (backpressure); a client that goes away ends the transfer at once. Windows come out of a
@@ -61,7 +64,7 @@ class ByteSender {
   /** A window is about this long at the client's pace. */
   private static final long WINDOW_SECONDS = 2;
   private static final int PROVEN_BYTES = 8 * 1024 * 1024;
-  private static final long FAST_BYTES_PER_SECOND = 32L * 1024 * 1024;
+  private static final long FAST_BYTES_PER_SECOND = 2L * 1024 * 1024;
   private static final int LAP_BYTES = 4 * 1024 * 1024;
   private static final int STREAMS = 32;
   private static final int STREAM_BUFFER = 256 * 1024;
