@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * stream when slow ones hold the budget. The cap on streams bounds the storage connections that
  * clients which later slow down can hold. A stream ends when a lap of {@value #LAP_BYTES} bytes
  * falls below that pace, and windows take over from there; a storage stream that breaks is also
- * taken over by windows, which ask storage again.
+ * taken over by windows, which ask storage again. A client still fast at the end of a request
+ * is streamed from the first byte of the next one on the same connection.
  *
  * <p>Writing blocks until the client takes the bytes, so a slow client slows the reading
  * (backpressure); a client that goes away ends the transfer at once. Windows come out of a
@@ -102,13 +103,18 @@ class ByteSender {
         .description("Storage streams opened for clients proven fast").register(meters);
   }
 
-  /** Sends one range of the object: windows, and one stream while the client proves fast. */
-  void send(String key, ByteRange range, OutputStream out) {
+  /**
+   * Sends one range of the object: windows, and one stream while the client proves fast. A client
+   * {@code provenBefore} (on the same connection) is streamed from the first byte. Answers whether
+   * the client was fast at the end, for the connection's next request.
+   */
+  boolean send(String key, ByteRange range, OutputStream out, boolean provenBefore) {
     try (WindowBudget.Lease held = budget.lease()) {
       Transfer transfer = new Transfer(key, range.first(), range.last() + 1, out, held);
+      transfer.fast = provenBefore;
       try {
         while (transfer.position < transfer.end) {
-          if (transfer.windowsUntilProvenFast()) {
+          if (transfer.fast && transfer.takeStream() || transfer.windowsUntilProvenFast()) {
             transfer.streamWhileFast();
             transfer.releaseStream();
           }
@@ -116,6 +122,7 @@ class ByteSender {
       } finally {
         transfer.releaseStream();
       }
+      return transfer.fast;
     }
   }
 
@@ -127,6 +134,8 @@ class ByteSender {
     private final OutputStream out;
     private final WindowBudget.Lease held;
     private long position;
+    /** Whether the client has shown the fast pace, and not fallen below it since. */
+    private boolean fast;
     private boolean streaming;
 
     Transfer(String key, long position, long end, OutputStream out, WindowBudget.Lease held) {
@@ -153,7 +162,8 @@ class ByteSender {
       while (true) {
         Future<byte[]> next = null;
         if (position < end && lastTook > 0) {
-          streaming = provenFast(taken, System.nanoTime() - started) && streams.tryAcquire();
+          fast = provenFast(taken, System.nanoTime() - started);
+          streaming = fast && streams.tryAcquire();
           int size = windowAfter(lastLength, lastTook, end - position);
           if (!streaming && size >= READ_AHEAD_FROM && held.tryTake(size)) {
             next = readAhead(key, position, size);
@@ -178,6 +188,11 @@ class ByteSender {
       }
     }
 
+    boolean takeStream() {
+      streaming = streams.tryAcquire();
+      return streaming;
+    }
+
     void releaseStream() {
       if (streaming) {
         streaming = false;
@@ -187,7 +202,7 @@ class ByteSender {
 
     /**
      * Copies from one storage stream until the range is sent or a lap falls below the fast
-     * pace; a broken storage stream also ends it, with windows going on from where it broke.
+     * pace; a broken storage stream also ends it. Windows go on from where it ended.
      */
     void streamWhileFast() {
       byte[] buffer = new byte[held.take(STREAM_BUFFER)];
@@ -206,6 +221,7 @@ class ByteSender {
           if (lap >= LAP_BYTES) {
             long now = System.nanoTime();
             if (!fastPace(lap, now - lapStarted)) {
+              fast = false;
               return;
             }
             lap = 0;
@@ -213,6 +229,7 @@ class ByteSender {
           }
         }
       } catch (IOException e) {
+        fast = false;
         LOG.debug("storage stream of {} broke at {}, windows go on: {}", key, position,
             e.toString());
       } finally {
@@ -296,7 +313,7 @@ class ByteSender {
   void sendParts(String key, List<Part> parts, byte[] closing, OutputStream out) {
     for (Part part : parts) {
       write(out, part.header());
-      send(key, part.range(), out);
+      send(key, part.range(), out, false);
       write(out, CRLF);
     }
     write(out, closing);

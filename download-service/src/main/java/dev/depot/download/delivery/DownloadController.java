@@ -4,6 +4,7 @@ import dev.depot.contracts.ticket.InvalidTicketException;
 import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.download.http.ByteRange;
+import dev.depot.download.http.KeptConnections;
 import dev.depot.download.http.Preconditions;
 import dev.depot.download.http.RangeRequest;
 import dev.depot.download.store.ObjectMissingException;
@@ -88,7 +89,7 @@ class DownloadController {
       } else {
         ByteRange range = ranges instanceof RangeRequest.Partial(List<ByteRange> parts)
             ? parts.getFirst() : null;
-        single(response, rep, range, head);
+        single(request, response, rep, range, head);
       }
     } catch (ObjectMissingException | StorageUnavailableException e) {
       // Once bytes went out, the connection can only be broken off.
@@ -134,8 +135,8 @@ class DownloadController {
     response.setContentLength(0);
   }
 
-  private void single(HttpServletResponse response, Representation rep, ByteRange range,
-      boolean head) {
+  private void single(HttpServletRequest request, HttpServletResponse response,
+      Representation rep, ByteRange range, boolean head) {
     response.setContentType(rep.contentType());
     if (range == null) {
       response.setContentLengthLong(rep.size());
@@ -147,8 +148,9 @@ class DownloadController {
     if (head || rep.size() == 0) {
       return;
     }
-    sender.send(rep.key(), range == null ? new ByteRange(0, rep.size() - 1) : range,
-        output(response));
+    KeptConnections.remember(request, sender.send(rep.key(),
+        range == null ? new ByteRange(0, rep.size() - 1) : range, output(response),
+        KeptConnections.provenFast(request)));
   }
 
   private void multipart(HttpServletResponse response, Representation rep,

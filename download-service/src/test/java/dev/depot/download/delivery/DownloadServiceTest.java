@@ -392,7 +392,7 @@ class DownloadServiceTest {
   }
 
   @Test
-  void aFastClientGetsABigFileFromOneStorageStreamAfterAFewWindows() throws Exception {
+  void aFastClientGetsABigFileFromOneStorageStreamAfterAFewWindowsAndAtOnceNextTime() throws Exception {
     UUID big = UUID.randomUUID();
     byte[] data = new byte[40 * 1024 * 1024];
     new Random(7).nextBytes(data);
@@ -408,6 +408,12 @@ class DownloadServiceTest {
     // windows alone would ask storage 23 times: 16 KiB growing fourfold to 2 MiB, then 2 MiB
     assertThat(CountedStreams.OPENED.get() - opened).isLessThan(23);
     assertThat(CountedStreams.OPEN.get()).isZero();
+    // the next range on the same kept-alive connection streams from its first byte
+    opened = CountedStreams.OPENED.get();
+    HttpResponse<byte[]> next = get(path, "Range", "bytes=1048576-17825791");
+    assertThat(next.statusCode()).isEqualTo(206);
+    assertThat(next.body()).isEqualTo(Arrays.copyOfRange(data, 1048576, 17825792));
+    assertThat(CountedStreams.OPENED.get() - opened).isEqualTo(1);
   }
 
   @Test
