@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * Runs a SQL file (statements separated by lines holding only ";") in one transaction against the
- * local stack's database (a VACUUM, which cannot run inside one, commits what came before it), replacing {@code ${name}} with name=value arguments; a statement that returns rows
- * prints them, one value per line, so scripts can read them.
+ * local stack's database (a VACUUM, which cannot run inside one, commits what came before it),
+ * replacing {@code ${name}} with name=value arguments; a statement that returns rows prints them,
+ * one value per line, so scripts can read them.
  * Usage: java -cp postgresql.jar RunSql.java JDBC_URL USER FILE [name=value...]
  */
 public class RunSql {

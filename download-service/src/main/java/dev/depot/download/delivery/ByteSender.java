@@ -110,8 +110,8 @@ class ByteSender {
    */
   boolean send(String key, ByteRange range, OutputStream out, boolean provenBefore) {
     try (WindowBudget.Lease held = budget.lease()) {
-      Transfer transfer = new Transfer(key, range.first(), range.last() + 1, out, held);
-      transfer.fast = provenBefore;
+      Transfer transfer = new Transfer(key, range.first(), range.last() + 1, out, held,
+          provenBefore);
       try {
         while (transfer.position < transfer.end) {
           if (transfer.fast && transfer.takeStream() || transfer.windowsUntilProvenFast()) {
@@ -138,12 +138,14 @@ class ByteSender {
     private boolean fast;
     private boolean streaming;
 
-    Transfer(String key, long position, long end, OutputStream out, WindowBudget.Lease held) {
+    Transfer(String key, long position, long end, OutputStream out, WindowBudget.Lease held,
+        boolean fast) {
       this.key = key;
       this.position = position;
       this.end = end;
       this.out = out;
       this.held = held;
+      this.fast = fast;
     }
 
     /**
@@ -163,7 +165,9 @@ class ByteSender {
         Future<byte[]> next = null;
         if (position < end && lastTook > 0) {
           fast = provenFast(taken, System.nanoTime() - started);
-          streaming = fast && streams.tryAcquire();
+          if (fast) {
+            takeStream();
+          }
           int size = windowAfter(lastLength, lastTook, end - position);
           if (!streaming && size >= READ_AHEAD_FROM && held.tryTake(size)) {
             next = readAhead(key, position, size);

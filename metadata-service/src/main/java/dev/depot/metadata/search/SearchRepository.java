@@ -15,10 +15,9 @@ import org.springframework.stereotype.Repository;
  * Name search in tiers, each bounded so that a query costs about the same over a thousand files
  * or a million: names starting with the text (a covering index in name order, the table never
  * read) and, unless those alone fill the page, names containing every word of it (trigram
- * index); only when both find nothing, the same with misspelt words
- * corrected from the owners' word dictionary. Each tier contributes at most
- * {@link #CANDIDATES} items; candidates are ranked by prefix match, then trigram similarity,
- * then id.
+ * index); only when both find nothing, the same with misspelt words corrected from the owners'
+ * word dictionary. Each tier contributes at most {@link #CANDIDATES} items; candidates are
+ * ranked by prefix match, then trigram similarity, then id.
  */
 @Repository
 class SearchRepository {
