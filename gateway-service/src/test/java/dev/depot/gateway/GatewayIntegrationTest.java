@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.depot.localinfra.ComposeContract;
+import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.TestInfra;
 import dev.depot.localinfra.TestTokens;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,11 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
     "depot.gateway.rate-limit.links-per-user-per-second=1",
     "depot.gateway.rate-limit.links-per-user-burst=2",
     "depot.gateway.max-control-request-size=1KB",
-    "depot.gateway.trusted-proxies=127.0.0.1/32"})
+    "depot.gateway.trusted-proxies=127.0.0.1/32",
+    "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 class GatewayIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Map<String, Map<String, List<String>>> SEEN = new ConcurrentHashMap<>();
+  private static final CountDownLatch SECOND_EVENT = new CountDownLatch(1);
   private static HttpServer backend;
 
   @LocalServerPort
@@ -74,6 +81,24 @@ class GatewayIntegrationTest {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    backend.createContext("/api/events", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      out.write("event: open\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      try {
+        if (SECOND_EVENT.await(30, TimeUnit.SECONDS)) {
+          // Quiet for longer than the gateway's response timeout, as between heartbeats.
+          Thread.sleep(3_000);
+          out.write("event: archive\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       exchange.close();
     });
     backend.start();
@@ -146,6 +171,22 @@ class GatewayIntegrationTest {
     redis.opsForValue().set("depot:revoked-session:" + session, "1", Duration.ofMinutes(1))
         .block();
     assertProblem(get("/api/folders/root", token), 401, "TOKEN_REVOKED");
+  }
+
+  @Test
+  void liveEventsPassEachEventAtOnceAndOutliveTheResponseTimeout() throws Exception {
+    String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    try (EventStream stream = EventStream.open(uri("/api/events"), token)) {
+      assertThat(stream.response().statusCode()).isEqualTo(200);
+      assertThat(stream.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
+      // The first event arrives while the backend still holds the stream open.
+      stream.await(e -> e.name().equals("open"), Duration.ofSeconds(10));
+      SECOND_EVENT.countDown();
+      EventStream.Event second = stream.await(e -> e.name().equals("archive"),
+          Duration.ofSeconds(10));
+      assertThat(second.data()).isEqualTo("{\"n\":2}");
+      assertThat(stream.ends(Duration.ofSeconds(5))).isTrue();
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.EventProbe;
+import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.TestInfra;
 import dev.depot.metadata.archive.ArchiveService;
 import io.minio.GetObjectArgs;
@@ -207,6 +208,47 @@ class ArchivesTest {
     JsonNode still = ok(alice.get("/api/archives/" + id), 200);
     assertThat(still.get("status").asString()).isEqualTo("ready");
     assertThat(still.get("bytesDone").asLong()).isEqualTo(1000);
+  }
+
+  @Test
+  void theOwnersOpenPagesSeeTheArchiveMoveOnAtOnce() throws Exception {
+    Ticket file = upload(alice.root(), "live.bin", 2000);
+    Api bob = new Api(port);
+    try (EventStream stream = LiveEventsTest.open(port, alice.userId, Duration.ofMinutes(5));
+        EventStream bobs = LiveEventsTest.open(port, bob.userId, Duration.ofMinutes(5))) {
+      stream.await(e -> e.name().equals("open"), PATIENCE);
+      UUID id = archive(file.fileId());
+      send(ArchiveProgressed.TYPE, id, new ArchiveProgressed(id, 0, 1500, Instant.now()));
+      JsonNode progressed = archiveEvent(stream, id, "preparing");
+      assertThat(progressed.get("bytesDone").asLong()).isEqualTo(1500);
+      assertThat(progressed.get("totalBytes").asLong()).isEqualTo(2000);
+      assertThat(progressed.get("name").asString()).isEqualTo("live.zip");
+      assertThat(progressed.has("downloadUrl")).isFalse();
+
+      send(ArchiveFinished.TYPE, id, new ArchiveFinished(id, ArchiveFinished.Outcome.READY, 1,
+          777, null, Instant.now()));
+      JsonNode ready = archiveEvent(stream, id, "ready");
+      assertThat(ready.get("size").asLong()).isEqualTo(777);
+      // By the time the event arrives, the archive reads as ready with its download URL.
+      assertThat(ok(alice.get("/api/archives/" + id), 200).get("downloadUrl").isNull()).isFalse();
+
+      ok(alice.delete("/api/archives/" + id), 204);
+      archiveEvent(stream, id, "deleted");
+      // A late report moves nothing and so tells no one.
+      send(ArchiveProgressed.TYPE, id, new ArchiveProgressed(id, 1, 2000, Instant.now()));
+      assertThat(stream.next(Duration.ofSeconds(1))).isEmpty();
+      assertThat(bobs.next(Duration.ofMillis(100)).filter(e -> e.name().equals("archive")))
+          .isEmpty();
+    }
+  }
+
+  private static JsonNode archiveEvent(EventStream stream, UUID id, String status)
+      throws Exception {
+    EventStream.Event event = stream.await(e -> e.name().equals("archive"), PATIENCE);
+    JsonNode data = Api.JSON.readTree(event.data());
+    assertThat(data.get("id").asString()).isEqualTo(id.toString());
+    assertThat(data.get("status").asString()).isEqualTo(status);
+    return data;
   }
 
   @Test

@@ -26,6 +26,11 @@ record Archive(UUID id, UUID ownerId, String name, String status, int entries, l
     return EXPIRED.equals(status) || DELETED.equals(status);
   }
 
+  Archive withStatus(String newStatus) {
+    return new Archive(id, ownerId, name, newStatus, entries, totalBytes, entriesDone, bytesDone,
+        size, error, createdAt, readyAt, expiresAt);
+  }
+
   /** The name a downloaded zip is saved under. */
   String fileName() {
     return name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name : name + ".zip";

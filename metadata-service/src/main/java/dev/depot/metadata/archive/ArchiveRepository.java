@@ -59,12 +59,13 @@ class ArchiveRepository {
         .query(ArchiveRepository::map).optional();
   }
 
-  /** Progress of a build; a report that arrives after the outcome changes nothing. */
-  int progress(UUID id, int entriesDone, long bytesDone, Instant now) {
+  /** Progress of a build, and the archive it moved; a report after the outcome moves none. */
+  Optional<Archive> progress(UUID id, int entriesDone, long bytesDone, Instant now) {
     return jdbc.sql("UPDATE archives SET entries_done = least(?, entries),"
             + " bytes_done = least(?, total_bytes), touched_at = ?"
-            + " WHERE id = ? AND status = 'preparing'")
-        .params(entriesDone, bytesDone, Timestamp.from(now), id).update();
+            + " WHERE id = ? AND status = 'preparing' RETURNING " + COLUMNS)
+        .params(entriesDone, bytesDone, Timestamp.from(now), id)
+        .query(ArchiveRepository::map).optional();
   }
 
   /** Archives preparing with no news since {@code cutoff}, locked (skipping rows others hold). */

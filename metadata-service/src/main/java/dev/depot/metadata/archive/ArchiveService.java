@@ -15,6 +15,7 @@ import dev.depot.metadata.access.AccessPolicy;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
+import dev.depot.metadata.live.LivePush;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,7 @@ public class ArchiveService {
   private final TicketIssuer tickets;
   private final EventPublisher events;
   private final ActivityLog activity;
+  private final LivePush live;
   private final TransactionTemplate tx;
   private final ArchiveProperties properties;
   private final LinkProperties links;
@@ -66,7 +69,7 @@ public class ArchiveService {
 
   ArchiveService(ArchiveRepository archives, SelectionRepository selections,
       ItemRepository items, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
-      EventPublisher events, ActivityLog activity, TransactionTemplate tx,
+      EventPublisher events, ActivityLog activity, LivePush live, TransactionTemplate tx,
       ArchiveProperties properties, LinkProperties links, Clock clock) {
     this.archives = archives;
     this.selections = selections;
@@ -76,6 +79,7 @@ public class ArchiveService {
     this.tickets = tickets;
     this.events = events;
     this.activity = activity;
+    this.live = live;
     this.tx = tx;
     this.properties = properties;
     this.links = links;
@@ -176,6 +180,7 @@ public class ArchiveService {
           .orElseThrow(() -> archiveNotFound());
       archives.markDeleted(archive.id());
       discard(archive, ArchiveDiscarded.Reason.DELETED);
+      pushState(archive.withStatus(Archive.DELETED));
       record(caller, archive, "deleted", Map.of());
     });
   }
@@ -187,8 +192,8 @@ public class ArchiveService {
   }
 
   void progressed(ArchiveProgressed report) {
-    archives.progress(report.archiveId(), report.entriesDone(), report.bytesDone(),
-        clock.instant());
+    tx.executeWithoutResult(s -> archives.progress(report.archiveId(), report.entriesDone(),
+        report.bytesDone(), clock.instant()).ifPresent(this::pushState));
   }
 
   /**
@@ -206,6 +211,7 @@ public class ArchiveService {
           LOG.warn("archive {} not built after {} attempts: failed", archive.id(),
               archive.attempts());
           archives.failed(archive.id(), "The archive could not be built. Ask for it again.");
+          archives.find(archive.id()).ifPresent(this::pushState);
         } else {
           LOG.info("archive {} went quiet: asking again (attempt {})", archive.id(),
               archive.attempts() + 1);
@@ -246,6 +252,9 @@ public class ArchiveService {
           ? archives.ready(archive.id(), report.size(), clock.instant())
           : archives.failed(archive.id(), report.failure() == null ? "The archive failed."
               : report.failure());
+      if (changed > 0) {
+        archives.find(archive.id()).ifPresent(this::pushState);
+      }
       LOG.info("archive {} {}{}", archive.id(), report.outcome(),
           changed == 0 ? " (already " + archive.status() + ")" : "");
     });
@@ -259,6 +268,7 @@ public class ArchiveService {
       for (Archive archive : due) {
         archives.markExpired(archive.id());
         discard(archive, ArchiveDiscarded.Reason.EXPIRED);
+        pushState(archive.withStatus(Archive.EXPIRED));
       }
       return due.size();
     });
@@ -266,6 +276,23 @@ public class ArchiveService {
       archives.forgetGone(now.minus(properties.keepExpired()));
     }
     return expired;
+  }
+
+  /** Shows the owner's open pages the archive as it now is (in the transaction of the change). */
+  private void pushState(Archive archive) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("id", archive.id().toString());
+    state.put("name", archive.fileName());
+    state.put("status", archive.status());
+    state.put("entries", archive.entries());
+    state.put("totalBytes", archive.totalBytes());
+    state.put("entriesDone", archive.entriesDone());
+    state.put("bytesDone", archive.bytesDone());
+    state.put("size", archive.size());
+    state.put("error", archive.error());
+    state.put("createdAt", archive.createdAt().toString());
+    state.put("expiresAt", archive.expiresAt().toString());
+    live.push(archive.ownerId(), "archive", archive.id(), state);
   }
 
   private void discard(Archive archive, ArchiveDiscarded.Reason reason) {

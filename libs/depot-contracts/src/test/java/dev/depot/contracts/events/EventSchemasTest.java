@@ -15,6 +15,7 @@ import dev.depot.contracts.archives.v1.ArchiveRequested;
 import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.contracts.mail.v1.MailRequested;
+import dev.depot.contracts.notifications.v1.UserNotified;
 import dev.depot.contracts.uploads.v1.UploadAbandoned;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.contracts.files.v1.VersionStored;
@@ -119,6 +120,27 @@ class EventSchemasTest {
             "\"a.txt\" is no longer stored", now), now));
     assertValid(EventEnvelope.of(ArchiveDiscarded.TYPE, "/depot/metadata-service", key,
         new ArchiveDiscarded(archive, owner, ArchiveDiscarded.Reason.EXPIRED, now), now));
+  }
+
+  @Test
+  void notificationsMatchTheirSchemaAndKeepNulls() {
+    UUID user = UUID.randomUUID();
+    UUID archive = UUID.randomUUID();
+    Instant now = Instant.now();
+    Map<String, Object> state = new java.util.LinkedHashMap<>();
+    state.put("status", "preparing");
+    state.put("entriesDone", 3);
+    state.put("size", null);
+    EventEnvelope<UserNotified> event = EventEnvelope.of(UserNotified.TYPE,
+        "/depot/metadata-service", user.toString(),
+        new UserNotified(user, "archive", archive, state, now), now);
+    assertValid(event);
+    JsonNode data = JSON.valueToTree(event).get("data");
+    assertThat(data.get("state").has("size")).isTrue();
+    assertThat(data.get("state").get("size").isNull()).isTrue();
+    ObjectNode bad = JSON.valueToTree(EventEnvelope.of(UserNotified.TYPE, "/test",
+        user.toString(), new UserNotified(user, "Archive Changed", archive, state, now), now));
+    assertThat(schema(UserNotified.TOPIC).validate(bad)).isNotEmpty();
   }
 
   @Test
