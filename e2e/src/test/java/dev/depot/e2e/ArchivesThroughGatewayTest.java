@@ -3,6 +3,7 @@ package dev.depot.e2e;
 import static dev.depot.e2e.GatewayUser.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.depot.localinfra.EventStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,14 +31,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Zip archives through the gateway: a small tree uploaded with tus, archived in the background,
- * downloaded through the signed URL the API hands out (whole and by range) and read with
- * {@link ZipFile}; then an archive whose worker is killed with SIGKILL halfway and started again.
+ * followed on the live event stream, downloaded through the signed URL the API hands out (whole
+ * and by range) and read with {@link ZipFile}; then an archive whose worker is killed with
+ * SIGKILL halfway and started again, followed on the stream through the edge.
  */
 class ArchivesThroughGatewayTest {
 
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
   private static final int MIB = 1024 * 1024;
+  private static final String GATEWAY = "http://127.0.0.1:8080";
+  private static final String EDGE = "http://127.0.0.1:8088";
   private static GatewayUser user;
 
   @TempDir
@@ -70,15 +74,21 @@ class ArchivesThroughGatewayTest {
     expected.put(tripName + "photos/\u05e9\u05dc\u05d5\u05dd.jpg", photo);
     expected.put("readme.txt", readme);
 
-    HttpResponse<String> created = send("POST", "/api/archives", Map.of("items",
-        List.of(trip, readmeId), "name", "trip"));
-    JsonNode archive = ok(created, 202);
-    String id = archive.get("id").asString();
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/archives/" + id);
-    assertThat(archive.get("entries").asInt()).isEqualTo(expected.size());
+    String id;
+    try (EventStream events = user.events(GATEWAY)) {
+      HttpResponse<String> created = send("POST", "/api/archives", Map.of("items",
+          List.of(trip, readmeId), "name", "trip"));
+      JsonNode archive = ok(created, 202);
+      id = archive.get("id").asString();
+      assertThat(created.headers().firstValue("Location")).hasValue("/api/archives/" + id);
+      assertThat(archive.get("entries").asInt()).isEqualTo(expected.size());
 
-    JsonNode ready = await(id, a -> !a.get("status").asString().equals("preparing"),
-        Duration.ofSeconds(120));
+      JsonNode pushed = pushed(events, id, a -> !a.get("status").asString().equals("preparing"),
+          Duration.ofSeconds(120));
+      assertThat(pushed.get("status").asString()).as(pushed.toString()).isEqualTo("ready");
+      assertThat(pushed.get("entriesDone").asInt()).isEqualTo(expected.size());
+    }
+    JsonNode ready = ok(send("GET", "/api/archives/" + id, null), 200);
     assertThat(ready.get("status").asString()).as(ready.toString()).isEqualTo("ready");
     assertThat(ready.get("name").asString()).isEqualTo("trip.zip");
     String url = ready.get("downloadUrl").asString();
@@ -123,18 +133,22 @@ class ArchivesThroughGatewayTest {
       // random bytes declared as octet-stream are deflated: slow enough to be caught halfway
       upload(big, "part-" + i + ".bin", data, "application/octet-stream");
     }
-    String id = ok(send("POST", "/api/archives", Map.of("items", List.of(big))), 202)
-        .get("id").asString();
+    JsonNode ready;
+    try (EventStream events = user.events(EDGE)) {
+      String id = ok(send("POST", "/api/archives", Map.of("items", List.of(big))), 202)
+          .get("id").asString();
 
-    JsonNode halfway = await(id, a -> a.get("bytesDone").asLong() > 0
-        || !a.get("status").asString().equals("preparing"), Duration.ofSeconds(120));
-    assertThat(halfway.get("status").asString()).as("still building when the worker is killed")
-        .isEqualTo("preparing");
-    LocalStack.stop("transcode-worker", 8085, true).start();
+      JsonNode halfway = pushed(events, id, a -> a.get("bytesDone").asLong() > 0
+          || !a.get("status").asString().equals("preparing"), Duration.ofSeconds(120));
+      assertThat(halfway.get("status").asString()).as("still building when the worker is killed")
+          .isEqualTo("preparing");
+      LocalStack.stop("transcode-worker", 8085, true).start();
 
-    JsonNode ready = await(id, a -> !a.get("status").asString().equals("preparing"),
-        Duration.ofSeconds(300));
-    assertThat(ready.get("status").asString()).as(ready.toString()).isEqualTo("ready");
+      JsonNode outcome = pushed(events, id,
+          a -> !a.get("status").asString().equals("preparing"), Duration.ofSeconds(300));
+      assertThat(outcome.get("status").asString()).as(outcome.toString()).isEqualTo("ready");
+      ready = ok(send("GET", "/api/archives/" + id, null), 200);
+    }
     Path zip = dir.resolve("big.zip");
     HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(
         URI.create(ready.get("downloadUrl").asString())).build(),
@@ -176,18 +190,13 @@ class ArchivesThroughGatewayTest {
     throw new AssertionError(name + " never listed");
   }
 
-  private static JsonNode await(String id, Predicate<JsonNode> condition, Duration timeout)
-      throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode archive = null;
-    while (Instant.now().isBefore(deadline)) {
-      archive = ok(send("GET", "/api/archives/" + id, null), 200);
-      if (condition.test(archive)) {
-        return archive;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("archive " + id + " never got there: " + archive);
+  /** The first state of archive {@code id} pushed on the stream that meets the condition. */
+  private static JsonNode pushed(EventStream events, String id, Predicate<JsonNode> condition,
+      Duration timeout) throws Exception {
+    EventStream.Event event = events.await(e -> e.name().equals("archive")
+        && condition.test(GatewayUser.JSON.readTree(e.data()))
+        && GatewayUser.JSON.readTree(e.data()).get("id").asString().equals(id), timeout);
+    return GatewayUser.JSON.readTree(event.data());
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -2,12 +2,14 @@ package dev.depot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.ServiceClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,14 @@ final class GatewayUser {
     return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /** Opens the user's live event stream at {@code base} (the gateway, or the edge before it). */
+  EventStream events(String base) throws Exception {
+    EventStream stream = EventStream.open(URI.create(base + "/api/events"), token);
+    assertThat(stream.response().statusCode()).isEqualTo(200);
+    stream.await(e -> e.name().equals("open"), Duration.ofSeconds(10));
+    return stream;
   }
 
   /**
