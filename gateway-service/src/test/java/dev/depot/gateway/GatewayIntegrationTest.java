@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
     "depot.gateway.rate-limit.per-user-burst=3",
     "depot.gateway.rate-limit.links-per-user-per-second=1",
     "depot.gateway.rate-limit.links-per-user-burst=2",
+    "depot.gateway.rate-limit.per-share-link-per-second=1",
+    "depot.gateway.rate-limit.per-share-link-burst=2",
     "depot.gateway.max-control-request-size=1KB",
     "depot.gateway.trusted-proxies=127.0.0.1/32",
     "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
@@ -208,6 +210,12 @@ class GatewayIntegrationTest {
   }
 
   @Test
+  void urlsTheFirewallRefusesGetAProblem() throws Exception {
+    assertProblem(get("/api/shared/%2e%2e%2fapi%2ffolders", null), 400, "MALFORMED_REQUEST");
+    assertProblem(get("/dl/..%2F..%2Fetc%2Fpasswd", null), 400, "MALFORMED_REQUEST");
+  }
+
+  @Test
   void publicPathsNeedNoToken() throws Exception {
     assertThat(get("/api/auth/.well-known/jwks.json", null).statusCode()).isEqualTo(200);
     assertThat(get("/api/uploads/abc", null).statusCode()).isEqualTo(200);
@@ -259,6 +267,23 @@ class GatewayIntegrationTest {
     HttpResponse<String> other = get("/api/folders/root", token);
     assertThat(other.statusCode()).as("other requests still pass: " + other.body())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aPublicShareLinkHasItsOwnBucketWhoeverAsks() throws Exception {
+    String link = "/api/shared/" + "Ab1_-".repeat(4) + "xy/download-url";
+    String other = "/api/shared/" + "Zz9_-".repeat(4) + "xy/download-url";
+    String signedIn = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    assertThat(get(link, null).statusCode()).isEqualTo(200);
+    assertThat(get(link, signedIn).statusCode()).isEqualTo(200);
+    HttpResponse<String> limited = get(link, null);
+    assertProblem(limited, 429, "RATE_LIMITED");
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    assertProblem(get(link, TestInfra.tokens().issue(UUID.randomUUID().toString())), 429,
+        "RATE_LIMITED");
+    assertThat(get(other, null).statusCode()).as("another link is not limited").isEqualTo(200);
+    assertThat(get(link.replace("/download-url", ""), null).statusCode())
+        .as("seeing the file is not a download").isEqualTo(200);
   }
 
   @Test

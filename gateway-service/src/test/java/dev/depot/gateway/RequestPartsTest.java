@@ -16,7 +16,7 @@ class RequestPartsTest {
 
   private static ClientAddresses trusting(String... proxies) {
     return new ClientAddresses(new GatewayProperties(Map.of(), List.of("http://x"), List.of(),
-        DataSize.ofMegabytes(1), List.of(), new GatewayProperties.RateLimit(1, 1, 1, 1, 1, 1),
+        DataSize.ofMegabytes(1), List.of(), new GatewayProperties.RateLimit(1, 1, 1, 1, 1, 1, 1, 1),
         List.of(proxies)));
   }
 

@@ -46,6 +46,10 @@ public final class MetadataProblem {
       ProblemCode.of("ARCHIVE_NOT_FOUND", HttpStatus.NOT_FOUND, "Archive not found");
   public static final ProblemCode ARCHIVE_TOO_LARGE = ProblemCode.of(
       "ARCHIVE_TOO_LARGE", HttpStatus.CONTENT_TOO_LARGE, "Selection too large for one archive");
+  public static final ProblemCode SHARE_LINK_NOT_FOUND =
+      ProblemCode.of("SHARE_LINK_NOT_FOUND", HttpStatus.NOT_FOUND, "Share link not found");
+  public static final ProblemCode SHARE_LINK_LIMIT = ProblemCode.of(
+      "SHARE_LINK_LIMIT", HttpStatus.CONFLICT, "Too many share links for one file");
   public static final ProblemCode TOO_MANY_STREAMS = ProblemCode.of(
       "TOO_MANY_STREAMS", HttpStatus.TOO_MANY_REQUESTS, "Too many live streams");
 

@@ -1,12 +1,18 @@
 package dev.depot.metadata;
 
+import dev.depot.contracts.events.EventEnvelope;
+import dev.depot.contracts.ticket.Ticket;
+import dev.depot.contracts.ticket.TicketCodec;
+import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.ServiceClient;
 import dev.depot.localinfra.TestInfra;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,5 +75,28 @@ final class Api {
   UUID folder(UUID parent, String name) throws Exception {
     return UUID.fromString(ok(post("/api/folders", Map.of("parentId", parent,
         "name", name)), 201).get("id").asString());
+  }
+
+  /**
+   * A file of {@code size} bytes in {@code folder}, as if its upload completed (upload-service's
+   * event on Kafka); returns once it is listed.
+   */
+  Ticket upload(UUID folder, String name, long size, KafkaTemplate<Object, Object> kafka,
+      TicketCodec tickets) throws Exception {
+    JsonNode started = ok(post("/api/files", Map.of("folderId", folder, "name", name,
+        "size", size, "mimeType", "text/plain")), 201);
+    Ticket ticket = tickets.verify(started.get("ticket").asString());
+    EventEnvelope<UploadCompleted> event = EventEnvelope.of(UploadCompleted.TYPE, "/test",
+        ticket.fileId().toString(), new UploadCompleted(ticket.fileId(), ticket.versionId(),
+            ticket.blobId(), size, null, Instant.now()), Instant.now());
+    kafka.send(UploadCompleted.TOPIC, event.subject(), JSON.writeValueAsBytes(event)).get();
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (get("/api/files/" + ticket.fileId()).statusCode() == 200) {
+        return ticket;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + " never became a file");
   }
 }

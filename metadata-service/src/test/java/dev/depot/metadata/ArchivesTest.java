@@ -15,7 +15,6 @@ import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.events.EventType;
 import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
-import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.EventProbe;
 import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.TestInfra;
@@ -431,19 +430,7 @@ class ArchivesTest {
 
   /** Starts an upload and plays the upload side: the bytes "arrive" and the event is sent. */
   private Ticket upload(UUID folder, String name, long size) throws Exception {
-    JsonNode started = ok(alice.post("/api/files", Map.of("folderId", folder, "name", name,
-        "size", size, "mimeType", "text/plain")), 201);
-    Ticket ticket = tickets.verify(started.get("ticket").asString());
-    send(UploadCompleted.TYPE, ticket.fileId(), new UploadCompleted(ticket.fileId(),
-        ticket.versionId(), ticket.blobId(), size, null, Instant.now()));
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      if (alice.get("/api/files/" + ticket.fileId()).statusCode() == 200) {
-        return ticket;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(name + " never became a file");
+    return alice.upload(folder, name, size, kafka, tickets);
   }
 
   private <T> void send(EventType<T> type, UUID key, T data) throws Exception {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -30,7 +32,8 @@ import reactor.core.publisher.Mono;
  * the session must not be on auth-service's deny list (logout, revoke, password change, deleted
  * account: 401 {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client
  * address and of its user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue
- * signed links (download URLs, archives) also take from a smaller bucket of their user. If Redis cannot
+ * signed links (download URLs, archives) also take from a smaller bucket of their user, and the
+ * download URLs of a public share link from a bucket of that link, whoever asks. If Redis cannot
  * answer, the request passes and a warning is logged: availability over strictness.
  */
 public class RequestGuardFilter implements WebFilter {
@@ -39,6 +42,8 @@ public class RequestGuardFilter implements WebFilter {
   /** Read once: a script made from a resource would check the jar for changes on every call. */
   private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
   private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
+  private static final Pattern SHARED_DOWNLOAD =
+      Pattern.compile("/api/shared/([A-Za-z0-9_-]{22})/download-url");
 
   private final ReactiveStringRedisTemplate redis;
   private final ProblemWriter problems;
@@ -54,7 +59,9 @@ public class RequestGuardFilter implements WebFilter {
     this.limits = List.of(Integer.toString(limit.perIpPerSecond()),
         Integer.toString(limit.perIpBurst()), Integer.toString(limit.perUserPerSecond()),
         Integer.toString(limit.perUserBurst()), Integer.toString(limit.linksPerUserPerSecond()),
-        Integer.toString(limit.linksPerUserBurst()));
+        Integer.toString(limit.linksPerUserBurst()),
+        Integer.toString(limit.perShareLinkPerSecond()),
+        Integer.toString(limit.perShareLinkBurst()));
   }
 
   @Override
@@ -93,13 +100,24 @@ public class RequestGuardFilter implements WebFilter {
 
   private List<String> keys(ServerWebExchange exchange, Jwt jwt) {
     String address = "depot:rate:address:" + addresses.of(exchange);
+    String shareLink = sharedDownload(exchange.getRequest());
     if (jwt == null) {
-      return List.of(address, "", "", "");
+      return List.of(address, "", "", "", shareLink);
     }
     String sid = jwt.getClaimAsString("sid");
     return List.of(address, "depot:rate:user:" + jwt.getSubject(),
         sid == null ? "" : GatewayContract.revokedSessionKey(sid),
-        issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "");
+        issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "",
+        shareLink);
+  }
+
+  /** The bucket of the share link whose download URL is asked for, else "". */
+  private static String sharedDownload(ServerHttpRequest request) {
+    if (request.getMethod() != HttpMethod.GET) {
+      return "";
+    }
+    Matcher m = SHARED_DOWNLOAD.matcher(request.getPath().value());
+    return m.matches() ? "depot:rate:shared:" + m.group(1) : "";
   }
 
   /** {@code GET /api/files/{id}/download-url} and {@code POST /api/archives}. */

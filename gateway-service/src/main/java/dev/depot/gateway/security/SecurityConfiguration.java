@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -78,6 +79,17 @@ public class SecurityConfiguration {
     StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
     firewall.setAllowedHeaderValues(TokenText::isPrintable);
     return firewall;
+  }
+
+  /**
+   * A URL the firewall refuses (an encoded slash, a dot segment, a control character) is answered
+   * with a problem like any other bad request, not an empty 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler rejectedExchanges(ProblemWriter problems) {
+    return (exchange, rejected) -> problems.write(exchange, CommonProblem.MALFORMED_REQUEST,
+        "This URL is not accepted (encoded slashes, dot segments and control characters are"
+            + " refused).");
   }
 
   /** The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, verified once. */

@@ -2,10 +2,12 @@
 -- token buckets of its client address, (if signed in) its user and, for requests that issue
 -- signed links, the user's link bucket?
 -- KEYS: address bucket, user bucket ("" when anonymous), deny-list entry ("" when anonymous),
---       link bucket ("" unless the request issues a link)
--- ARGV: address rate/s, address burst, user rate/s, user burst, link rate/s, link burst
+--       link bucket ("" unless the request issues a link),
+--       share-link bucket ("" unless the request asks a public link for a download URL)
+-- ARGV: address rate/s, address burst, user rate/s, user burst, link rate/s, link burst,
+--       share-link rate/s, share-link burst
 -- The user is allowed only if both the link and the user buckets allow; a refused link does
--- not cost a user token.
+-- not cost a user token. A refused share link counts as the user (or anonymous caller) refused.
 -- Returns {revoked (0/1), address allowed (0/1), user allowed (0/1), seconds until a token}.
 local now_parts = redis.call('TIME')
 local now = tonumber(now_parts[1]) + tonumber(now_parts[2]) / 1000000
@@ -36,6 +38,9 @@ local address_ok, address_wait = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[
 local user_ok, user_wait = 1, 0
 if KEYS[4] ~= '' then
   user_ok, user_wait = take(KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]))
+end
+if KEYS[5] ~= '' then
+  user_ok, user_wait = take(KEYS[5], tonumber(ARGV[7]), tonumber(ARGV[8]))
 end
 if KEYS[2] ~= '' and user_ok == 1 then
   user_ok, user_wait = take(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
