@@ -34,9 +34,18 @@ test("a folder downloads as a zip built in the background, with its tree and nam
 
   await test.step("ask for its zip: the panel follows it, and it downloads when ready", async () => {
     const downloaded = page.waitForEvent("download", { timeout: 90_000 });
+    // While it is prepared, the page follows it on the live event stream.
+    const events = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === "/api/events" && response.request().method() === "GET",
+      { timeout: 30_000 },
+    );
     await page.getByRole("button", { name: "Download as zip" }).click();
     const panel = page.getByRole("region", { name: "Zip archives" });
     await expect(panel).toContainText(`${folderName}.zip`);
+    const stream = await events;
+    expect(stream.status()).toBe(200);
+    expect(stream.headers()["content-type"]).toMatch(/^text\/event-stream/);
     const download = await downloaded;
     expect(download.suggestedFilename()).toBe(`${folderName}.zip`);
     await expect(panel).toContainText("your download started");

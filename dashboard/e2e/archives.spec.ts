@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import type { Archive } from "@/archive/api";
 import { problem } from "./fake-api";
-import { DOWNLOAD_ORIGIN } from "./fake-files-api";
+import type { EventStreamCall } from "./fake-events-server";
+import { DOWNLOAD_ORIGIN, type FakeFilesApi } from "./fake-files-api";
 import { chooseAction, fakeApis, open, said, serveDownloads, table } from "./files-helpers";
 
 function selection(page: Page) {
@@ -9,6 +11,36 @@ function selection(page: Page) {
 
 function checkbox(page: Page, name: string) {
   return table(page).getByRole("checkbox", { name: `Select ${name}`, exact: true });
+}
+
+function archivePanel(page: Page) {
+  return page.getByRole("region", { name: "Zip archives" });
+}
+
+/** The reads of one archive (`GET /api/archives/{id}`) from the `from`-th files call on. */
+function archiveReads(files: FakeFilesApi, archiveId: string, from = 0) {
+  return files.calls
+    .slice(from)
+    .filter((c) => c.method === "GET" && c.path === `/api/archives/${archiveId}`);
+}
+
+/** The reads of one archive since `stream` opened. */
+function readsSinceOpen(files: FakeFilesApi, archiveId: string, stream: EventStreamCall) {
+  return archiveReads(files, archiveId, stream.filesCallsAtOpen ?? Infinity);
+}
+
+/** Asks for a zip of the folder "Photos" (4 entries, 3.8 MB); returns the archive asked for. */
+async function zipPhotos(page: Page, files: FakeFilesApi): Promise<Archive> {
+  await chooseAction(page, "Photos", "Download as zip");
+  await expect(archivePanel(page)).toContainText("Preparing: 0 of 4 items, 0 bytes of 3.8 MB");
+  return [...files.archives.values()].at(-1) as Archive;
+}
+
+function addPhotos(files: FakeFilesApi): void {
+  const photos = files.addFolder("Photos");
+  files.addFile("beach.jpg", { parentId: photos.id, mimeType: "image/jpeg", sizes: [3_000_000] });
+  const trip = files.addFolder("Trip", photos.id);
+  files.addFile("map.png", { parentId: trip.id, mimeType: "image/png", sizes: [1_000_000] });
 }
 
 test("a folder downloads as a zip prepared in the background, with its progress shown", async ({
@@ -334,6 +366,8 @@ test("a zip still being prepared after a reload is followed again and downloads 
 
   await open(page, auth, "/files");
   await chooseAction(page, "Older", "Download as zip");
+  // Asked for once the panel shows it: the click does not wait for the request.
+  await expect(page.getByRole("region", { name: "Zip archives" })).toContainText("Older.zip");
   const olderId = [...files.archives.keys()][0];
   files.finishArchive(olderId, { size: 100 });
   await chooseAction(page, "Photos", "Download as zip");
@@ -352,4 +386,221 @@ test("a zip still being prepared after a reload is followed again and downloads 
   files.finishArchive(archiveId, { size: 3_100 });
   expect((await downloaded).suggestedFilename()).toBe("Photos.zip");
   expect(fetched.filter((url) => url.endsWith(archiveId))).toHaveLength(1);
+});
+
+test("a zip's progress comes live from the event stream, with no polling while it is open", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  addPhotos(files);
+  const fetched = await serveDownloads(page, "Photos.zip", "application/zip");
+
+  await open(page, auth, "/files");
+  await expect(table(page)).toContainText("Photos");
+  // Nothing is prepared: no stream is held open.
+  expect(events.calls).toHaveLength(0);
+
+  const archive = await zipPhotos(page, files);
+  await expect.poll(() => events.open.length).toBe(1);
+  const [stream] = events.opened;
+  expect(stream.token).not.toBeNull();
+  expect(auth.accessTokens.has(stream.token as string)).toBe(true);
+  expect(stream.accept).toBe("text/event-stream");
+  // Events sent before it opened are not replayed: the archive is read once, to catch up.
+  await expect.poll(() => readsSinceOpen(files, archive.id, stream).length).toBe(1);
+
+  // Progress told by events only (the files API still says nothing is done): polls cannot show it.
+  const panel = archivePanel(page);
+  events.sendArchive({ ...archive, entriesDone: 1, bytesDone: 900_000 });
+  await expect(panel).toContainText("Preparing: 1 of 4 items");
+  events.sendArchive({ ...archive, entriesDone: 2, bytesDone: 3_000_000 });
+  await expect(panel).toContainText("Preparing: 2 of 4 items, 2.9 MB of 3.8 MB");
+  await expect(panel.getByRole("progressbar", { name: "Photos.zip: 75%" })).toBeVisible();
+  // An archive this tab does not follow (asked for in another one) stays out of the panel.
+  events.sendArchive({
+    ...archive,
+    id: "archive-elsewhere",
+    name: "Elsewhere.zip",
+    status: "ready",
+  });
+  // Longer than the polling interval (1.5 s): while the stream is open, nothing is polled.
+  await page.waitForTimeout(2_000);
+  expect(readsSinceOpen(files, archive.id, stream)).toHaveLength(1);
+  await expect(panel).not.toContainText("Elsewhere.zip");
+  expect(fetched).toEqual([]);
+
+  // Ready, by an event without a link: the link is read once and the download starts once.
+  const downloaded = page.waitForEvent("download");
+  files.finishArchive(archive.id, { size: 3_900_000 });
+  expect((await downloaded).suggestedFilename()).toBe("Photos.zip");
+  await expect(panel).toContainText("Ready, 3.7 MB — your download started");
+  expect(fetched).toEqual([`${DOWNLOAD_ORIGIN}/a/${archive.id}`]);
+  expect(readsSinceOpen(files, archive.id, stream)).toHaveLength(2);
+  // Nothing is prepared any more: the stream is closed.
+  await expect.poll(() => events.open.length).toBe(0);
+  expect(events.calls).toHaveLength(1);
+});
+
+test("a failure told by the stream is shown", async ({ page }) => {
+  const { auth, files, events } = await fakeApis(page);
+  addPhotos(files);
+
+  await open(page, auth, "/files");
+  const archive = await zipPhotos(page, files);
+  await expect.poll(() => events.open.length).toBe(1);
+  const [stream] = events.opened;
+  await expect.poll(() => readsSinceOpen(files, archive.id, stream).length).toBe(1);
+
+  files.finishArchive(archive.id, { error: "“beach.jpg” was deleted for good meanwhile." });
+  await expect(archivePanel(page)).toContainText(
+    "Failed: “beach.jpg” was deleted for good meanwhile.",
+  );
+  await expect.poll(() => events.open.length).toBe(0);
+  expect(readsSinceOpen(files, archive.id, stream)).toHaveLength(1);
+});
+
+test("a stream refused as one too many falls back to polling and is tried again after Retry-After", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  addPhotos(files);
+  const fetched = await serveDownloads(page, "Photos.zip", "application/zip");
+  events.refuse({
+    ...problem(429, "TOO_MANY_STREAMS", "This account holds too many event streams."),
+    headers: { "retry-after": "3" },
+  });
+
+  await open(page, auth, "/files");
+  const archive = await zipPhotos(page, files);
+  await expect.poll(() => events.calls.map((c) => c.status)).toEqual([429]);
+
+  // Polled meanwhile: a change that no event tells still shows.
+  files.progressArchive(archive.id, 2, 3_000_000);
+  const panel = archivePanel(page);
+  await expect(panel).toContainText("Preparing: 2 of 4 items, 2.9 MB of 3.8 MB");
+  expect(archiveReads(files, archive.id).length).toBeGreaterThanOrEqual(1);
+
+  // Tried again, but not before the 3 seconds the refusal asked for (the backoff alone says 1).
+  await expect.poll(() => events.calls.length, { timeout: 6_000 }).toBe(2);
+  expect(events.calls[1].at - events.calls[0].at).toBeGreaterThanOrEqual(2_900);
+
+  const downloaded = page.waitForEvent("download");
+  files.finishArchive(archive.id, { size: 3_900_000 });
+  expect((await downloaded).suggestedFilename()).toBe("Photos.zip");
+  await expect(panel).toContainText("Ready, 3.7 MB — your download started");
+  expect(fetched).toEqual([`${DOWNLOAD_ORIGIN}/a/${archive.id}`]);
+  expect(events.opened).toHaveLength(0);
+});
+
+test("a dropped stream falls back to polling, is opened again with a growing wait, and catches up", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  addPhotos(files);
+  const fetched = await serveDownloads(page, "Photos.zip", "application/zip");
+
+  await open(page, auth, "/files");
+  const archive = await zipPhotos(page, files);
+  await expect.poll(() => events.open.length).toBe(1);
+  const [first] = events.opened;
+  await expect.poll(() => readsSinceOpen(files, archive.id, first).length).toBe(1);
+
+  // The connection breaks; the next try finds the events away, and until the stream is open
+  // again the archive cannot be read either.
+  events.refuse(problem(503, "SERVICE_UNAVAILABLE", "The events are not available now."), 1);
+  files.on(`GET /api/archives/${archive.id}`, () =>
+    events.opened.length < 2
+      ? problem(503, "SERVICE_UNAVAILABLE", "Archives are not available now.")
+      : undefined,
+  );
+  events.drop();
+  // Polled meanwhile.
+  const panel = archivePanel(page);
+  await expect(panel).toContainText("Archives are not available now.");
+
+  // Ready while no stream is open: no event tells it.
+  const downloaded = page.waitForEvent("download");
+  files.finishArchive(archive.id, { size: 3_900_000 });
+  // Tried again after 1 s (refused), then after 2 s: open again, the read made on opening catches
+  // up and the download starts.
+  expect((await downloaded).suggestedFilename()).toBe("Photos.zip");
+  expect(events.calls.map((c) => c.status)).toEqual([200, 503, 200]);
+  const [, refused, second] = events.calls;
+  const firstWait = refused.at - (first.endedAt as number);
+  expect(firstWait).toBeGreaterThanOrEqual(950);
+  expect(second.at - refused.at).toBeGreaterThanOrEqual(1.5 * firstWait);
+  await expect(panel).toContainText("Ready, 3.7 MB — your download started");
+  await expect(panel).not.toContainText("not available");
+  expect(fetched).toEqual([`${DOWNLOAD_ORIGIN}/a/${archive.id}`]);
+  await expect.poll(() => events.open.length).toBe(0);
+});
+
+test("a stream that ends at the time it announced is opened again at once, with a fresh token", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  // Tokens renewed every second; each stream ends after two, as if the token it was opened
+  // with expired.
+  auth.expiresIn = 8;
+  events.lifetimeMs = 2_000;
+  addPhotos(files);
+
+  await open(page, auth, "/files");
+  const archive = await zipPhotos(page, files);
+  await expect.poll(() => events.opened.length, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
+  const [first, second] = events.opened;
+  // Not after the backoff (1 s): the end was announced.
+  expect(second.at - (first.endedAt as number)).toBeLessThan(500);
+  expect(second.token).not.toBe(first.token);
+  expect(auth.accessTokens.has(second.token as string)).toBe(true);
+  await expect
+    .poll(() => readsSinceOpen(files, archive.id, second).length)
+    .toBeGreaterThanOrEqual(1);
+
+  // Told by an event, or read on the next opening if it came between two streams.
+  files.progressArchive(archive.id, 2, 3_000_000);
+  await expect(archivePanel(page)).toContainText("Preparing: 2 of 4 items, 2.9 MB of 3.8 MB");
+});
+
+test("an event cut across network writes, mid-line and mid-character, is read whole", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  const folder = files.addFolder("Fotos ✓");
+  files.addFile("strand.jpg", { parentId: folder.id, mimeType: "image/jpeg", sizes: [3_000_000] });
+  files.addFile("karte.png", { parentId: folder.id, mimeType: "image/png", sizes: [1_000_000] });
+
+  await open(page, auth, "/files");
+  await chooseAction(page, "Fotos ✓", "Download as zip");
+  const panel = archivePanel(page);
+  await expect(panel).toContainText("Preparing: 0 of 3 items, 0 bytes of 3.8 MB");
+  const archive = [...files.archives.values()][0];
+  await expect.poll(() => events.open.length).toBe(1);
+  const [stream] = events.opened;
+  await expect.poll(() => readsSinceOpen(files, archive.id, stream).length).toBe(1);
+
+  // CRLF line ends, a comment, the data on several lines (joined with "\n", still JSON).
+  const data = JSON.stringify({ ...archive, entriesDone: 2, bytesDone: 3_000_000 }, null, 1)
+    .split("\n")
+    .map((line) => `data: ${line}\r\n`)
+    .join("");
+  const bytes = Buffer.from(
+    `: keep-alive\r\n\r\nevent: archive\r\nid: ${archive.id}\r\n${data}\r\n`,
+    "utf8",
+  );
+  const cuts = [
+    bytes.indexOf("event: arch") + "event: arch".length,
+    bytes.indexOf("data:") + 2,
+    bytes.indexOf(Buffer.from("✓")) + 1,
+    bytes.indexOf(Buffer.from("✓")) + 2,
+    bytes.length - 1,
+  ];
+  const pieces = [0, ...cuts].map((start, i) => bytes.subarray(start, cuts[i] ?? bytes.length));
+  expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+  await events.writeRaw(pieces);
+
+  await expect(panel).toContainText("Preparing: 2 of 3 items, 2.9 MB of 3.8 MB");
+  await expect(panel.getByRole("listitem", { name: "Fotos ✓.zip", exact: true })).toBeVisible();
+  await expect(panel).not.toContainText("\uFFFD");
+  expect(readsSinceOpen(files, archive.id, stream)).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { Archive } from "@/archive/api";
+import type { Archive, ArchiveChange } from "@/archive/api";
 import type { FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
 import { FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
@@ -90,6 +90,8 @@ export class FakeFilesApi extends FakeApi {
   readonly pendingUploads = new Map<string, PendingUpload>();
   /** Archives asked for; a test moves them on with `progressArchive` and `finishArchive`. */
   readonly archives = new Map<string, Archive>();
+  /** Told of every change of an archive, as metadata-service publishes it to the live events. */
+  onArchiveChange: ((change: ArchiveChange) => void) | null = null;
   private clock = Date.parse("2026-11-20T09:00:00Z");
   private issued = 0;
   private readonly trashRoots = new Set<string>();
@@ -383,6 +385,7 @@ export class FakeFilesApi extends FakeApi {
       if (match[1] === "DELETE") {
         this.archives.delete(archive.id);
         this.record({ ...archive, kind: "archive" }, "deleted");
+        this.onArchiveChange?.({ ...archive, status: "deleted" });
         return { status: 204 };
       }
       return { status: 200, json: this.archiveView(archive) };
@@ -782,7 +785,9 @@ export class FakeFilesApi extends FakeApi {
   }
 
   progressArchive(archiveId: string, entriesDone: number, bytesDone: number): void {
-    Object.assign(this.archives.get(archiveId) as Archive, { entriesDone, bytesDone });
+    const archive = this.archives.get(archiveId) as Archive;
+    Object.assign(archive, { entriesDone, bytesDone });
+    this.onArchiveChange?.({ ...archive });
   }
 
   finishArchive(archiveId: string, outcome: { size: number } | { error: string }): void {
@@ -798,6 +803,7 @@ export class FakeFilesApi extends FakeApi {
           }
         : { status: "failed", error: outcome.error },
     );
+    this.onArchiveChange?.({ ...archive });
   }
 
   private downloadUrl(file: Item, query: Record<string, string>): Reply {

@@ -1,15 +1,20 @@
 import type { Page } from "@playwright/test";
 import { openSignedIn } from "./auth-helpers";
 import { FakeAuthApi } from "./fake-auth-api";
+import { FakeEventsServer } from "./fake-events-server";
 import { DOWNLOAD_ORIGIN, FakeFilesApi } from "./fake-files-api";
 
-/** The fake auth and metadata APIs, installed on `page`; fill the tree before `open`. */
-export async function fakeApis(page: Page): Promise<{ auth: FakeAuthApi; files: FakeFilesApi }> {
+/** The fake auth and metadata APIs and live events, installed on `page`; fill the tree before `open`. */
+export async function fakeApis(
+  page: Page,
+): Promise<{ auth: FakeAuthApi; files: FakeFilesApi; events: FakeEventsServer }> {
   const auth = new FakeAuthApi();
   await auth.install(page);
   const files = new FakeFilesApi(auth);
   await files.install(page);
-  return { auth, files };
+  const events = new FakeEventsServer(auth, files);
+  await events.install(page);
+  return { auth, files, events };
 }
 
 /** Starts on `path` signed in, as a browser that kept its session from an earlier visit. */

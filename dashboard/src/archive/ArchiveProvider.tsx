@@ -10,11 +10,20 @@ import {
   type ReactNode,
 } from "react";
 import { useAuth } from "@/auth/AuthProvider";
+import { followEvents } from "@/lib/events";
 import { toFormError } from "@/ui/formError";
-import { deleteArchive, getArchive, listArchives, requestArchive, type Archive } from "./api";
+import {
+  deleteArchive,
+  getArchive,
+  listArchives,
+  readArchiveChange,
+  requestArchive,
+  type Archive,
+  type ArchiveChange,
+} from "./api";
 import { ArchivePanel } from "./ArchivePanel";
 
-/** How often archives being prepared are asked about. */
+/** How often archives being prepared are asked about while the live events do not come. */
 const POLL_MS = 1500;
 
 /** An archive this tab asked for, as the panel shows it. */
@@ -46,10 +55,26 @@ function go(url: string) {
 }
 
 /**
- * Follows the zip archives the signed-in account asks for, on every page: each is polled while it
- * is prepared, downloads by itself when ready, and stays in the panel (to download again or
- * cancel) until dismissed. Archives still being prepared when the page loads (asked for before a
- * reload, or in another tab) are followed too. Signing out or in as someone else forgets them.
+ * Whether `incoming` is older than `shown`: a read answered after a newer event arrived (or the
+ * other way round). Progress only grows, and a finished archive is never preparing again.
+ */
+function isBehind(incoming: Archive | ArchiveChange, shown: Archive): boolean {
+  if (incoming.status !== "preparing") {
+    return false;
+  }
+  return (
+    shown.status !== "preparing" ||
+    incoming.entriesDone < shown.entriesDone ||
+    incoming.bytesDone < shown.bytesDone
+  );
+}
+
+/**
+ * Follows the zip archives the signed-in account asks for, on every page: while one is prepared,
+ * the live event stream tells its progress (polled instead while the stream is not open); each
+ * downloads by itself when ready, and stays in the panel (to download again or cancel) until
+ * dismissed. Archives still being prepared when the page loads (asked for before a reload, or in
+ * another tab) are followed too. Signing out or in as someone else forgets them.
  */
 export function ArchiveProvider({ children }: { children: ReactNode }) {
   const { account } = useAuth();
@@ -91,35 +116,117 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
     setTracked((list) => list.map((t) => (t.archive.id === archiveId ? { ...t, ...change } : t)));
   }, []);
 
+  /** The archives whose download was started by itself (once each), claimed before it starts. */
+  const started = useRef(new Set<string>());
+
+  /**
+   * Shows the archive as it now is, unless what is shown is newer; the first time it is seen
+   * ready, its download starts (with a link read for it when `archive` has none, as events do).
+   */
+  const receive = useCallback(async (archive: Archive | ArchiveChange) => {
+    if (archive.status === "deleted") {
+      setTracked((list) => list.filter((t) => t.archive.id !== archive.id));
+      return;
+    }
+    const shown: Archive = { ...archive, status: archive.status };
+    setTracked((list) =>
+      list.map((t) =>
+        t.archive.id === archive.id && !isBehind(archive, t.archive)
+          ? { ...t, archive: { ...t.archive, ...shown }, problem: null }
+          : t,
+      ),
+    );
+    const before = latest.current.find((t) => t.archive.id === archive.id);
+    if (archive.status !== "ready" || !before || before.downloaded) {
+      return;
+    }
+    if (started.current.has(archive.id)) {
+      return;
+    }
+    started.current.add(archive.id);
+    // Not tied to the stream or the polling: both stop as soon as nothing is prepared any more.
+    const ready = shown.downloadUrl ? shown : await getArchive(archive.id);
+    if (!latest.current.some((t) => t.archive.id === archive.id)) {
+      return;
+    }
+    setTracked((list) =>
+      list.map((t) =>
+        t.archive.id === archive.id ? { ...t, archive: ready, problem: null, downloaded: true } : t,
+      ),
+    );
+    if (ready.downloadUrl) {
+      go(ready.downloadUrl);
+    }
+  }, []);
+
+  /** Reads the archive once and shows it; a failure shows until the next answer. */
+  const refresh = useCallback(
+    async (archiveId: string, signal: AbortSignal) => {
+      try {
+        await receive(await getArchive(archiveId, signal));
+      } catch (failure) {
+        if (!signal.aborted) {
+          update(archiveId, { problem: toFormError(failure).message });
+        }
+      }
+    },
+    [receive, update],
+  );
+
   const preparing = tracked
     .filter((t) => t.archive.status === "preparing")
     .map((t) => t.archive.id)
     .join(",");
+  const following = preparing !== "";
+  /** Whether the live event stream is open: then the archives are not polled. */
+  const [live, setLive] = useState(false);
+
+  // The stream is open only while something is prepared: no idle connection otherwise.
+  useEffect(() => {
+    if (!following) {
+      return;
+    }
+    const controller = new AbortController();
+    const { signal } = controller;
+    void followEvents({
+      signal,
+      onOpen() {
+        setLive(true);
+        // Nothing sent while the stream was closed comes again: read what is prepared once.
+        for (const t of latest.current) {
+          if (t.archive.status === "preparing") {
+            void refresh(t.archive.id, signal);
+          }
+        }
+      },
+      onEvent(event) {
+        const change = event.event === "archive" ? readArchiveChange(event.data) : null;
+        if (change && latest.current.some((t) => t.archive.id === change.id)) {
+          receive(change).catch((failure: unknown) => {
+            update(change.id, { problem: toFormError(failure).message });
+          });
+        }
+      },
+      onClosed() {
+        setLive(false);
+      },
+    });
+    return () => {
+      controller.abort();
+      setLive(false);
+    };
+  }, [following, receive, refresh, update]);
 
   useEffect(() => {
-    if (!preparing) {
+    if (!preparing || live) {
       return;
     }
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       for (const archiveId of preparing.split(",")) {
-        try {
-          const archive = await getArchive(archiveId, controller.signal);
-          const before = latest.current.find((t) => t.archive.id === archiveId);
-          const startNow = archive.status === "ready" && !before?.downloaded && archive.downloadUrl;
-          update(archiveId, {
-            archive,
-            problem: null,
-            downloaded: before?.downloaded || !!startNow,
-          });
-          if (startNow && archive.downloadUrl) {
-            go(archive.downloadUrl);
-          }
-        } catch (failure) {
-          if (controller.signal.aborted) {
-            return;
-          }
-          update(archiveId, { problem: toFormError(failure).message });
+        await refresh(archiveId, controller.signal);
+        if (controller.signal.aborted) {
+          return;
         }
       }
       setRound((r) => r + 1);
@@ -128,7 +235,7 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
       controller.abort();
       window.clearTimeout(timer);
     };
-  }, [preparing, round, update]);
+  }, [preparing, live, round, refresh]);
 
   const actions: ArchiveActions = {
     async start(itemIds, name) {

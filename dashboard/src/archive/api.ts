@@ -25,6 +25,31 @@ export interface Archive {
   downloadUrlExpiresAt?: string | null;
 }
 
+/**
+ * An `archive` event of the live stream: the archive's state after a change, without a download
+ * link. "deleted" means it is gone (canceled, maybe in another tab).
+ */
+export type ArchiveChange = Omit<Archive, "status" | "downloadUrl" | "downloadUrlExpiresAt"> & {
+  status: ArchiveStatus | "deleted";
+};
+
+/** The archive an `archive` event's data is about, or null when it is not one. */
+export function readArchiveChange(data: string): ArchiveChange | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof body !== "object" || body === null) {
+    return null;
+  }
+  const change = body as Partial<Record<keyof ArchiveChange, unknown>>;
+  return typeof change.id === "string" && typeof change.status === "string"
+    ? (body as ArchiveChange)
+    : null;
+}
+
 const id = encodeURIComponent;
 
 /** Asks for a zip of `items` (file and folder ids); it is built in the background. */
