@@ -11,6 +11,7 @@ const sidebars: SidebarsConfig = {
     'uploads',
     'downloads',
     'archives',
+    'sharing',
     'live-events',
     'configuration',
     {

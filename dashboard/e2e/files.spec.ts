@@ -191,6 +191,7 @@ test("renames from the row's menu, and says why a name is refused", async ({ pag
   const menu = page.getByRole("group", { name: "Actions for notes.txt" });
   await expect(menu.getByRole("button")).toHaveText([
     "Download",
+    "Share link…",
     "Rename…",
     "Move…",
     "Copy…",

@@ -27,6 +27,8 @@ const VERBS: Record<string, string> = {
   reverted: "version restored",
   "version-deleted": "version deleted",
   "download-url-issued": "downloaded",
+  "share-link-created": "share link created",
+  "share-link-revoked": "share link revoked",
   requested: "requested",
   deleted: "deleted",
 };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ShareDialog } from "@/share/ShareDialog";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { FormAlert } from "@/ui/FormAlert";
 import factsStyles from "@/ui/facts.module.css";
@@ -45,7 +46,9 @@ export function FileDetailsPage({ fileId }: { fileId: string }) {
 }
 
 type OpenDialog =
-  { kind: "rename" | "move" | "copy" } | { kind: "delete-version"; version: FileVersion } | null;
+  | { kind: "share" | "rename" | "move" | "copy" }
+  | { kind: "delete-version"; version: FileVersion }
+  | null;
 
 interface FileDetailsProps {
   view: FileView;
@@ -164,6 +167,13 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
           <button
             type="button"
             className={formStyles.secondary}
+            onClick={() => open({ kind: "share" })}
+          >
+            Share link…
+          </button>
+          <button
+            type="button"
+            className={formStyles.secondary}
             onClick={() => open({ kind: "rename" })}
           >
             Rename…
@@ -258,6 +268,7 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
         )}
       </section>
 
+      {dialog?.kind === "share" && <ShareDialog file={file} onClose={() => setDialog(null)} />}
       {dialog?.kind === "rename" && (
         <RenameDialog
           item={file}

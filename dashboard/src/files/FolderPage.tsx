@@ -10,6 +10,7 @@ import { useArchives } from "@/archive/ArchiveProvider";
 import { usePageActions } from "@/ui/usePageActions";
 import { usePagedList } from "@/ui/usePagedList";
 import { useResource } from "@/ui/useResource";
+import { ShareDialog } from "@/share/ShareDialog";
 import { DropZone } from "@/upload/DropZone";
 import { UploadButton } from "@/upload/UploadButton";
 import type { UploadTarget } from "@/upload/UploadManager";
@@ -67,7 +68,8 @@ export function FolderPage({ folderId }: { folderId: string | null }) {
   );
 }
 
-type OpenDialog = { kind: "new" } | { kind: "rename" | "move" | "copy"; item: Item } | null;
+type OpenDialog =
+  { kind: "new" } | { kind: "share" | "rename" | "move" | "copy"; item: Item } | null;
 
 function FolderContents({ view }: { view: FolderView }) {
   const router = useRouter();
@@ -306,6 +308,9 @@ function FolderContents({ view }: { view: FolderView }) {
             );
           }}
         />
+      )}
+      {dialog?.kind === "share" && (
+        <ShareDialog file={dialog.item} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === "rename" && (
         <RenameDialog

@@ -4,12 +4,13 @@ import { useId, useRef, type ToggleEvent } from "react";
 import type { Item } from "./api";
 import styles from "./files.module.css";
 
-export type ItemAction = "download" | "zip" | "rename" | "move" | "copy" | "trash";
+export type ItemAction = "download" | "zip" | "share" | "rename" | "move" | "copy" | "trash";
 
 /** Each action, and whether it concerns only files or only folders. */
 const ACTIONS: { action: ItemAction; label: string; files?: boolean; folders?: boolean }[] = [
   { action: "download", label: "Download", files: true },
   { action: "zip", label: "Download as zip", folders: true },
+  { action: "share", label: "Share link…", files: true },
   { action: "rename", label: "Rename…" },
   { action: "move", label: "Move…" },
   { action: "copy", label: "Copy…", files: true },

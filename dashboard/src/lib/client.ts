@@ -150,7 +150,10 @@ export function setAccessTokenSource(source: AccessTokenSource | null): void {
 }
 
 export interface ApiRequestInit extends RequestInit {
-  /** Send `Authorization: Bearer <access token>`; on a 401, renew the token and retry once. */
+  /**
+   * Send `Authorization: Bearer <access token>`; on a 401, or a 403 `EMAIL_NOT_VERIFIED` (the
+   * token may predate the verification), renew the token and retry once.
+   */
   auth?: boolean;
   /** A JSON request body (sets `Content-Type: application/json`). */
   json?: unknown;
@@ -168,6 +171,16 @@ function notSignedIn(): ApiError {
     detail: "Sign in to continue.",
     code: "UNAUTHENTICATED",
   });
+}
+
+/**
+ * Whether the API refused what an unverified account may not do: the token's `email_verified`
+ * claim is as it was when the token was issued, so a fresh one may already say otherwise.
+ */
+async function predatesVerification(response: Response): Promise<boolean> {
+  return (
+    response.status === 403 && (await readProblem(response.clone())).code === "EMAIL_NOT_VERIFIED"
+  );
 }
 
 /**
@@ -208,7 +221,7 @@ export async function apiRequest(path: string, init: ApiRequestInit = {}): Promi
       throw notSignedIn();
     }
     response = await send(token);
-    if (response.status === 401) {
+    if (response.status === 401 || (await predatesVerification(response))) {
       const renewed = await tokenSource.renewAfterRejection(token);
       if (renewed) {
         response = await send(renewed);

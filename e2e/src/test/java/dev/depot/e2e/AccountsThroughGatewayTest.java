@@ -7,13 +7,9 @@ import dev.depot.localinfra.MailCatcher;
 import dev.depot.localinfra.ServiceClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,11 +28,7 @@ class AccountsThroughGatewayTest {
 
   @BeforeAll
   static void mailCatcher() throws Exception {
-    Path dataDir = LocalStack.dataDir();
-    Matcher port = Pattern.compile("DEPOT_IMAP_PORT='(\\d+)'")
-        .matcher(Files.readString(dataDir.resolve("run/infra.env")));
-    assertThat(port.find()).as("DEPOT_IMAP_PORT in the stack's infra.env").isTrue();
-    mail = new MailCatcher("127.0.0.1", Integer.parseInt(port.group(1)));
+    mail = LocalStack.mail();
   }
 
   @Test

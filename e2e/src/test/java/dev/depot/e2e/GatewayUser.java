@@ -31,13 +31,27 @@ final class GatewayUser {
 
   /** Signs up {@code <prefix>_<random>} and signs in. */
   static GatewayUser signUp(String prefix) throws Exception {
+    return signUp(prefix, false);
+  }
+
+  /**
+   * Signs up {@code <prefix>_<random>}, verifies the email address through the link mailed to it
+   * (or leaves it unverified), and signs in.
+   */
+  static GatewayUser signUp(String prefix, boolean verified) throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     String password = "Gateway test secret " + id;
+    String email = prefix + "-" + id + "@example.org";
     GatewayUser anonymous = new GatewayUser(null);
     HttpResponse<String> created = anonymous.send("POST", "/api/auth/signup", Map.of(
-        "email", prefix + "-" + id + "@example.org", "username", prefix + "_" + id,
-        "password", password));
+        "email", email, "username", prefix + "_" + id, "password", password));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    if (verified) {
+      String link = LocalStack.mail().await(email, "Confirm your email", Duration.ofSeconds(60))
+          .link("http://localhost:3000/verify-email?token=");
+      ok(anonymous.send("POST", "/api/auth/verify-email",
+          Map.of("token", link.substring(link.indexOf("token=") + "token=".length()))), 200);
+    }
     return new GatewayUser(JSON.readTree(anonymous.send("POST", "/api/auth/login", Map.of(
         "login", prefix + "_" + id, "password", password)).body()).get("accessToken")
         .asString());

@@ -1,5 +1,6 @@
 package dev.depot.e2e;
 
+import dev.depot.localinfra.MailCatcher;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The local stack under test ({@code ./depot up --data-dir}): its services as processes. */
 final class LocalStack {
@@ -54,6 +57,16 @@ final class LocalStack {
   }
 
   private LocalStack() {}
+
+  /** The stack's mail catcher (its IMAP port is in the stack's infra.env). */
+  static MailCatcher mail() throws IOException {
+    Matcher port = Pattern.compile("DEPOT_IMAP_PORT='(\\d+)'")
+        .matcher(Files.readString(dataDir().resolve("run/infra.env")));
+    if (!port.find()) {
+      throw new IllegalStateException("no DEPOT_IMAP_PORT in the stack's infra.env");
+    }
+    return new MailCatcher("127.0.0.1", Integer.parseInt(port.group(1)));
+  }
 
   static Path dataDir() {
     return Path.of(System.getProperty("depot.e2e.data-dir", ".depot-e2e"));

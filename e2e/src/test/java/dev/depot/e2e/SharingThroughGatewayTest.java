@@ -29,7 +29,14 @@ class SharingThroughGatewayTest {
 
   @Test
   void aSharedFileIsDownloadedByAnyoneUntilTheLinkIsRevoked() throws Exception {
-    GatewayUser owner = GatewayUser.signUp("sharing");
+    // An account whose email address is not verified shares nothing, whatever it names.
+    GatewayUser unverified = GatewayUser.signUp("unverified");
+    HttpResponse<String> refused = unverified.send("POST", "/api/files/"
+        + java.util.UUID.randomUUID() + "/share-links", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(GatewayUser.JSON.readTree(refused.body()).get("code").asString())
+        .isEqualTo("EMAIL_NOT_VERIFIED");
+    GatewayUser owner = GatewayUser.signUp("sharing", true);
     String root = ok(owner.send("GET", "/api/folders/root", null), 200).at("/folder/id")
         .asString();
     byte[] data = new byte[256 * 1024];

@@ -48,6 +48,8 @@ public final class MetadataProblem {
       "ARCHIVE_TOO_LARGE", HttpStatus.CONTENT_TOO_LARGE, "Selection too large for one archive");
   public static final ProblemCode SHARE_LINK_NOT_FOUND =
       ProblemCode.of("SHARE_LINK_NOT_FOUND", HttpStatus.NOT_FOUND, "Share link not found");
+  public static final ProblemCode EMAIL_NOT_VERIFIED = ProblemCode.of(
+      "EMAIL_NOT_VERIFIED", HttpStatus.FORBIDDEN, "Email address not verified");
   public static final ProblemCode SHARE_LINK_LIMIT = ProblemCode.of(
       "SHARE_LINK_LIMIT", HttpStatus.CONFLICT, "Too many share links for one file");
   public static final ProblemCode TOO_MANY_STREAMS = ProblemCode.of(

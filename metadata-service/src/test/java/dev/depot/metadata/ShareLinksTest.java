@@ -140,6 +140,10 @@ class ShareLinksTest {
         "FILE_NOT_FOUND");
     assertProblem(anyone.send(anyone.request(path, null).POST(
         java.net.http.HttpRequest.BodyPublishers.noBody())), 401, "UNAUTHENTICATED");
+    Api unverified = new Api(port, Map.of("email_verified", false));
+    Ticket theirs = unverified.upload(unverified.root(), "draft.txt", 10, kafka, tickets);
+    assertProblem(unverified.post("/api/files/" + theirs.fileId() + "/share-links", null), 403,
+        "EMAIL_NOT_VERIFIED");
 
     assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().minusSeconds(5)
         .toString())), 400, "VALIDATION_FAILED");

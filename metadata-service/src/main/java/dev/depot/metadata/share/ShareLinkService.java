@@ -58,8 +58,15 @@ class ShareLinkService {
     this.clock = clock;
   }
 
-  /** A new link to a file of the caller's, working until {@code expiresAt} (or revoked). */
+  /**
+   * A new link to a file of the caller's, working until {@code expiresAt} (or revoked). An
+   * account whose email address is not verified shares nothing.
+   */
   ShareLink create(Caller caller, UUID fileId, Instant expiresAt) {
+    if (!caller.emailVerified()) {
+      throw new DepotException(MetadataProblem.EMAIL_NOT_VERIFIED,
+          "Verify your email address to share files: follow the link we sent you.");
+    }
     Instant now = clock.instant();
     if (expiresAt != null && (!expiresAt.isAfter(now)
         || expiresAt.isAfter(now.plus(properties.maxLifetime())))) {
