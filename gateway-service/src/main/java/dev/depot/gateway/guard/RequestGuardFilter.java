@@ -113,10 +113,11 @@ public class RequestGuardFilter implements WebFilter {
 
   /** The bucket of the share link whose download URL is asked for, else "". */
   private static String sharedDownload(ServerHttpRequest request) {
-    if (request.getMethod() != HttpMethod.GET) {
+    String path = request.getPath().value();
+    if (request.getMethod() != HttpMethod.GET || !path.startsWith("/api/shared/")) {
       return "";
     }
-    Matcher m = SHARED_DOWNLOAD.matcher(request.getPath().value());
+    Matcher m = SHARED_DOWNLOAD.matcher(path);
     return m.matches() ? "depot:rate:shared:" + m.group(1) : "";
   }
 

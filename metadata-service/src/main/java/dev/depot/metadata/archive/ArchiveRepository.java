@@ -85,17 +85,19 @@ class ArchiveRepository {
         .params(Timestamp.from(now), id).update();
   }
 
-  int ready(UUID id, long size, Instant now) {
+  /** Settles a preparing archive as ready; empty when it was settled already. */
+  Optional<Archive> ready(UUID id, long size, Instant now) {
     return jdbc.sql("UPDATE archives SET status = 'ready', size = ?, ready_at = ?,"
             + " entries_done = entries, bytes_done = total_bytes, error = NULL"
-            + " WHERE id = ? AND status = 'preparing'")
-        .params(size, Timestamp.from(now), id).update();
+            + " WHERE id = ? AND status = 'preparing' RETURNING " + COLUMNS)
+        .params(size, Timestamp.from(now), id).query(ArchiveRepository::map).optional();
   }
 
-  int failed(UUID id, String error) {
+  /** Settles a preparing archive as failed; empty when it was settled already. */
+  Optional<Archive> failed(UUID id, String error) {
     return jdbc.sql("UPDATE archives SET status = 'failed', error = ?"
-            + " WHERE id = ? AND status = 'preparing'")
-        .params(error, id).update();
+            + " WHERE id = ? AND status = 'preparing' RETURNING " + COLUMNS)
+        .params(error, id).query(ArchiveRepository::map).optional();
   }
 
   void markDeleted(UUID id) {

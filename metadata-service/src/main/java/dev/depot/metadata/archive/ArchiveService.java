@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -210,8 +211,8 @@ public class ArchiveService {
         if (archive.attempts() >= properties.attempts()) {
           LOG.warn("archive {} not built after {} attempts: failed", archive.id(),
               archive.attempts());
-          archives.failed(archive.id(), "The archive could not be built. Ask for it again.");
-          archives.find(archive.id()).ifPresent(this::pushState);
+          archives.failed(archive.id(), "The archive could not be built. Ask for it again.")
+              .ifPresent(this::pushState);
         } else {
           LOG.info("archive {} went quiet: asking again (attempt {})", archive.id(),
               archive.attempts() + 1);
@@ -248,15 +249,13 @@ public class ArchiveService {
             ? ArchiveDiscarded.Reason.DELETED : ArchiveDiscarded.Reason.EXPIRED);
         return;
       }
-      int changed = report.outcome() == ArchiveFinished.Outcome.READY
+      Optional<Archive> settled = report.outcome() == ArchiveFinished.Outcome.READY
           ? archives.ready(archive.id(), report.size(), clock.instant())
           : archives.failed(archive.id(), report.failure() == null ? "The archive failed."
               : report.failure());
-      if (changed > 0) {
-        archives.find(archive.id()).ifPresent(this::pushState);
-      }
+      settled.ifPresent(this::pushState);
       LOG.info("archive {} {}{}", archive.id(), report.outcome(),
-          changed == 0 ? " (already " + archive.status() + ")" : "");
+          settled.isEmpty() ? " (already " + archive.status() + ")" : "");
     });
   }
 
