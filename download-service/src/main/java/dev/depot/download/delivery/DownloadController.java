@@ -11,10 +11,12 @@ import dev.depot.download.store.ObjectMissingException;
 import dev.depot.download.store.StorageUnavailableException;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,9 +192,19 @@ class DownloadController {
     }
   }
 
-  private static OutputStream output(HttpServletResponse response) {
+  /**
+   * The server's own output stream, under the wrappers Spring Security and Spring MVC put around
+   * the response: they know nothing of {@link ServletOutputStream#write(java.nio.ByteBuffer)}, and
+   * its default copies a buffer into a new array for every write. Nothing is lost by going around
+   * them: tokens are not kept in a session to save on commit, and the request is not async.
+   */
+  private static ServletOutputStream output(ServletResponse response) {
+    ServletResponse own = response;
+    while (own instanceof ServletResponseWrapper wrapper) {
+      own = wrapper.getResponse();
+    }
     try {
-      return response.getOutputStream();
+      return own.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

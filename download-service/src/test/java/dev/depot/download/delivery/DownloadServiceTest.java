@@ -24,6 +24,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,29 +71,68 @@ class DownloadServiceTest {
           if (!(bean instanceof ObjectStore store)) {
             return bean;
           }
-          return (ObjectStore) (key, offset, length) -> {
-            if (key.endsWith(UNREACHABLE.toString())) {
-              throw new StorageUnavailableException("S3 read of " + key + " failed",
-                  new IOException("connection refused"));
-            }
-            InputStream in = store.read(key, offset, length);
-            OPEN.incrementAndGet();
-            OPENED.incrementAndGet();
-            return new FilterInputStream(in) {
-              private boolean closed;
+          return new ObjectStore() {
+            @Override
+            public InputStream read(String key, long offset, long length) {
+              reachable(key);
+              InputStream in = store.read(key, offset, length);
+              return new FilterInputStream(in) {
+                private final Runnable closing = opened();
 
-              @Override
-              public void close() throws IOException {
-                if (!closed) {
-                  closed = true;
-                  OPEN.decrementAndGet();
+                @Override
+                public void close() throws IOException {
+                  closing.run();
+                  super.close();
                 }
-                super.close();
-              }
-            };
+              };
+            }
+
+            @Override
+            public ReadableByteChannel stream(String key, long offset, long length)
+                throws IOException {
+              reachable(key);
+              ReadableByteChannel in = store.stream(key, offset, length);
+              Runnable closing = opened();
+              return new ReadableByteChannel() {
+                @Override
+                public int read(ByteBuffer into) throws IOException {
+                  return in.read(into);
+                }
+
+                @Override
+                public boolean isOpen() {
+                  return in.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  closing.run();
+                  in.close();
+                }
+              };
+            }
           };
         }
       };
+    }
+
+    /** Counts one more stream open; the answer counts it closed, once. */
+    private static Runnable opened() {
+      OPEN.incrementAndGet();
+      OPENED.incrementAndGet();
+      AtomicBoolean closed = new AtomicBoolean();
+      return () -> {
+        if (closed.compareAndSet(false, true)) {
+          OPEN.decrementAndGet();
+        }
+      };
+    }
+
+    private static void reachable(String key) {
+      if (key.endsWith(UNREACHABLE.toString())) {
+        throw new StorageUnavailableException("S3 read of " + key + " failed",
+            new IOException("connection refused"));
+      }
     }
   }
 
