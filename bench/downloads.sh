@@ -2,8 +2,9 @@
 # Download benchmark (issue "Downloads"), against the local stack, side by side with nginx
 # sending the same blob files from the object store's own directory (sendfile):
 #   1. one 1 GiB download (curl) through the URL the API hands out (the gateway in the local
-#      run), download-service alone, and the edge (docker/nginx/edge.conf) cold and warm; and
-#      the object store's own GET of the same object, the ceiling of every cold read;
+#      run), download-service alone, and the edge (docker/nginx/edge.conf) cold and warm; the
+#      object store's own GET of the same object, the ceiling of every cold read; and nginx
+#      relaying that GET, what a proxy in front of the store reaches on the same cores;
 #   2. 64 concurrent clients (wrk) on 64 different 1 MiB objects, the same paths;
 #   3. 10,000 concurrent slow downloads held open, with download-service's RSS and
 #      descriptors (and the edge's, when they go through it).
@@ -21,6 +22,7 @@ work=$(mktemp -d)
 mkdir -p "$work/body"
 trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; bench_stack_down; rm -rf "$work"' EXIT
 reference=http://127.0.0.1:18090
+relay=http://127.0.0.1:18091
 direct=http://127.0.0.1:8084
 edge=http://127.0.0.1:8088
 
@@ -29,7 +31,9 @@ bench_stack_up
 # The S3 server's address, bucket and keys, as the services were given them.
 source "$data/run/infra.env"
 root=$(cd "$data/s3/depot" && pwd)
-sed -e "s|__DIR__|$work|g" -e "s|__ROOT__|$root|g" -e "s|__USER__|$(id -un)|g" bench/nginx/downloads.conf > "$work/nginx.conf"
+store_host=${DEPOT_S3_ENDPOINT#*://}
+sed -e "s|__DIR__|$work|g" -e "s|__ROOT__|$root|g" -e "s|__USER__|$(id -un)|g" \
+  -e "s|__STORE__|$store_host|g" bench/nginx/downloads.conf > "$work/nginx.conf"
 nginx -c "$work/nginx.conf"
 bench_user
 sign_in
@@ -64,11 +68,12 @@ store() {
 }
 
 speed() { curl -fsS -o /dev/null -w '%{speed_download}\n' "$1"; }
-# The object store alone (the S3 server's own GET, signed by curl): what a cold read can reach.
+# The object store's own GET of a blob, signed by curl for the store (Host included), sent to
+# BASE: the store itself (what a cold read can reach) or nginx relaying it.
 store_speed() {
   curl -fsS -o /dev/null -w '%{speed_download}\n' -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \
-    --aws-sigv4 "aws:amz:$DEPOT_S3_REGION:s3" --user "$DEPOT_S3_ACCESS_KEY:$DEPOT_S3_SECRET_KEY" \
-    "$DEPOT_S3_ENDPOINT/$DEPOT_S3_BUCKET/$1"
+    -H "Host: $store_host" --aws-sigv4 "aws:amz:$DEPOT_S3_REGION:s3" \
+    --user "$DEPOT_S3_ACCESS_KEY:$DEPOT_S3_SECRET_KEY" "$1/$DEPOT_S3_BUCKET/$2"
 }
 mbps() { awk "BEGIN{printf \"%.0f\", $1/1e6}"; }
 ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
@@ -77,15 +82,16 @@ read -r big big_blob < <(store 1073741824)
 rm -f "$work/upload.bin"
 echo "1 GiB download, $runs runs each"
 for i in $(seq 1 "$runs"); do
-  n=$(speed "$reference/$big_blob"); s=$(store_speed "$big_blob")
+  n=$(speed "$reference/$big_blob"); s=$(store_speed "$DEPOT_S3_ENDPOINT" "$big_blob")
+  r=$(store_speed "$relay" "$big_blob")
   g=$(speed "$api/$big"); d=$(speed "$direct/$big")
   rm -rf "$data/edge/cache/edge"/*
   c=$(speed "$edge/$big"); w=$(speed "$edge/$big")
-  echo "  run $i: nginx $(mbps "$n") MB/s, object store $(mbps "$s"), gateway $(mbps "$g"), download-service $(mbps "$d"), edge cold $(mbps "$c"), edge warm $(mbps "$w")"
-  echo "$n" >> "$work/n"; echo "$s" >> "$work/s"; echo "$g" >> "$work/g"; echo "$d" >> "$work/d"; echo "$c" >> "$work/c"; echo "$w" >> "$work/w"
+  echo "  run $i: nginx $(mbps "$n") MB/s, object store $(mbps "$s"), nginx relaying it $(mbps "$r"), gateway $(mbps "$g"), download-service $(mbps "$d"), edge cold $(mbps "$c"), edge warm $(mbps "$w")"
+  echo "$n" >> "$work/n"; echo "$s" >> "$work/s"; echo "$r" >> "$work/r"; echo "$g" >> "$work/g"; echo "$d" >> "$work/d"; echo "$c" >> "$work/c"; echo "$w" >> "$work/w"
 done
 n=$(median < "$work/n")
-echo "RESULT one-gib nginx_mbps=$(mbps "$n") object_store=$(ratio "$(median < "$work/s")" "$n") gateway=$(ratio "$(median < "$work/g")" "$n") download_service=$(ratio "$(median < "$work/d")" "$n") edge_cold=$(ratio "$(median < "$work/c")" "$n") edge_warm=$(ratio "$(median < "$work/w")" "$n")"
+echo "RESULT one-gib nginx_mbps=$(mbps "$n") object_store=$(ratio "$(median < "$work/s")" "$n") nginx_relay=$(ratio "$(median < "$work/r")" "$n") gateway=$(ratio "$(median < "$work/g")" "$n") download_service=$(ratio "$(median < "$work/d")" "$n") edge_cold=$(ratio "$(median < "$work/c")" "$n") edge_warm=$(ratio "$(median < "$work/w")" "$n")"
 
 echo "64 clients on 64 different 1 MiB objects, ${seconds} s, $runs runs each"
 : > "$work/links"; : > "$work/blobs"
