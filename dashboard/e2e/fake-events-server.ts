@@ -37,8 +37,8 @@ const headers = {
  * real HTTP server on the loopback, since an answer given with `route.fulfill` cannot stream. The
  * page's requests for `/api/events` are continued to it with `page.route`. It accepts the access
  * tokens `auth` issued, opens a stream as the real one does (`retry`, then `open` with the time it
- * ends by itself), sends an `archive` event for every change the files API reports, and records
- * every call. Tests refuse streams, drop them and write raw bytes into them.
+ * ends by itself), sends an `archive` or `file` event for every change the files API reports,
+ * and records every call. Tests refuse streams, drop them and write raw bytes into them.
  */
 export class FakeEventsServer {
   readonly calls: EventStreamCall[] = [];
@@ -66,6 +66,7 @@ export class FakeEventsServer {
       (route) => route.continue({ url: `http://127.0.0.1:${port}/api/events` }),
     );
     this.files.onArchiveChange = (change) => this.sendArchive(change);
+    this.files.onFileChange = (change) => this.send("file", change, change.id);
   }
 
   /** The streams open now, oldest first. */
@@ -120,6 +121,7 @@ export class FakeEventsServer {
 
   private close(): void {
     this.files.onArchiveChange = null;
+    this.files.onFileChange = null;
     this.server?.closeAllConnections();
     this.server?.close();
   }

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { Archive, ArchiveChange } from "@/archive/api";
-import type { FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
+import type { FileChange, FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
 import { FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
 
@@ -92,6 +92,8 @@ export class FakeFilesApi extends FakeApi {
   readonly archives = new Map<string, Archive>();
   /** Told of every change of an archive, as metadata-service publishes it to the live events. */
   onArchiveChange: ((change: ArchiveChange) => void) | null = null;
+  /** Told when a file's processing settles, as metadata-service publishes it (`file` events). */
+  onFileChange: ((change: FileChange) => void) | null = null;
   private clock = Date.parse("2026-11-20T09:00:00Z");
   private issued = 0;
   private readonly trashRoots = new Set<string>();
@@ -143,6 +145,37 @@ export class FakeFilesApi extends FakeApi {
       file.status = status as FileStatus;
     }
     return file;
+  }
+
+  /**
+   * Post-processing of the file's current version ended: it is `status` now, and has the type
+   * it was found to have. Open pages are told unless `tell` is false (a change they miss while
+   * their stream is down).
+   */
+  settleProcessing(
+    fileId: string,
+    status: "ready" | "failed",
+    { mimeType, tell = true }: { mimeType?: string; tell?: boolean } = {},
+  ): void {
+    const file = this.items.get(fileId);
+    const version = this.versions.get(fileId)?.find((v) => v.id === file?.versionId);
+    if (!file?.versionId || !version) {
+      throw new Error(`no file ${fileId} with a current version`);
+    }
+    version.status = status;
+    file.status = status;
+    if (mimeType) {
+      version.mimeType = mimeType;
+      file.mimeType = mimeType;
+    }
+    if (tell) {
+      this.onFileChange?.({
+        id: file.id,
+        versionId: file.versionId,
+        status,
+        mimeType: file.mimeType,
+      });
+    }
   }
 
   /**

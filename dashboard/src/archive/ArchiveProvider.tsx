@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from "react";
 import { useAuth } from "@/auth/AuthProvider";
-import { followEvents } from "@/lib/events";
+import { useLiveEvents } from "@/lib/useLiveEvents";
 import { toFormError } from "@/ui/formError";
 import {
   deleteArchive,
@@ -85,7 +85,6 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
     setOwner(accountId);
     setTracked([]);
   }
-  const [round, setRound] = useState(0);
   const latest = useRef(tracked);
   useEffect(() => {
     latest.current = tracked;
@@ -177,65 +176,33 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
     .filter((t) => t.archive.status === "preparing")
     .map((t) => t.archive.id)
     .join(",");
-  const following = preparing !== "";
-  /** Whether the live event stream is open: then the archives are not polled. */
-  const [live, setLive] = useState(false);
-
   // The stream is open only while something is prepared: no idle connection otherwise.
-  useEffect(() => {
-    if (!following) {
-      return;
-    }
-    const controller = new AbortController();
-    const { signal } = controller;
-    void followEvents({
-      signal,
-      onOpen() {
-        setLive(true);
-        // Nothing sent while the stream was closed comes again: read what is prepared once.
-        for (const t of latest.current) {
-          if (t.archive.status === "preparing") {
-            void refresh(t.archive.id, signal);
-          }
+  useLiveEvents(preparing !== "", {
+    onOpen(signal) {
+      for (const t of latest.current) {
+        if (t.archive.status === "preparing") {
+          void refresh(t.archive.id, signal);
         }
-      },
-      onEvent(event) {
-        const change = event.event === "archive" ? readArchiveChange(event.data) : null;
-        if (change && latest.current.some((t) => t.archive.id === change.id)) {
-          receive(change).catch((failure: unknown) => {
-            update(change.id, { problem: toFormError(failure).message });
-          });
-        }
-      },
-      onClosed() {
-        setLive(false);
-      },
-    });
-    return () => {
-      controller.abort();
-      setLive(false);
-    };
-  }, [following, receive, refresh, update]);
-
-  useEffect(() => {
-    if (!preparing || live) {
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(async () => {
+      }
+    },
+    onEvent(event) {
+      const change = event.event === "archive" ? readArchiveChange(event.data) : null;
+      if (change && latest.current.some((t) => t.archive.id === change.id)) {
+        receive(change).catch((failure: unknown) => {
+          update(change.id, { problem: toFormError(failure).message });
+        });
+      }
+    },
+    async poll(signal) {
       for (const archiveId of preparing.split(",")) {
-        await refresh(archiveId, controller.signal);
-        if (controller.signal.aborted) {
+        await refresh(archiveId, signal);
+        if (signal.aborted) {
           return;
         }
       }
-      setRound((r) => r + 1);
-    }, POLL_MS);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [preparing, live, round, refresh]);
+    },
+    pollMs: POLL_MS,
+  });
 
   const actions: ArchiveActions = {
     async start(itemIds, name) {

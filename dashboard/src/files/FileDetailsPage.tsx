@@ -13,6 +13,7 @@ import { StatusMessage } from "@/ui/StatusMessage";
 import { usePageActions } from "@/ui/usePageActions";
 import { useResource } from "@/ui/useResource";
 import {
+  applyFileChange,
   deleteVersion,
   getFile,
   listVersions,
@@ -33,6 +34,7 @@ import { ProcessingBadge } from "./ProcessingBadge";
 import { RenameDialog } from "./NameDialog";
 import { fileHref, folderHref, ROOT_NAME, TRASH_HREF } from "./routes";
 import { useRefreshUsage } from "./Usage";
+import { useProcessingUpdates } from "./useProcessingUpdates";
 
 /** `/files/file/{id}`: a file, its versions, and what can be done with them. */
 export function FileDetailsPage({ fileId }: { fileId: string }) {
@@ -62,6 +64,12 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
   const versions = useResource<FileVersion[]>(`versions:${file.id}:${file.versionId}`, (signal) =>
     listVersions(file.id, signal),
   );
+  useProcessingUpdates([file], (change) => {
+    if (applyFileChange(file, change) !== file) {
+      setFile((shown) => ({ ...shown, file: applyFileChange(shown.file, change) }));
+      void versions.reload();
+    }
+  });
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
   const [trashed, setTrashed] = useState(false);

@@ -46,6 +46,7 @@ import {
   type Sort,
 } from "./routes";
 import { useRefreshUsage } from "./Usage";
+import { useListedProcessing } from "./useProcessingUpdates";
 import { useSelection } from "./useSelection";
 
 const PAGE_SIZE = 100;
@@ -87,6 +88,7 @@ function FolderContents({ view }: { view: FolderView }) {
       listChildren(folder.id, { sort: sort.key, order: sort.order, limit, cursor }, signal),
     { pageSize: PAGE_SIZE, maxLimit: MAX_LIMIT },
   );
+  useListedProcessing(list);
   const selection = useSelection(list.status === "loaded" ? list.items : []);
   const selectAll = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);

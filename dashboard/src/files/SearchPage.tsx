@@ -9,6 +9,7 @@ import { kindLabel } from "./ItemIcon";
 import { DateCell, NameCell, PagedTable, SizeCell, SizeHeader } from "./PagedTable";
 import { PageTitle } from "./PageTitle";
 import { itemHref, searchHref } from "./routes";
+import { useListedProcessing } from "./useProcessingUpdates";
 
 const TYPE_LABELS: Record<SearchType, string> = {
   folder: "Folders",
@@ -67,6 +68,7 @@ function SearchResults({ q, type }: { q: string; type: SearchType | null }) {
     (cursor, limit, signal) => searchItems(q, type, cursor, limit, signal),
     { pageSize: 50, maxLimit: 200 },
   );
+  useListedProcessing(results);
   const filter = type ? ` among ${TYPE_LABELS[type].toLowerCase()}` : "";
 
   return (

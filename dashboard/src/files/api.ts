@@ -26,6 +26,46 @@ export interface Item {
 
 export type FileStatus = "processing" | "ready" | "failed";
 
+/** What a live `file` event says: the file's current version settled (ready or failed). */
+export interface FileChange {
+  id: string;
+  versionId: string;
+  status: FileStatus;
+  mimeType: string | null;
+}
+
+const FILE_STATUSES: readonly string[] = ["processing", "ready", "failed"];
+
+/** The change a `file` event's data describes; null when it is not one. */
+export function readFileChange(data: string): FileChange | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof body !== "object" || body === null) {
+    return null;
+  }
+  const change = body as Partial<Record<keyof FileChange, unknown>>;
+  return typeof change.id === "string" &&
+    typeof change.versionId === "string" &&
+    typeof change.status === "string" &&
+    FILE_STATUSES.includes(change.status) &&
+    (typeof change.mimeType === "string" || change.mimeType === null)
+    ? (body as FileChange)
+    : null;
+}
+
+/** `item` with `change` applied when it is about the version `item` shows; else `item`. */
+export function applyFileChange<T extends Item>(item: T, change: FileChange): T {
+  return item.id === change.id &&
+    item.versionId === change.versionId &&
+    (item.status !== change.status || item.mimeType !== change.mimeType)
+    ? { ...item, status: change.status, mimeType: change.mimeType }
+    : item;
+}
+
 /** One step of a breadcrumb trail. The root folder is named "/". */
 export interface PathEntry {
   id: string;

@@ -15,6 +15,7 @@ import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadAbandoned;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.EventProbe;
+import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.TestInfra;
 import java.net.URI;
 import java.time.Duration;
@@ -110,15 +111,28 @@ class FilesTest {
   }
 
   @Test
-  void processingSettlesTheTypeAndTheStatusOfEveryVersionOfTheBlob() throws Exception {
+  void processingSettlesEveryVersionOfTheBlobAndTellsTheOwnersPages() throws Exception {
     JsonNode started = upload(alice, null, "photo.txt", 20, null);
     Ticket ticket = tickets.verify(started.get("ticket").asString());
     JsonNode copy = ok(alice.post("/api/files/" + ticket.fileId() + "/copy",
         Map.of("name", "photo copy.txt")), 201);
-    send(VersionProcessed.TYPE, new VersionProcessed(ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), "image/png", "cd".repeat(32), VersionProcessed.Outcome.PREVIEW_FAILED,
-        "not a readable image", List.of(), Instant.now()));
-    for (String id : List.of(ticket.fileId().toString(), copy.get("id").asString())) {
+    List<String> ids = List.of(ticket.fileId().toString(), copy.get("id").asString());
+    try (EventStream pages = LiveEventsTest.open(port, alice.userId, Duration.ofMinutes(5))) {
+      pages.await(e -> e.name().equals("open"), PATIENCE);
+      send(VersionProcessed.TYPE, new VersionProcessed(ticket.fileId(), ticket.versionId(),
+          ticket.blobId(), "image/png", "cd".repeat(32),
+          VersionProcessed.Outcome.PREVIEW_FAILED, "not a readable image", List.of(),
+          Instant.now()));
+      for (String id : ids) {
+        JsonNode told = Api.JSON.readTree(pages.await(
+            e -> e.name().equals("file") && e.data().contains(id), PATIENCE).data());
+        assertThat(told.get("status").asString()).isEqualTo("failed");
+        assertThat(told.get("mimeType").asString()).isEqualTo("image/png");
+        assertThat(told.get("versionId").asString())
+            .isEqualTo(ok(alice.get("/api/files/" + id), 200).at("/file/versionId").asString());
+      }
+    }
+    for (String id : ids) {
       JsonNode file = awaitStatus(alice, id, "failed");
       assertThat(file.at("/file/mimeType").asString()).isEqualTo("image/png");
       assertThat(file.at("/version/sha256").asString()).isEqualTo("cd".repeat(32));

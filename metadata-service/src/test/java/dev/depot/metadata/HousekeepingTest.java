@@ -11,6 +11,7 @@ import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
 import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.localinfra.EventProbe;
+import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.TestInfra;
 import dev.depot.metadata.processing.ProcessingService;
 import dev.depot.metadata.trash.TrashService;
@@ -96,7 +97,14 @@ class HousekeepingTest {
 
     jdbc.update("UPDATE versions SET processing_attempts = 3 WHERE id = ?", ticket.versionId());
     age(ticket.versionId());
-    processing.sweep();
+    try (EventStream pages = LiveEventsTest.open(port, alice.userId, Duration.ofMinutes(5))) {
+      pages.await(e -> e.name().equals("open"), Duration.ofSeconds(20));
+      processing.sweep();
+      JsonNode told = Api.JSON.readTree(pages.await(e -> e.name().equals("file")
+          && e.data().contains(ticket.fileId().toString()), Duration.ofSeconds(20)).data());
+      assertThat(told.get("status").asString()).isEqualTo("failed");
+      assertThat(told.get("versionId").asString()).isEqualTo(ticket.versionId().toString());
+    }
     assertThat(status(ticket.versionId())).isEqualTo("failed");
     assertThat(ok(alice.get("/api/files/" + ticket.fileId()), 200).at("/file/status")
         .asString()).isEqualTo("failed");

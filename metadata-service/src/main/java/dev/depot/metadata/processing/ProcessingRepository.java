@@ -1,9 +1,12 @@
 package dev.depot.metadata.processing;
 
 import dev.depot.metadata.tree.ItemRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,6 +14,9 @@ import org.springframework.stereotype.Repository;
 /** The processing state of versions and what it found out about their blobs. */
 @Repository
 class ProcessingRepository {
+
+  /** A file whose current version was settled, and its owner, who is told. */
+  record Settled(UUID fileId, UUID ownerId, UUID versionId) {}
 
   /** A version waiting for processing, with what a new request for it needs. */
   record Waiting(UUID fileId, UUID versionId, UUID blobId, UUID ownerId, long size,
@@ -24,10 +30,10 @@ class ProcessingRepository {
 
   /**
    * Settles every version of the blob still processing: status, sniffed type and checksum; the
-   * files whose current version it is follow. Returns how many versions changed.
+   * files whose current version it is follow, and are returned.
    */
-  int settle(UUID blobId, String status, String mimeType, String sha256, String previews,
-      Instant now) {
+  List<Settled> settle(UUID blobId, String status, String mimeType, String sha256,
+      String previews, Instant now) {
     jdbc.sql("UPDATE blobs SET previews = CAST(? AS jsonb), processed_at = ?,"
             + " sha256 = coalesce(sha256, ?) WHERE id = ?")
         .params(previews, Timestamp.from(now), sha256, blobId).update();
@@ -35,13 +41,19 @@ class ProcessingRepository {
             + " sha256 = coalesce(sha256, ?), processing_since = NULL"
             + " WHERE blob_id = ? AND status = 'processing' RETURNING id")
         .params(status, mimeType, sha256, blobId).query(UUID.class).list();
-    if (!settled.isEmpty()) {
-      jdbc.sql("UPDATE items SET content_status = ?, mime_type = ?"
-              + " WHERE current_version_id = ANY(CAST(? AS uuid[]))")
-          .params(status, mimeType, ItemRepository.uuidArray(settled))
-          .update();
+    if (settled.isEmpty()) {
+      return List.of();
     }
-    return settled.size();
+    return jdbc.sql("UPDATE items SET content_status = ?, mime_type = ?"
+            + " WHERE current_version_id = ANY(CAST(? AS uuid[]))"
+            + " RETURNING id, owner_id, current_version_id")
+        .params(status, mimeType, ItemRepository.uuidArray(settled))
+        .query(ProcessingRepository::settled).list();
+  }
+
+  private static Settled settled(ResultSet rs, int row) throws SQLException {
+    return new Settled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class));
   }
 
   /** Versions processing since before {@code cutoff}, locked (skipping locked ones). */
@@ -63,11 +75,12 @@ class ProcessingRepository {
         .params(Timestamp.from(now), versionId).update();
   }
 
-  /** Gives up on one version: downloadable, without previews. */
-  void fail(UUID versionId) {
+  /** Gives up on one version: downloadable, without previews. Returns its file if current. */
+  Optional<Settled> fail(UUID versionId) {
     jdbc.sql("UPDATE versions SET status = 'failed', processing_since = NULL WHERE id = ?")
         .param(versionId).update();
-    jdbc.sql("UPDATE items SET content_status = 'failed' WHERE current_version_id = ?")
-        .param(versionId).update();
+    return jdbc.sql("UPDATE items SET content_status = 'failed' WHERE current_version_id = ?"
+            + " RETURNING id, owner_id, current_version_id")
+        .param(versionId).query(ProcessingRepository::settled).optional();
   }
 }

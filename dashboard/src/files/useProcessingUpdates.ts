@@ -1,0 +1,65 @@
+"use client";
+
+import { useLiveEvents } from "@/lib/useLiveEvents";
+import type { PagedList } from "@/ui/usePagedList";
+import { applyFileChange, getFile, readFileChange, type FileChange, type Item } from "./api";
+
+/** How often processing files are read again while the live events do not come. */
+const POLL_MS = 3000;
+/** The most processing files read again at once; the others wait for their events. */
+const MAX_READS = 20;
+
+/**
+ * Keeps the "Processing…" of the files shown moving without a reload. While any of them is
+ * processing, the live event stream tells when each settles (`file` events, applied through
+ * `apply`); when the stream opens, and every few seconds while it cannot, the processing files
+ * are read again, since nothing sent meanwhile comes again.
+ */
+export function useProcessingUpdates(
+  files: readonly Item[],
+  apply: (change: FileChange) => void,
+): void {
+  const processing = files.filter((f) => f.kind === "file" && f.status === "processing");
+
+  async function readAgain(signal: AbortSignal) {
+    for (const shown of processing.slice(0, MAX_READS)) {
+      try {
+        const { file } = await getFile(shown.id, signal);
+        if (file.versionId && file.status) {
+          apply({
+            id: file.id,
+            versionId: file.versionId,
+            status: file.status,
+            mimeType: file.mimeType,
+          });
+        }
+      } catch {
+        // Gone, or out of reach for now: the next event or round tells.
+      }
+      if (signal.aborted) {
+        return;
+      }
+    }
+  }
+
+  useLiveEvents(processing.length > 0, {
+    onOpen(signal) {
+      void readAgain(signal);
+    },
+    onEvent(event) {
+      const change = event.event === "file" ? readFileChange(event.data) : null;
+      if (change) {
+        apply(change);
+      }
+    },
+    poll: readAgain,
+    pollMs: POLL_MS,
+  });
+}
+
+/** The same for the files of a list: each change is applied in place. */
+export function useListedProcessing(list: PagedList<Item>): void {
+  useProcessingUpdates(list.status === "loaded" ? list.items : [], (change) =>
+    list.update((items) => items.map((item) => applyFileChange(item, change))),
+  );
+}
