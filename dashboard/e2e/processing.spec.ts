@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { problem } from "./fake-api";
 import type { FakeFilesApi } from "./fake-files-api";
-import { fakeApis, open, row, table } from "./files-helpers";
+import { chooseAction, fakeApis, open, row, serveDownloads, table } from "./files-helpers";
 
 /** The reads of one file (`GET /api/files/{id}`) from the `from`-th files call on. */
 function fileReads(files: FakeFilesApi, fileId: string, from = 0) {
@@ -101,4 +101,41 @@ test("while the stream cannot be opened, processing files are read every few sec
   files.settleProcessing(clip.id, "ready", { tell: false });
   await expect(row(page, "clip.mp4")).not.toContainText("Processing…", { timeout: 5_000 });
   expect(events.opened).toHaveLength(0);
+});
+
+test("the archive panel and a folder's processing files share the tab's one stream", async ({
+  page,
+}) => {
+  const { auth, files, events } = await fakeApis(page);
+  const photos = files.addFolder("Photos");
+  files.addFile("beach.jpg", { parentId: photos.id, mimeType: "image/jpeg", sizes: [3_000_000] });
+  const clip = files.addFile("clip.mp4", { mimeType: "video/mp4", statuses: ["processing"] });
+  await serveDownloads(page, "Photos.zip", "application/zip");
+
+  await open(page, auth, "/files");
+  await expect.poll(() => events.open.length).toBe(1);
+  await chooseAction(page, "Photos", "Download as zip");
+  const panel = page.getByRole("region", { name: "Zip archives" });
+  await expect(panel).toContainText("Preparing");
+  const archive = [...files.archives.values()].at(-1);
+  if (!archive) {
+    throw new Error("no archive was asked for");
+  }
+  // The panel joins the stream already open and reads its archive once, to catch up.
+  await expect
+    .poll(() => files.calls.filter((c) => c.path === `/api/archives/${archive.id}`).length)
+    .toBe(1);
+  events.sendArchive({ ...archive, entriesDone: 1, bytesDone: 900_000 });
+  await expect(panel).toContainText("Preparing: 1 of 2 items");
+  const downloaded = page.waitForEvent("download");
+  files.finishArchive(archive.id, { size: 3_100_000 });
+  await downloaded;
+  expect(events.calls).toHaveLength(1);
+
+  // The folder still follows its processing file on the same stream, then lets it go.
+  expect(events.open).toHaveLength(1);
+  files.settleProcessing(clip.id, "ready");
+  await expect(row(page, "clip.mp4")).not.toContainText("Processing…");
+  await expect.poll(() => events.open.length).toBe(0);
+  expect(events.calls).toHaveLength(1);
 });
