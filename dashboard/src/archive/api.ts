@@ -1,5 +1,6 @@
 import type { Page } from "@/files/api";
 import { apiFetch } from "@/lib/client";
+import { readEventObject } from "@/lib/events";
 
 export type ArchiveStatus = "preparing" | "ready" | "failed" | "expired";
 
@@ -35,18 +36,9 @@ export type ArchiveChange = Omit<Archive, "status" | "downloadUrl" | "downloadUr
 
 /** The archive an `archive` event's data is about, or null when it is not one. */
 export function readArchiveChange(data: string): ArchiveChange | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof body !== "object" || body === null) {
-    return null;
-  }
-  const change = body as Partial<Record<keyof ArchiveChange, unknown>>;
-  return typeof change.id === "string" && typeof change.status === "string"
-    ? (body as ArchiveChange)
+  const change = readEventObject(data);
+  return change && typeof change.id === "string" && typeof change.status === "string"
+    ? (change as unknown as ArchiveChange)
     : null;
 }
 

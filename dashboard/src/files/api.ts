@@ -1,4 +1,5 @@
 import { apiFetch } from "@/lib/client";
+import { readEventObject } from "@/lib/events";
 
 export type ItemKind = "folder" | "file";
 
@@ -38,22 +39,14 @@ const FILE_STATUSES: readonly string[] = ["processing", "ready", "failed"];
 
 /** The change a `file` event's data describes; null when it is not one. */
 export function readFileChange(data: string): FileChange | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof body !== "object" || body === null) {
-    return null;
-  }
-  const change = body as Partial<Record<keyof FileChange, unknown>>;
-  return typeof change.id === "string" &&
+  const change = readEventObject(data);
+  return change &&
+    typeof change.id === "string" &&
     typeof change.versionId === "string" &&
     typeof change.status === "string" &&
     FILE_STATUSES.includes(change.status) &&
     (typeof change.mimeType === "string" || change.mimeType === null)
-    ? (body as FileChange)
+    ? (change as unknown as FileChange)
     : null;
 }
 

@@ -170,18 +170,23 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function readExpiresAt(data: string): number | null {
+/** An event's `data` as a JSON object, or null when it is not one. */
+export function readEventObject(data: string): Record<string, unknown> | null {
+  let body: unknown;
   try {
-    const body: unknown = JSON.parse(data);
-    const value =
-      typeof body === "object" && body !== null
-        ? (body as { expiresAt?: unknown }).expiresAt
-        : null;
-    const at = typeof value === "string" ? Date.parse(value) : NaN;
-    return Number.isNaN(at) ? null : at;
+    body = JSON.parse(data);
   } catch {
     return null;
   }
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : null;
+}
+
+function readExpiresAt(data: string): number | null {
+  const value = readEventObject(data)?.expiresAt;
+  const at = typeof value === "string" ? Date.parse(value) : NaN;
+  return Number.isNaN(at) ? null : at;
 }
 
 /** Opens the stream once and reads it to its end. Throws when it cannot be opened or drops. */
