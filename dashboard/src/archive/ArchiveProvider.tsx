@@ -178,13 +178,6 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
     .join(",");
   // The stream is open only while something is prepared: no idle connection otherwise.
   useLiveEvents(preparing !== "", {
-    onOpen(signal) {
-      for (const t of latest.current) {
-        if (t.archive.status === "preparing") {
-          void refresh(t.archive.id, signal);
-        }
-      }
-    },
     onEvent(event) {
       const change = event.event === "archive" ? readArchiveChange(event.data) : null;
       if (change && latest.current.some((t) => t.archive.id === change.id)) {
@@ -193,7 +186,7 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
         });
       }
     },
-    async poll(signal) {
+    async catchUp(signal) {
       for (const archiveId of preparing.split(",")) {
         await refresh(archiveId, signal);
         if (signal.aborted) {

@@ -21,7 +21,7 @@ export function useProcessingUpdates(
 ): void {
   const processing = files.filter((f) => f.kind === "file" && f.status === "processing");
 
-  async function readAgain(signal: AbortSignal) {
+  async function catchUp(signal: AbortSignal) {
     for (const shown of processing.slice(0, MAX_READS)) {
       try {
         const { file } = await getFile(shown.id, signal);
@@ -43,16 +43,13 @@ export function useProcessingUpdates(
   }
 
   useLiveEvents(processing.length > 0, {
-    onOpen(signal) {
-      void readAgain(signal);
-    },
     onEvent(event) {
       const change = event.event === "file" ? readFileChange(event.data) : null;
       if (change) {
         apply(change);
       }
     },
-    poll: readAgain,
+    catchUp,
     pollMs: POLL_MS,
   });
 }

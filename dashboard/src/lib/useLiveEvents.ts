@@ -4,14 +4,13 @@ import { useEffect, useRef, useState } from "react";
 import { followEvents, type StreamEvent } from "./events";
 
 export interface LiveEventHandlers {
-  /**
-   * The stream opened (again). Nothing sent while it was closed comes again: read what is
-   * followed once. `signal` aborts when the page stops following.
-   */
-  onOpen(signal: AbortSignal): void;
   onEvent(event: StreamEvent): void;
-  /** Reads what is followed, every `pollMs` while the stream is not open. */
-  poll(signal: AbortSignal): Promise<void>;
+  /**
+   * Reads what is followed once: whenever the stream opens (nothing sent while it was closed
+   * comes again), and every `pollMs` while it is not open. `signal` aborts when the page stops
+   * following.
+   */
+  catchUp(signal: AbortSignal): Promise<void>;
   pollMs: number;
 }
 
@@ -49,7 +48,7 @@ function join(follower: Follower): void {
         open = true;
         for (const f of [...followers]) {
           f.setLive(true);
-          f.handlers.current.onOpen(f.controller.signal);
+          void f.handlers.current.catchUp(f.controller.signal);
         }
       },
       onEvent(event) {
@@ -70,7 +69,7 @@ function join(follower: Follower): void {
     });
   } else if (open) {
     follower.setLive(true);
-    follower.handlers.current.onOpen(follower.controller.signal);
+    void follower.handlers.current.catchUp(follower.controller.signal);
   }
 }
 
@@ -117,7 +116,7 @@ export function useLiveEvents(active: boolean, handlers: LiveEventHandlers): voi
     }
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
-      await latest.current.poll(controller.signal);
+      await latest.current.catchUp(controller.signal);
       if (!controller.signal.aborted) {
         setRound((r) => r + 1);
       }
