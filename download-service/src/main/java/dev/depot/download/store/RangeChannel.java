@@ -105,7 +105,7 @@ final class RangeChannel implements ReadableByteChannel {
     for (String line : lines) {
       String lower = line.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-length:")) {
-        contentLength = Long.parseLong(line.substring("content-length:".length()).trim());
+        contentLength = contentLength(line);
       } else if (lower.startsWith("transfer-encoding:")) {
         throw new IOException("the store sent a " + line.trim() + " body");
       }
@@ -138,6 +138,14 @@ final class RangeChannel implements ReadableByteChannel {
       return Integer.parseInt(parts[1]);
     } catch (NumberFormatException e) {
       throw new IOException("the store answered " + statusLine, e);
+    }
+  }
+
+  private static long contentLength(String header) throws IOException {
+    try {
+      return Long.parseLong(header.substring("content-length:".length()).trim());
+    } catch (NumberFormatException e) {
+      throw new IOException("the store sent " + header, e);
     }
   }
 

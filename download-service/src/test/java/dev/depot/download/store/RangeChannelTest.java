@@ -108,6 +108,7 @@ class RangeChannelTest {
     for (String answer : new String[] {
         "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 206 Partial Content\r\nContent-Length: 9\r\n\r\n" + body,
+        "HTTP/1.1 206 Partial Content\r\nContent-Length: ten\r\n\r\n" + body,
         "HTTP/1.1 206 Partial Content\r\nTransfer-Encoding: chunked\r\n\r\na\r\n" + body,
         "HTTP/1.1 206 Partial Content\r\n\r\n" + body,
         "SSH-2.0-OpenSSH_9.2\r\n\r\n",
