@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(UUID userId, String username, boolean emailVerified) {
 
-  static Caller of(Jwt jwt) {
+  public static Caller of(Jwt jwt) {
     try {
       return new Caller(UUID.fromString(jwt.getSubject()),
           jwt.getClaimAsString("preferred_username"),

@@ -1,8 +1,8 @@
 package dev.depot.metadata.activity;
 
 import dev.depot.metadata.access.Caller;
-import dev.depot.metadata.tree.Page;
-import dev.depot.metadata.tree.TimeCursor;
+import dev.depot.metadata.paging.Page;
+import dev.depot.metadata.paging.TimeCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -2,7 +2,6 @@ package dev.depot.metadata.activity;
 
 import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.kit.events.EventPublisher;
-import dev.depot.metadata.tree.Item;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +23,9 @@ public class ActivityLog {
     this.clock = clock;
   }
 
-  public void record(UUID actorId, Item item, String verb, Map<String, Object> details) {
-    String kind = item.kind().column();
+  public void record(UUID actorId, ActivitySubject item, String verb,
+      Map<String, Object> details) {
+    String kind = item.activityKind();
     record(new ActivityRecorded(item.ownerId(), actorId, kind + "." + verb, kind, item.id(),
         item.name(), details, clock.instant()));
   }

@@ -2,7 +2,7 @@ package dev.depot.metadata.activity;
 
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.files.v1.ActivityRecorded;
-import dev.depot.metadata.tree.TimeCursor;
+import dev.depot.metadata.paging.TimeCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

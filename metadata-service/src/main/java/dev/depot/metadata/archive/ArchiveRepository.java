@@ -1,6 +1,6 @@
 package dev.depot.metadata.archive;
 
-import dev.depot.metadata.tree.TimeCursor;
+import dev.depot.metadata.paging.TimeCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -16,12 +16,12 @@ import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
 import dev.depot.metadata.live.LivePush;
+import dev.depot.metadata.paging.TimeCursor;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
 import dev.depot.metadata.tree.Names;
-import dev.depot.metadata.tree.TimeCursor;
+import dev.depot.metadata.tree.TreeService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public class ArchiveService {
 
   private final ArchiveRepository archives;
   private final SelectionRepository selections;
-  private final ItemRepository items;
+  private final TreeService tree;
   private final ManifestStore manifests;
   private final AccessPolicy policy;
   private final TicketIssuer tickets;
@@ -69,12 +69,12 @@ public class ArchiveService {
   private final Clock clock;
 
   ArchiveService(ArchiveRepository archives, SelectionRepository selections,
-      ItemRepository items, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
+      TreeService tree, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
       EventPublisher events, ActivityLog activity, LivePush live, TransactionTemplate tx,
       ArchiveProperties properties, LinkProperties links, Clock clock) {
     this.archives = archives;
     this.selections = selections;
-    this.items = items;
+    this.tree = tree;
     this.manifests = manifests;
     this.policy = policy;
     this.tickets = tickets;
@@ -301,7 +301,7 @@ public class ArchiveService {
 
   /** The selected items, each live and readable by the caller, else 404 naming the first. */
   private List<Item> readable(Caller caller, List<UUID> ids) {
-    List<Item> found = items.findAll(ids);
+    List<Item> found = tree.findAll(ids);
     Set<UUID> ok = new HashSet<>();
     for (Item item : found) {
       if (item.isLive() && (item.isFolder() || item.currentVersionId() != null)

@@ -1,6 +1,6 @@
 package dev.depot.metadata.archive;
 
-import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.SqlArrays;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,16 +35,16 @@ class SelectionRepository {
 
   Totals totals(List<UUID> ids, List<UUID> folders) {
     return jdbc.sql("SELECT count(*), coalesce(sum(v.size), 0)" + LIVE)
-        .param("ids", ItemRepository.uuidArray(ids))
-        .param("folders", ItemRepository.uuidArray(folders))
+        .param("ids", SqlArrays.uuidArray(ids))
+        .param("folders", SqlArrays.uuidArray(folders))
         .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2))).single();
   }
 
   List<Row> rows(List<UUID> ids, List<UUID> folders) {
     return jdbc.sql("SELECT i.id, i.parent_id, i.kind = 'folder', i.name, i.modified_at,"
             + " v.blob_id, coalesce(v.size, 0), v.mime_type" + LIVE)
-        .param("ids", ItemRepository.uuidArray(ids))
-        .param("folders", ItemRepository.uuidArray(folders))
+        .param("ids", SqlArrays.uuidArray(ids))
+        .param("folders", SqlArrays.uuidArray(folders))
         .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
             rs.getBoolean(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
             rs.getObject(6, UUID.class), rs.getLong(7), rs.getString(8)))

@@ -8,17 +8,16 @@ import dev.depot.metadata.access.AccessPolicy;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ReadActivity;
+import dev.depot.metadata.download.DownloadTargetRepository.Target;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,20 +30,16 @@ public class DownloadUrlService {
   private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif",
       "image/webp", "image/avif", "image/bmp", "application/pdf", "text/plain");
 
-  /** The facts a download URL needs, in one row. */
-  private record Target(UUID ownerId, String name, boolean live, UUID versionId, int number,
-      UUID blobId, String mimeType, boolean stored, long size, Instant createdAt) {}
-
-  private final JdbcClient jdbc;
+  private final DownloadTargetRepository targets;
   private final AccessPolicy policy;
   private final TicketIssuer tickets;
   private final ReadActivity activity;
   private final LinkProperties links;
   private final Clock clock;
 
-  DownloadUrlService(JdbcClient jdbc, AccessPolicy policy, TicketIssuer tickets,
+  DownloadUrlService(DownloadTargetRepository targets, AccessPolicy policy, TicketIssuer tickets,
       ReadActivity activity, LinkProperties links, Clock clock) {
-    this.jdbc = jdbc;
+    this.targets = targets;
     this.policy = policy;
     this.tickets = tickets;
     this.activity = activity;
@@ -78,17 +73,7 @@ public class DownloadUrlService {
 
   /** The live file's version (its current one unless named), in one indexed read. */
   private Optional<Target> target(UUID fileId, UUID versionId) {
-    return jdbc.sql("SELECT i.owner_id, i.name, i.deleted_at IS NULL, v.id, v.number,"
-            + " v.blob_id, v.mime_type, v.status <> 'uploading', v.size, v.created_at"
-            + " FROM items i JOIN versions v ON v.file_id = i.id"
-            + " AND v.id = coalesce(?, i.current_version_id) WHERE i.id = ? AND i.kind = 'file'")
-        .params(versionId, fileId)
-        .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2),
-            rs.getBoolean(3), rs.getObject(4, UUID.class), rs.getInt(5),
-            rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getLong(9),
-            rs.getTimestamp(10).toInstant()))
-        .optional()
-        .filter(Target::live);
+    return targets.find(fileId, versionId).filter(Target::live);
   }
 
   private TicketIssuer.Issued sign(UUID fileId, Target target, boolean inline, Duration ttl,

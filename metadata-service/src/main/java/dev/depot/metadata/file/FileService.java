@@ -5,9 +5,9 @@ import dev.depot.metadata.MetadataProblem;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
+import dev.depot.metadata.blob.BlobReleaser;
 import dev.depot.metadata.quota.QuotaLedger;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
 import dev.depot.metadata.tree.Names;
 import dev.depot.metadata.tree.OnConflict;
 import dev.depot.metadata.tree.TreeService;
@@ -29,7 +29,6 @@ class FileService {
   record FileView(Item file, Version current, List<Item> path) {}
 
   private final TreeService tree;
-  private final ItemRepository items;
   private final VersionRepository versions;
   private final QuotaLedger ledger;
   private final BlobReleaser blobs;
@@ -37,11 +36,10 @@ class FileService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  FileService(TreeService tree, ItemRepository items, VersionRepository versions,
+  FileService(TreeService tree, VersionRepository versions,
       QuotaLedger ledger, BlobReleaser blobs, ActivityLog activity, TransactionTemplate tx,
       Clock clock) {
     this.tree = tree;
-    this.items = items;
     this.versions = versions;
     this.ledger = ledger;
     this.blobs = blobs;
@@ -84,7 +82,7 @@ class FileService {
       Item copy = new Item(fileId, folder.ownerId(), folder.id(), folder.childAncestors(),
           Item.Kind.FILE, name, current.size(), current.mimeType(), current.status().column(),
           first.id(), now, now, null, null);
-      items.insert(copy);
+      tree.insert(copy);
       versions.insert(first);
       activity.record(caller.userId(), copy, "copied", Map.of("sourceId", source.id()));
       return copy;
@@ -104,7 +102,7 @@ class FileService {
           target.blobId(), target.size(), target.mimeType(), target.sha256(), target.status(),
           null, now, caller.userId());
       versions.insert(revived);
-      items.makeCurrent(file.id(), revived.id(), revived.size(), revived.mimeType(),
+      tree.makeCurrent(file.id(), revived.id(), revived.size(), revived.mimeType(),
           revived.status().column(), now);
       activity.record(caller.userId(), file, "reverted",
           Map.of("toVersion", target.number(), "newVersion", revived.number()));
@@ -131,7 +129,7 @@ class FileService {
 
   private Item lockedFile(Caller caller, UUID fileId) {
     Item file = tree.file(caller, fileId, Action.WRITE);
-    return items.lock(file.id()).filter(Item::isLive)
+    return tree.lock(file.id()).filter(Item::isLive)
         .orElseThrow(() -> TreeService.notFound(Item.Kind.FILE));
   }
 

@@ -1,6 +1,5 @@
 package dev.depot.metadata.file;
 
-import dev.depot.metadata.tree.ItemRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code versions} and {@code blobs} tables. */
 @Repository
-public class VersionRepository {
+class VersionRepository {
 
   private static final String COLUMNS = "id, file_id, number, blob_id, size, mime_type, sha256,"
       + " status, upload_expires_at, created_at, created_by";
@@ -84,19 +83,6 @@ public class VersionRepository {
 
   public void delete(UUID versionId) {
     jdbc.sql("DELETE FROM versions WHERE id = ?").param(versionId).update();
-  }
-
-  /**
-   * Deletes the blobs among {@code candidates} that no version refers to any more, and returns
-   * them: their objects can go.
-   */
-  public List<UUID> releaseUnreferenced(List<UUID> candidates) {
-    if (candidates.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("DELETE FROM blobs b WHERE b.id = ANY(CAST(? AS uuid[]))"
-            + " AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.blob_id = b.id) RETURNING b.id")
-        .param(ItemRepository.uuidArray(candidates)).query(UUID.class).list();
   }
 
   static Version map(ResultSet rs, int row) throws SQLException {

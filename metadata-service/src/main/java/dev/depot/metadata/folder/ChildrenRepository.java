@@ -2,10 +2,10 @@ package dev.depot.metadata.folder;
 
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.MetadataProblem;
+import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.tree.ItemRows;
 import dev.depot.metadata.tree.Names;
-import dev.depot.metadata.tree.Page;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class ChildrenRepository {
   private List<Item> section(UUID folderId, int rank, ChildOrder order, Position from, int n) {
     String column = order.key().column;
     String direction = order.descending() ? "DESC" : "ASC";
-    StringBuilder sql = new StringBuilder("SELECT " + ItemRepository.COLUMNS + " FROM items"
+    StringBuilder sql = new StringBuilder("SELECT " + ItemRows.COLUMNS + " FROM items"
         + " WHERE parent_id = :parent AND deleted_at IS NULL AND rank = :rank"
         + " AND (kind = 'folder' OR current_version_id IS NOT NULL)");
     if (from != null) {
@@ -59,7 +59,7 @@ class ChildrenRepository {
     if (from != null) {
       statement = statement.param("value", from.value()).param("id", from.id());
     }
-    return statement.query(ItemRepository::map).list();
+    return statement.query(ItemRows::map).list();
   }
 
   /** Where a page ended: section, sort value and id. */

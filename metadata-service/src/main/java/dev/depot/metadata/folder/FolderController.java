@@ -1,11 +1,11 @@
 package dev.depot.metadata.folder;
 
 import dev.depot.metadata.access.Caller;
+import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.trash.TrashService;
 import dev.depot.metadata.tree.Item;
 import dev.depot.metadata.tree.ItemResponse;
 import dev.depot.metadata.tree.OnConflict;
-import dev.depot.metadata.tree.Page;
 import dev.depot.metadata.tree.PathEntry;
 import dev.depot.metadata.tree.TreeService;
 import io.swagger.v3.oas.annotations.Operation;

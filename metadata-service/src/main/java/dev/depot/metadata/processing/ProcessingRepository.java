@@ -1,6 +1,6 @@
 package dev.depot.metadata.processing;
 
-import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,7 +47,7 @@ class ProcessingRepository {
     return jdbc.sql("UPDATE items SET content_status = ?, mime_type = ?"
             + " WHERE current_version_id = ANY(CAST(? AS uuid[]))"
             + " RETURNING id, owner_id, current_version_id")
-        .params(status, mimeType, ItemRepository.uuidArray(settled))
+        .params(status, mimeType, SqlArrays.uuidArray(settled))
         .query(ProcessingRepository::settled).list();
   }
 

@@ -1,7 +1,8 @@
 package dev.depot.metadata.search;
 
+import dev.depot.metadata.SqlArrays;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.tree.ItemRows;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ class SearchRepository {
       result.add(!letters || word.length() < FUZZY_MIN ? word : jdbc.sql("SELECT word FROM"
               + " name_words WHERE owner_id = ANY(CAST(:owners AS uuid[])) AND word % :word"
               + " ORDER BY word = :word DESC, similarity(word, :word) DESC, word LIMIT 1")
-          .param("owners", ItemRepository.uuidArray(owners)).param("word", word)
+          .param("owners", SqlArrays.uuidArray(owners)).param("word", word)
           .query(String.class).optional().orElse(word));
     }
     return result;
@@ -120,20 +121,20 @@ class SearchRepository {
         + " (SELECT id, " + SCORE + " AS score FROM candidates) scored"
         + (after == null ? "" : " WHERE " + AFTER)
         + " ORDER BY score DESC, id LIMIT :n)"
-        + " SELECT items." + ItemRepository.COLUMNS
+        + " SELECT items." + ItemRows.COLUMNS
         + ", ranked.score FROM items JOIN ranked ON ranked.id = items.id"
         + " ORDER BY ranked.score DESC, items.id";
     var statement = jdbc.sql(sql).params(params).param("n", limit);
     if (after != null) {
       statement = statement.param("afterScore", after.score()).param("afterId", after.id());
     }
-    return statement.query((rs, n) -> new Hit(ItemRepository.map(rs, n), rs.getDouble("score")))
+    return statement.query((rs, n) -> new Hit(ItemRows.map(rs, n), rs.getDouble("score")))
         .list();
   }
 
   /** What every tier requires: readable, live, complete, not a root folder, the filters. */
   private static String scope(List<UUID> owners, SearchQuery q, Map<String, Object> params) {
-    params.put("owners", ItemRepository.uuidArray(owners));
+    params.put("owners", SqlArrays.uuidArray(owners));
     params.put("key", q.text());
     // one owner: an equality, so that the (owner, name) index yields names in order
     StringBuilder sql = new StringBuilder(owners.size() == 1

@@ -10,7 +10,7 @@ import dev.depot.metadata.activity.ActivityLog;
 import dev.depot.metadata.download.DownloadUrlService;
 import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
+import dev.depot.metadata.tree.TreeService;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class ShareLinkService {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
 
   private final ShareLinkRepository links;
-  private final ItemRepository items;
+  private final TreeService tree;
   private final AccessPolicy policy;
   private final DownloadUrlService downloads;
   private final ActivityLog activity;
@@ -45,11 +45,11 @@ class ShareLinkService {
   private final ShareProperties properties;
   private final Clock clock;
 
-  ShareLinkService(ShareLinkRepository links, ItemRepository items, AccessPolicy policy,
+  ShareLinkService(ShareLinkRepository links, TreeService tree, AccessPolicy policy,
       DownloadUrlService downloads, ActivityLog activity, TransactionTemplate tx,
       ShareProperties properties, Clock clock) {
     this.links = links;
-    this.items = items;
+    this.tree = tree;
     this.policy = policy;
     this.downloads = downloads;
     this.activity = activity;
@@ -107,7 +107,7 @@ class ShareLinkService {
           .orElseThrow(() -> new DepotException(MetadataProblem.SHARE_LINK_NOT_FOUND,
               "No such share link."));
       links.delete(link.id());
-      items.find(link.fileId()).ifPresent(file -> activity.record(caller.userId(), file,
+      tree.find(link.fileId()).ifPresent(file -> activity.record(caller.userId(), file,
           "share-link-revoked", Map.of("shareLinkId", link.id().toString())));
     });
   }
@@ -141,7 +141,7 @@ class ShareLinkService {
 
   /** A live file of the caller's that they may share; else "not found", like any other. */
   private Item shareable(Caller caller, UUID fileId) {
-    return items.find(fileId)
+    return tree.find(fileId)
         .filter(i -> !i.isFolder() && i.isLive() && i.currentVersionId() != null
             && policy.allows(caller, i.ownerId(), Action.WRITE))
         .orElseThrow(() -> new DepotException(MetadataProblem.FILE_NOT_FOUND, "No such file."));

@@ -1,9 +1,9 @@
 package dev.depot.metadata.trash;
 
+import dev.depot.metadata.paging.TimeCursor;
 import dev.depot.metadata.quota.QuotaLedger.Delta;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
-import dev.depot.metadata.tree.TimeCursor;
+import dev.depot.metadata.tree.ItemRows;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,30 +74,30 @@ class TrashRepository {
 
   /** A trash group's root, locked, if it is one. */
   Optional<Item> lockTrashRoot(UUID id) {
-    return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM items"
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items"
             + " WHERE id = ? AND trash_root_id = id FOR UPDATE")
-        .param(id).query(ItemRepository::map).optional();
+        .param(id).query(ItemRows::map).optional();
   }
 
   /** The caller's trash, most recently deleted first. */
   List<Item> page(UUID ownerId, TimeCursor before, int limit) {
     String after = before == null ? "" : " AND (deleted_at, id) < (:at, :id)";
-    var statement = jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM items"
+    var statement = jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items"
             + " WHERE owner_id = :owner AND deleted_at IS NOT NULL AND trash_root_id = id" + after
             + " ORDER BY deleted_at DESC, id DESC LIMIT :n")
         .param("owner", ownerId).param("n", limit);
     if (before != null) {
       statement = statement.param("at", Timestamp.from(before.at())).param("id", before.id());
     }
-    return statement.query(ItemRepository::map).list();
+    return statement.query(ItemRows::map).list();
   }
 
   /** Trash groups deleted before {@code cutoff}, skipping those another purger holds. */
   List<Item> lockExpired(Instant cutoff, int limit) {
-    return jdbc.sql("SELECT " + ItemRepository.COLUMNS + " FROM items"
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items"
             + " WHERE deleted_at < ? AND trash_root_id = id"
             + " ORDER BY deleted_at LIMIT ? FOR UPDATE SKIP LOCKED")
-        .params(Timestamp.from(cutoff), limit).query(ItemRepository::map).list();
+        .params(Timestamp.from(cutoff), limit).query(ItemRows::map).list();
   }
 
   List<UUID> trashRoots(UUID ownerId) {

@@ -7,13 +7,12 @@ import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.account.AccountDirectory;
 import dev.depot.metadata.activity.ActivityLog;
-import dev.depot.metadata.file.BlobReleaser;
+import dev.depot.metadata.blob.BlobReleaser;
+import dev.depot.metadata.paging.Page;
+import dev.depot.metadata.paging.TimeCursor;
 import dev.depot.metadata.quota.QuotaLedger;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
 import dev.depot.metadata.tree.OnConflict;
-import dev.depot.metadata.tree.Page;
-import dev.depot.metadata.tree.TimeCursor;
 import dev.depot.metadata.tree.TreeService;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +36,6 @@ public class TrashService {
   private static final int PURGE_BATCH = 50;
 
   private final TrashRepository trash;
-  private final ItemRepository items;
   private final TreeService tree;
   private final AccessPolicy policy;
   private final AccountDirectory accounts;
@@ -48,11 +46,10 @@ public class TrashService {
   private final TrashProperties properties;
   private final Clock clock;
 
-  TrashService(TrashRepository trash, ItemRepository items, TreeService tree,
+  TrashService(TrashRepository trash, TreeService tree,
       AccessPolicy policy, AccountDirectory accounts, QuotaLedger ledger, BlobReleaser blobs,
       ActivityLog activity, TransactionTemplate tx, TrashProperties properties, Clock clock) {
     this.trash = trash;
-    this.items = items;
     this.tree = tree;
     this.policy = policy;
     this.accounts = accounts;
@@ -72,7 +69,7 @@ public class TrashService {
         throw new DepotException(MetadataProblem.ROOT_FOLDER_IMMUTABLE,
             "The root folder cannot be deleted.");
       }
-      items.lockTree(item.ownerId());
+      tree.lockTree(item.ownerId());
       ledger.apply(item.ownerId(), trash.trash(item.id(), caller.userId(), clock.instant()));
       activity.record(caller.userId(), item, "trashed", Map.of("parentId", item.parentId()));
     });
@@ -88,14 +85,14 @@ public class TrashService {
   Item restore(Caller caller, UUID id) {
     return tree.placing(() -> {
       Item item = trashRoot(caller, id);
-      items.lockTree(item.ownerId());
-      Item parent = items.find(item.parentId()).filter(Item::isLive)
-          .orElseGet(() -> items.find(accounts.rootFolder(item.ownerId()).orElseThrow())
+      tree.lockTree(item.ownerId());
+      Item parent = tree.find(item.parentId()).filter(Item::isLive)
+          .orElseGet(() -> tree.find(accounts.rootFolder(item.ownerId()).orElseThrow())
               .orElseThrow());
       String name = tree.placeName(parent, item.name(), OnConflict.RENAME, item.id());
-      items.move(item, parent, name, item.modifiedAt());
+      tree.move(item, parent, name, item.modifiedAt());
       ledger.apply(item.ownerId(), trash.restore(item.id()));
-      Item restored = items.find(item.id()).orElseThrow();
+      Item restored = tree.find(item.id()).orElseThrow();
       activity.record(caller.userId(), restored, "restored", Map.of("parentId", parent.id()));
       return restored;
     });
@@ -122,7 +119,7 @@ public class TrashService {
   public void trashAccount(UUID userId) {
     tx.executeWithoutResult(s -> {
       accounts.rootFolder(userId).ifPresent(root -> {
-        items.lockTree(userId);
+        tree.lockTree(userId);
         Instant now = clock.instant();
         for (UUID child : trash.liveChildren(root)) {
           ledger.apply(userId, trash.trash(child, null, now));

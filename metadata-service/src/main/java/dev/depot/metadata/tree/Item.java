@@ -1,5 +1,6 @@
 package dev.depot.metadata.tree;
 
+import dev.depot.metadata.activity.ActivitySubject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 public record Item(UUID id, UUID ownerId, UUID parentId, List<UUID> ancestors, Kind kind,
     String name, long size, String mimeType, String status, UUID currentVersionId,
     Instant createdAt,
-    Instant modifiedAt, Instant deletedAt, UUID trashRootId) {
+    Instant modifiedAt, Instant deletedAt, UUID trashRootId) implements ActivitySubject {
 
   public enum Kind {
     FOLDER, FILE;
@@ -21,6 +22,11 @@ public record Item(UUID id, UUID ownerId, UUID parentId, List<UUID> ancestors, K
     public String column() {
       return name().toLowerCase(Locale.ROOT);
     }
+  }
+
+  @Override
+  public String activityKind() {
+    return kind.column();
   }
 
   public boolean isFolder() {

@@ -1,29 +1,20 @@
 package dev.depot.metadata.tree;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.depot.metadata.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code items} table: folders and files with their materialized paths. */
 @Repository
-public class ItemRepository {
-
-  public static final String COLUMNS = "id, owner_id, parent_id, ancestors, kind, name, size,"
-      + " mime_type, content_status, current_version_id, created_at, modified_at, deleted_at,"
-      + " trash_root_id";
+class ItemRepository {
 
   private final JdbcClient jdbc;
 
@@ -32,28 +23,28 @@ public class ItemRepository {
   }
 
   public Optional<Item> find(UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id = ?").param(id)
-        .query(ItemRepository::map).optional();
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items WHERE id = ?").param(id)
+        .query(ItemRows::map).optional();
   }
 
   /** The item, its row locked until the transaction ends. */
   public Optional<Item> lock(UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id = ? FOR UPDATE").param(id)
-        .query(ItemRepository::map).optional();
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items WHERE id = ? FOR UPDATE").param(id)
+        .query(ItemRows::map).optional();
   }
 
   /** Items by id, in the order given (missing ids are skipped). */
   public List<Item> findAll(List<UUID> ids) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items WHERE id = ANY(CAST(? AS uuid[]))"
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items WHERE id = ANY(CAST(? AS uuid[]))"
             + " ORDER BY array_position(CAST(? AS uuid[]), id)")
-        .param(uuidArray(ids)).param(uuidArray(ids)).query(ItemRepository::map).list();
+        .param(SqlArrays.uuidArray(ids)).param(SqlArrays.uuidArray(ids)).query(ItemRows::map).list();
   }
 
   /** The live item of a folder whose name collides with {@code key}. */
   public Optional<Item> liveChild(UUID parentId, String key) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM items"
+    return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items"
             + " WHERE parent_id = ? AND name_key = ? AND deleted_at IS NULL")
-        .param(parentId).param(key).query(ItemRepository::map).optional();
+        .param(parentId).param(key).query(ItemRows::map).optional();
   }
 
   /** Keys of a folder's live items that start with {@code prefix} (for "name (n)" choices). */
@@ -74,7 +65,7 @@ public class ItemRepository {
             + " :size, :mime, :status, :version, :created, :modified)"
             + " ON CONFLICT (parent_id, name_key) WHERE deleted_at IS NULL DO NOTHING")
         .param("id", item.id()).param("owner", item.ownerId()).param("parent", item.parentId())
-        .param("ancestors", uuidArray(item.ancestors())).param("kind", item.kind().column())
+        .param("ancestors", SqlArrays.uuidArray(item.ancestors())).param("kind", item.kind().column())
         .param("name", item.name()).param("key", Names.key(item.name()))
         .param("size", item.size()).param("mime", item.mimeType())
         .param("status", item.status())
@@ -108,12 +99,12 @@ public class ItemRepository {
     List<UUID> ancestors = parent.childAncestors();
     jdbc.sql("UPDATE items SET parent_id = ?, ancestors = CAST(? AS uuid[]), name = ?,"
             + " name_key = ?, modified_at = ? WHERE id = ?")
-        .params(parent.id(), uuidArray(ancestors), name, Names.key(name), Timestamp.from(now),
+        .params(parent.id(), SqlArrays.uuidArray(ancestors), name, Names.key(name), Timestamp.from(now),
             item.id()).update();
     if (item.isFolder()) {
       jdbc.sql("UPDATE items SET ancestors = CAST(? AS uuid[])"
               + " || ancestors[array_position(ancestors, ?):] WHERE ancestors @> ARRAY[?]::uuid[]")
-          .params(uuidArray(ancestors), item.id(), item.id()).update();
+          .params(SqlArrays.uuidArray(ancestors), item.id(), item.id()).update();
     }
   }
 
@@ -128,21 +119,5 @@ public class ItemRepository {
   public void lockTree(UUID ownerId) {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(ownerId.toString())
         .query(Object.class).single();
-  }
-
-  public static String uuidArray(List<UUID> ids) {
-    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-  }
-
-  public static Item map(ResultSet rs, int row) throws SQLException {
-    Array ancestors = rs.getArray("ancestors");
-    Timestamp deleted = rs.getTimestamp("deleted_at");
-    return new Item(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-        rs.getObject("parent_id", UUID.class), Arrays.asList((UUID[]) ancestors.getArray()),
-        Item.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-        rs.getString("name"), rs.getLong("size"), rs.getString("mime_type"),
-        rs.getString("content_status"), rs.getObject("current_version_id", UUID.class),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant(),
-        deleted == null ? null : deleted.toInstant(), rs.getObject("trash_root_id", UUID.class));
   }
 }

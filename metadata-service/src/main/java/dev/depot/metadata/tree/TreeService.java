@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -172,6 +173,53 @@ public class TreeService {
       throw new DepotException(MetadataProblem.TREE_TOO_DEEP,
           "Folders can nest at most " + MAX_DEPTH + " levels deep.");
     }
+  }
+
+  // The items themselves, for the features that change them inside their own transaction
+  // (uploads, copies, the trash, share links, archives): they go through here, not the table.
+
+  public Optional<Item> find(UUID id) {
+    return items.find(id);
+  }
+
+  /** The item, its row locked until the transaction ends. */
+  public Optional<Item> lock(UUID id) {
+    return items.lock(id);
+  }
+
+  /** Items by id, in the order given (missing ids are skipped). */
+  public List<Item> findAll(List<UUID> ids) {
+    return items.findAll(ids);
+  }
+
+  /** The live item of a folder whose name collides with {@code key}. */
+  public Optional<Item> liveChild(UUID parentId, String key) {
+    return items.liveChild(parentId, key);
+  }
+
+  /** Inserts an item (inside {@link #placing}: a name taken concurrently retries the write). */
+  public void insert(Item item) {
+    items.insert(item);
+  }
+
+  /** Makes a stored version the file's current one ({@code status} is the version's). */
+  public void makeCurrent(UUID fileId, UUID versionId, long size, String mimeType, String status,
+      Instant now) {
+    items.makeCurrent(fileId, versionId, size, mimeType, status, now);
+  }
+
+  public void delete(UUID id) {
+    items.delete(id);
+  }
+
+  /** Moves an item under {@code parent} with the given name, its descendants' paths with it. */
+  public void move(Item item, Item parent, String name, Instant now) {
+    items.move(item, parent, name, now);
+  }
+
+  /** Serialises structural changes of one owner's tree (moves cannot then race into a cycle). */
+  public void lockTree(UUID ownerId) {
+    items.lockTree(ownerId);
   }
 
   public static DepotException notFound(Item.Kind kind) {

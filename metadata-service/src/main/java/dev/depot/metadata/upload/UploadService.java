@@ -6,16 +6,15 @@ import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
-import dev.depot.metadata.file.BlobReleaser;
+import dev.depot.metadata.blob.BlobReleaser;
 import dev.depot.metadata.file.Version;
-import dev.depot.metadata.file.VersionRepository;
+import dev.depot.metadata.file.VersionService;
 import dev.depot.metadata.processing.ProcessingService;
-import dev.depot.metadata.quota.QuotaLedger;
 import dev.depot.metadata.quota.QuotaLedger.Delta;
+import dev.depot.metadata.quota.QuotaLedger;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
-import dev.depot.metadata.tree.ItemRepository;
 import dev.depot.metadata.tree.Names;
 import dev.depot.metadata.tree.OnConflict;
 import dev.depot.metadata.tree.TreeService;
@@ -53,8 +52,7 @@ class UploadService {
   private static final String DEFAULT_TYPE = "application/octet-stream";
 
   private final TreeService tree;
-  private final ItemRepository items;
-  private final VersionRepository versions;
+  private final VersionService versions;
   private final QuotaLedger ledger;
   private final BlobReleaser blobs;
   private final TicketIssuer tickets;
@@ -64,11 +62,10 @@ class UploadService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  UploadService(TreeService tree, ItemRepository items, VersionRepository versions,
+  UploadService(TreeService tree, VersionService versions,
       QuotaLedger ledger, BlobReleaser blobs, TicketIssuer tickets, ActivityLog activity,
       ProcessingService processing, LinkProperties links, TransactionTemplate tx, Clock clock) {
     this.tree = tree;
-    this.items = items;
     this.versions = versions;
     this.ledger = ledger;
     this.blobs = blobs;
@@ -86,19 +83,19 @@ class UploadService {
     Declared declared = validate(raw);
     return tree.placing(() -> {
       Item folder = tree.folder(caller, folderId, Action.WRITE);
-      Optional<Item> holder = items.liveChild(folder.id(), Names.key(wanted));
+      Optional<Item> holder = tree.liveChild(folder.id(), Names.key(wanted));
       if (holder.isPresent() && onConflict == OnConflict.NEW_VERSION) {
         if (holder.get().isFolder()) {
           throw TreeService.conflict(holder.get());
         }
-        return addVersion(caller, items.lock(holder.get().id()).orElseThrow(), declared);
+        return addVersion(caller, tree.lock(holder.get().id()).orElseThrow(), declared);
       }
       String name = tree.placeName(folder, wanted, onConflict, null);
       Instant now = clock.instant();
       Item file = new Item(UUID.randomUUID(), folder.ownerId(), folder.id(),
           folder.childAncestors(), Item.Kind.FILE, name, 0, declared.mimeType(), null, null, now,
           now, null, null);
-      items.insert(file);
+      tree.insert(file);
       return addVersion(caller, file, declared);
     });
   }
@@ -108,7 +105,7 @@ class UploadService {
     Declared declared = validate(raw);
     return tx.execute(s -> {
       Item file = tree.file(caller, fileId, Action.WRITE);
-      return addVersion(caller, items.lock(file.id()).orElseThrow(), declared);
+      return addVersion(caller, tree.lock(file.id()).orElseThrow(), declared);
     });
   }
 
@@ -150,7 +147,7 @@ class UploadService {
         abandon(version);
         return;
       }
-      Item file = items.lock(version.fileId()).orElseThrow();
+      Item file = tree.lock(version.fileId()).orElseThrow();
       versions.markStored(version, event.sha256(), clock.instant());
       processing.request(version, file.ownerId(), event.sha256());
       Delta delta = Delta.reserved(-version.size());
@@ -166,7 +163,7 @@ class UploadService {
         delta = delta.plus(new Delta(0, version.size(), 0, 0));
       }
       if (newest) {
-        items.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
+        tree.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
             Version.Status.PROCESSING.column(), clock.instant());
       }
       ledger.apply(file.ownerId(), delta);
@@ -190,12 +187,12 @@ class UploadService {
   }
 
   private void abandon(Version version) {
-    Item file = items.lock(version.fileId()).orElseThrow();
+    Item file = tree.lock(version.fileId()).orElseThrow();
     versions.delete(version.id());
     ledger.apply(file.ownerId(), Delta.reserved(-version.size()));
     blobs.release(file.ownerId(), List.of(version.blobId()));
     if (file.currentVersionId() == null && versions.ofFile(file.id()).isEmpty()) {
-      items.delete(file.id());
+      tree.delete(file.id());
     }
   }
 

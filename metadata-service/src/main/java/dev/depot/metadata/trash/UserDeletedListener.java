@@ -1,8 +1,7 @@
-package dev.depot.metadata.account;
+package dev.depot.metadata.trash;
 
 import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.events.EventEnvelope;
-import dev.depot.metadata.trash.TrashService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -1,4 +1,4 @@
-package dev.depot.metadata.tree;
+package dev.depot.metadata.paging;
 
 import java.util.List;
 import java.util.function.Function;

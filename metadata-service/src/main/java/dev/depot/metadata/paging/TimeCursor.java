@@ -1,4 +1,4 @@
-package dev.depot.metadata.tree;
+package dev.depot.metadata.paging;
 
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.MetadataProblem;

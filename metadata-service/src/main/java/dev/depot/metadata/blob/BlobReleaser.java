@@ -1,4 +1,4 @@
-package dev.depot.metadata.file;
+package dev.depot.metadata.blob;
 
 import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.kit.events.EventPublisher;
@@ -14,19 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class BlobReleaser {
 
-  private final VersionRepository versions;
+  private final BlobRepository blobs;
   private final EventPublisher events;
   private final Clock clock;
 
-  BlobReleaser(VersionRepository versions, EventPublisher events, Clock clock) {
-    this.versions = versions;
+  BlobReleaser(BlobRepository blobs, EventPublisher events, Clock clock) {
+    this.blobs = blobs;
     this.events = events;
     this.clock = clock;
   }
 
   /** Releases the unreferenced blobs among {@code candidates}; call inside the transaction. */
   public void release(UUID ownerId, List<UUID> candidates) {
-    announce(ownerId, versions.releaseUnreferenced(candidates));
+    announce(ownerId, blobs.releaseUnreferenced(candidates));
   }
 
   /**

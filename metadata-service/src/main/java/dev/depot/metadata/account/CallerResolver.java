@@ -1,6 +1,6 @@
-package dev.depot.metadata.access;
+package dev.depot.metadata.account;
 
-import dev.depot.metadata.account.AccountDirectory;
+import dev.depot.metadata.access.Caller;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
