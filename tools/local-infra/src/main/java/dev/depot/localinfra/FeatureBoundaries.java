@@ -3,6 +3,7 @@ package dev.depot.localinfra;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -25,12 +26,19 @@ public final class FeatureBoundaries {
 
   /** Checks the production classes under {@code rootPackage}, e.g. {@code "dev.depot.metadata"}. */
   public static void verify(String rootPackage) {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages(rootPackage);
-    check(rootPackage, classes);
+    ArchConfiguration configuration = ArchConfiguration.get();
+    boolean resolving = configuration.resolveMissingDependenciesFromClassPath();
+    // the rules look at the service's own classes only: reading every library class they
+    // mention from the class path would take seconds and decide nothing
+    configuration.setResolveMissingDependenciesFromClassPath(false);
+    try {
+      check(rootPackage, new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages(rootPackage));
+    } finally {
+      configuration.setResolveMissingDependenciesFromClassPath(resolving);
+    }
   }
 
   /** Checks the given classes; throws an {@link AssertionError} listing every violation. */
