@@ -161,11 +161,25 @@ export class FakeShareApi extends FakeApi {
     const expiresAt = body.expiresAt ?? null;
     if (expiresAt !== null) {
       const at = typeof expiresAt === "string" ? Date.parse(expiresAt) : NaN;
-      if (Number.isNaN(at) || at <= Date.now() || at > Date.now() + 365 * DAY_MS) {
+      if (Number.isNaN(at)) {
+        return problem(
+          400,
+          "MALFORMED_REQUEST",
+          "The request body is not valid JSON of the expected form.",
+        );
+      }
+      if (at <= Date.now()) {
         return problem(
           400,
           "VALIDATION_FAILED",
-          "expiresAt is in the future, at most 365 days away.",
+          `expiresAt ${String(expiresAt)} has already passed: give a time in the future, at most 365 days away.`,
+        );
+      }
+      if (at > Date.now() + 365 * DAY_MS) {
+        return problem(
+          400,
+          "VALIDATION_FAILED",
+          `expiresAt ${String(expiresAt)} is more than 365 days away: a link lasts at most 365 days (or leave expiresAt out for a link without expiry).`,
         );
       }
     }

@@ -86,7 +86,7 @@ class AccountFlowsTest {
     assertThat(json(me).get("email").asString()).isEqualTo(p.email());
 
     assertThat(api.send("POST", "/api/auth/logout", null, access).statusCode()).isEqualTo(204);
-    assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "UNAUTHENTICATED");
+    assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "TOKEN_REVOKED");
     assertRefreshRefused(refreshed);
   }
 
@@ -121,7 +121,7 @@ class AccountFlowsTest {
     // The legitimate holder's newer token and access token died with the family.
     assertRefreshRefused(second);
     assertProblem(api.send("GET", "/api/auth/account", null,
-        second.get("accessToken").asString()), 401, "UNAUTHENTICATED");
+        second.get("accessToken").asString()), 401, "TOKEN_REVOKED");
   }
 
   @Test
@@ -150,7 +150,7 @@ class AccountFlowsTest {
 
     assertThat(api.send("POST", "/api/auth/logout-all", null, access).statusCode())
         .isEqualTo(204);
-    assertProblem(api.send("GET", "/api/auth/sessions", null, access), 401, "UNAUTHENTICATED");
+    assertProblem(api.send("GET", "/api/auth/sessions", null, access), 401, "TOKEN_REVOKED");
   }
 
   @Test
@@ -258,6 +258,27 @@ class AccountFlowsTest {
   }
 
   @Test
+  void aPasswordResetEndsTheSignInLockoutOfItsAccount() throws Exception {
+    Person p = signedUp();
+    for (int i = 0; i < 5; i++) {
+      assertProblem(api.login(p.email(), "wrong password " + i), 401, "INVALID_CREDENTIALS");
+    }
+    assertProblem(api.login(p.email(), p.password()), 429, "TOO_MANY_ATTEMPTS");
+
+    api.post("/api/auth/password/forgot", Map.of("email", p.email()));
+    String prefix = "http://dashboard.test/reset-password?token=";
+    String token = mail.await(p.email(), "Reset your Depot password", MAIL_WAIT).link(prefix)
+        .substring(prefix.length());
+    String newPassword = "Unlocked by the mailbox " + p.username().length();
+    assertThat(api.post("/api/auth/password/reset",
+        Map.of("token", token, "newPassword", newPassword)).statusCode()).isEqualTo(204);
+
+    // Control of the mailbox was proven: the account signs in at once, by either name.
+    assertThat(api.login(p.email(), newPassword).statusCode()).isEqualTo(200);
+    assertThat(api.login(p.username(), newPassword).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void forgotPasswordAnswersAsFastForUnknownAddresses() throws Exception {
     Person p = signedUp();
     long known = medianMicros(i -> api.post("/api/auth/password/forgot",
@@ -327,7 +348,7 @@ class AccountFlowsTest {
     assertThat(api.send("DELETE", "/api/auth/account", Map.of("password", p.password()), access)
         .statusCode()).isEqualTo(204);
 
-    assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "UNAUTHENTICATED");
+    assertProblem(api.send("GET", "/api/auth/account", null, access), 401, "TOKEN_REVOKED");
     assertProblem(api.login(p.email(), p.password()), 401, "INVALID_CREDENTIALS");
     assertRefreshRefused(tokens);
     EventProbe.await(UserDeleted.TOPIC, e -> id.equals(e.key()), Duration.ofSeconds(30));

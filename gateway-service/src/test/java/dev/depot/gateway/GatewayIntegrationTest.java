@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.depot.localinfra.ComposeContract;
+import dev.depot.kit.session.EndedSessions;
 import dev.depot.localinfra.EventStream;
+import dev.depot.localinfra.RedisPause;
 import dev.depot.localinfra.TestInfra;
 import dev.depot.localinfra.TestTokens;
 import java.io.IOException;
@@ -17,7 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +68,12 @@ class GatewayIntegrationTest {
 
   @Autowired
   ReactiveStringRedisTemplate redis;
+
+  @Autowired
+  RedisConnectionFactory redisConnections;
+
+  @Autowired
+  EndedSessions endedSessions;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -170,9 +182,30 @@ class GatewayIntegrationTest {
     String session = UUID.randomUUID().toString();
     String token = TestInfra.tokens().issueForSession(UUID.randomUUID().toString(), session);
     assertThat(get("/api/folders/root", token).statusCode()).isEqualTo(200);
-    redis.opsForValue().set("depot:revoked-session:" + session, "1", Duration.ofMinutes(1))
-        .block();
+    // On the list without an announcement: the gateway asks Redis on every request.
+    redis.opsForZSet().add(EndedSessions.KEY, session,
+        Instant.now().plusSeconds(60).toEpochMilli()).block();
     assertProblem(get("/api/folders/root", token), 401, "TOKEN_REVOKED");
+  }
+
+  @Test
+  void anEndedSessionStaysEndedWhileRedisIsTooSlowToAnswer() throws Exception {
+    String session = UUID.randomUUID().toString();
+    String ended = TestInfra.tokens().issueForSession(UUID.randomUUID().toString(), session);
+    String live = TestInfra.tokens().issue(UUID.randomUUID().toString());
+    new EndedSessions(new StringRedisTemplate(redisConnections), Clock.systemUTC(),
+        Duration.ofSeconds(30)).end(List.of(session), Instant.now().plusSeconds(60));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (endedSessions.checkLocally(session) != EndedSessions.Verdict.ENDED
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    // Longer than the gateway's Redis timeout (500 ms) for both requests.
+    RedisPause.pause(Duration.ofSeconds(3));
+    assertProblem(get("/api/folders/root", ended), 401, "TOKEN_REVOKED");
+    // The rate limits cannot be checked either: they let a live session through.
+    assertThat(get("/api/folders/root", live).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -145,10 +145,13 @@ class ShareLinksTest {
     assertProblem(unverified.post("/api/files/" + theirs.fileId() + "/share-links", null), 403,
         "EMAIL_NOT_VERIFIED");
 
-    assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().minusSeconds(5)
-        .toString())), 400, "VALIDATION_FAILED");
-    assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().plus(400,
-        ChronoUnit.DAYS).toString())), 400, "VALIDATION_FAILED");
+    // Each refusal says what was wrong, then what is accepted.
+    assertThat(assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().minusSeconds(5)
+        .toString())), 400, "VALIDATION_FAILED").get("detail").asString())
+        .contains("has already passed").contains("at most 365 days away");
+    assertThat(assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().plus(400,
+        ChronoUnit.DAYS).toString())), 400, "VALIDATION_FAILED").get("detail").asString())
+        .contains("is more than 365 days away").contains("lasts at most 365 days");
     assertProblem(alice.post(path, Map.of("expiresAt", "next tuesday")), 400,
         "MALFORMED_REQUEST");
 

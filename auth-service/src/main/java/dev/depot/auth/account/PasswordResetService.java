@@ -91,6 +91,7 @@ class PasswordResetService {
       return owner;
     });
     sessions.endAll(account.id(), null);
+    sessions.endSignInLockout(account.id());
     LOG.info("password of account {} reset", account.id());
   }
 }

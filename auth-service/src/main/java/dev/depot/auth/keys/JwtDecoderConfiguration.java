@@ -1,8 +1,6 @@
 package dev.depot.auth.keys;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import dev.depot.auth.session.RevokedSessions;
-import dev.depot.kit.problem.CommonProblem;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,28 +15,28 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * auth-service verifies access tokens with its own published keys (current and retired), without
- * fetching its own JWKS. A token must name its session, and that session must not have ended.
+ * fetching its own JWKS. A token must name its session; that the session has not ended is
+ * checked after this, as in every service.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
   @Bean
-  JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, RevokedSessions revoked) {
+  JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder
         .withJwkSource(new ImmutableJWKSet<>(keys.publicJwks())).build();
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuer()), liveSession(revoked)));
+        JwtValidators.createDefaultWithIssuer(properties.issuer()), namesSession()));
     return decoder;
   }
 
-  private static OAuth2TokenValidator<Jwt> liveSession(RevokedSessions revoked) {
+  private static OAuth2TokenValidator<Jwt> namesSession() {
     return jwt -> {
       String sid = jwt.getClaimAsString("sid");
       if (!isUuid(sid) || !isUuid(jwt.getSubject())) {
         return failure("The token names no account session.");
       }
-      return revoked.isRevoked(sid) ? failure(CommonProblem.TOKEN_REVOKED.title())
-          : OAuth2TokenValidatorResult.success();
+      return OAuth2TokenValidatorResult.success();
     };
   }
 

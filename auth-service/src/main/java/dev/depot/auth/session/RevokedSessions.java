@@ -1,34 +1,31 @@
 package dev.depot.auth.session;
 
-import dev.depot.contracts.gateway.GatewayContract;
+import dev.depot.kit.session.EndedSessions;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.UUID;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The deny list of ended sessions in Redis, read by the gateway on every request. An entry lives
- * as long as an access token, so every token of the session is refused until it has expired.
+ * Ends sessions on the list that every service checks access tokens against (the gateway, this
+ * service and the services behind it). An entry lasts as long as an access token (and a minute
+ * more for clocks that differ), so every token of the session is refused until it has expired.
  */
 @Component
-public class RevokedSessions {
+class RevokedSessions {
 
-  private final StringRedisTemplate redis;
+  private final EndedSessions ended;
   private final SessionProperties properties;
+  private final Clock clock;
 
-  RevokedSessions(StringRedisTemplate redis, SessionProperties properties) {
-    this.redis = redis;
+  RevokedSessions(EndedSessions ended, SessionProperties properties, Clock clock) {
+    this.ended = ended;
     this.properties = properties;
+    this.clock = clock;
   }
 
   void revoke(Collection<UUID> sessionIds) {
-    for (UUID id : sessionIds) {
-      redis.opsForValue().set(GatewayContract.revokedSessionKey(id.toString()), "1",
-          properties.accessTokenTtl().plusMinutes(1));
-    }
-  }
-
-  public boolean isRevoked(String sessionId) {
-    return Boolean.TRUE.equals(redis.hasKey(GatewayContract.revokedSessionKey(sessionId)));
+    ended.end(sessionIds.stream().map(UUID::toString).toList(),
+        clock.instant().plus(properties.accessTokenTtl()).plusSeconds(60));
   }
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param accessTokenTtl life of an access token; also how long a revoked session stays on the
- *     gateway's deny list
+ * @param accessTokenTtl life of an access token; also how long an ended session stays on the
+ *     list every service checks tokens against
  * @param refreshTokenTtl a session ends after this long without a refresh (sliding)
  */
 @ConfigurationProperties("depot.auth.sessions")

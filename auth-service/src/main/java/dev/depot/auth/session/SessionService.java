@@ -143,6 +143,14 @@ public class SessionService {
     LOG.info("{} sessions of account {} ended", ended.size(), userId);
   }
 
+  /**
+   * Ends the sign-in lockout of an account whose owner proved control of its mailbox (a password
+   * reset); the limit per client address stays.
+   */
+  public void endSignInLockout(UUID userId) {
+    throttle.succeeded(userId.toString());
+  }
+
   List<Session> list(UUID userId) {
     return sessions.live(userId, clock.instant(), MAX_LISTED);
   }

@@ -1,14 +1,16 @@
 package dev.depot.gateway.guard;
 
-import dev.depot.contracts.gateway.GatewayContract;
 import dev.depot.gateway.GatewayProperties;
 import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
+import dev.depot.kit.session.EndedSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,12 +31,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Two checks in one Redis round trip, after the token's signature and expiry have been checked:
- * the session must not be on auth-service's deny list (logout, revoke, password change, deleted
- * account: 401 {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client
- * address and of its user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue
- * signed links (download URLs, archives) also take from a smaller bucket of their user, and the
- * download URLs of a public share link from a bucket of that link, whoever asks. If Redis cannot
- * answer, the request passes and a warning is logged: availability over strictness.
+ * the session must not have ended (sign-out, revoked, password change, deleted account: 401
+ * {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client address and
+ * of its user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue signed
+ * links (download URLs, archives) also take from a smaller bucket of their user, and the download
+ * URLs of a public share link from a bucket of that link, whoever asks. If Redis cannot answer,
+ * the rate limits let the request through (availability over strictness) but an ended session
+ * stays ended: the copy of the list kept in memory ({@link EndedSessions}) decides, and when it
+ * is too old to trust the request is refused (503 {@code SESSION_CHECK_UNAVAILABLE}).
  */
 public class RequestGuardFilter implements WebFilter {
 
@@ -42,17 +46,21 @@ public class RequestGuardFilter implements WebFilter {
   /** Read once: a script made from a resource would check the jar for changes on every call. */
   private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
   private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
+  private static final List<Long> ENDED = List.of(1L, 1L, 1L, 0L);
+  private static final List<Long> UNKNOWN = List.of(2L, 1L, 1L, 0L);
   private static final Pattern SHARED_DOWNLOAD =
       Pattern.compile("/api/shared/([A-Za-z0-9_-]{22})/download-url");
 
   private final ReactiveStringRedisTemplate redis;
+  private final EndedSessions endedSessions;
   private final ProblemWriter problems;
   private final ClientAddresses addresses;
   private final List<String> limits;
 
-  public RequestGuardFilter(ReactiveStringRedisTemplate redis, ProblemWriter problems,
-      ClientAddresses addresses, GatewayProperties properties) {
+  public RequestGuardFilter(ReactiveStringRedisTemplate redis, EndedSessions endedSessions,
+      ProblemWriter problems, ClientAddresses addresses, GatewayProperties properties) {
     this.redis = redis;
+    this.endedSessions = endedSessions;
     this.problems = problems;
     this.addresses = addresses;
     GatewayProperties.RateLimit limit = properties.rateLimit();
@@ -72,15 +80,44 @@ public class RequestGuardFilter implements WebFilter {
     return ReactiveSecurityContextHolder.getContext()
         .mapNotNull(c -> c.getAuthentication() instanceof JwtAuthenticationToken jwt
             ? jwt.getToken() : null)
-        .map(jwt -> keys(exchange, jwt))
-        .switchIfEmpty(Mono.fromSupplier(() -> keys(exchange, null)))
-        .flatMap(keys -> redis.execute(SCRIPT, keys, limits).next())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(jwt -> guard(exchange, chain, jwt.orElse(null)));
+  }
+
+  private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, Jwt jwt) {
+    String sessionId = jwt == null ? "" : jwt.getClaimAsString("sid");
+    if (sessionId == null || jwt != null && sessionId.isEmpty()) {
+      return problems.write(exchange, CommonProblem.UNAUTHENTICATED,
+          "The access token names no account session.");
+    }
+    List<String> arguments = new ArrayList<>(limits);
+    arguments.add(sessionId);
+    return redis.execute(SCRIPT, keys(exchange, jwt), arguments).next()
         .map(RequestGuardFilter::longs)
-        .onErrorResume(e -> {
-          LOG.warn("request guard unavailable, request let through: {}", e.toString());
-          return Mono.just(PASS);
-        })
+        .onErrorResume(e -> Mono.just(withoutRedis(sessionId, e)))
         .flatMap(verdict -> decide(exchange, chain, verdict));
+  }
+
+  /**
+   * When Redis cannot answer, the rate limits let the request through, but an ended session stays
+   * ended: the copy of the list in memory decides, and when it is too old to trust either, the
+   * request is refused.
+   */
+  private List<Long> withoutRedis(String sessionId, Throwable e) {
+    EndedSessions.Verdict session = sessionId.isEmpty() ? EndedSessions.Verdict.LIVE
+        : endedSessions.checkLocally(sessionId);
+    if (session == EndedSessions.Verdict.LIVE) {
+      LOG.warn("rate limits unavailable, request let through: {}", e.toString());
+    } else {
+      LOG.warn("rate limits unavailable, session {} refused ({}): {}", sessionId, session,
+          e.toString());
+    }
+    return switch (session) {
+      case LIVE -> PASS;
+      case ENDED -> ENDED;
+      case UNKNOWN -> UNKNOWN;
+    };
   }
 
   private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain,
@@ -88,6 +125,10 @@ public class RequestGuardFilter implements WebFilter {
     if (verdict.get(0) == 1) {
       return problems.write(exchange, CommonProblem.TOKEN_REVOKED,
           "This session has ended. Sign in again.");
+    }
+    if (verdict.get(0) == 2) {
+      return problems.write(exchange, CommonProblem.SESSION_CHECK_UNAVAILABLE,
+          "Whether this session is still open cannot be checked right now. Try again shortly.");
     }
     if (verdict.get(1) == 1 && verdict.get(2) == 1) {
       return chain.filter(exchange);
@@ -104,9 +145,7 @@ public class RequestGuardFilter implements WebFilter {
     if (jwt == null) {
       return List.of(address, "", "", "", shareLink);
     }
-    String sid = jwt.getClaimAsString("sid");
-    return List.of(address, "depot:rate:user:" + jwt.getSubject(),
-        sid == null ? "" : GatewayContract.revokedSessionKey(sid),
+    return List.of(address, "depot:rate:user:" + jwt.getSubject(), EndedSessions.KEY,
         issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "",
         shareLink);
   }

@@ -6,6 +6,7 @@ import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.guard.RequestGuardFilter;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
+import dev.depot.kit.session.EndedSessions;
 import java.time.Clock;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +41,11 @@ public class SecurityConfiguration {
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
       GatewayProperties properties, ProblemWriter problems, ReactiveStringRedisTemplate redis,
-      ClientAddresses addresses) {
+      ClientAddresses addresses, EndedSessions endedSessions) {
     // Not a bean: WebFlux would also run every WebFilter bean on its own, so each request
     // would take two Redis round trips and two tokens.
-    RequestGuardFilter guard = new RequestGuardFilter(redis, problems, addresses, properties);
+    RequestGuardFilter guard = new RequestGuardFilter(redis, endedSessions, problems, addresses,
+        properties);
     ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
         CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
     return http

@@ -1,11 +1,12 @@
 -- One round trip per request: is the session on the deny list, and does the request fit in the
 -- token buckets of its client address, (if signed in) its user and, for requests that issue
 -- signed links, the user's link bucket?
--- KEYS: address bucket, user bucket ("" when anonymous), deny-list entry ("" when anonymous),
+-- KEYS: address bucket, user bucket ("" when anonymous), the sorted set of ended sessions
+--       (session id -> epoch ms it matters until; "" when anonymous),
 --       link bucket ("" unless the request issues a link),
 --       share-link bucket ("" unless the request asks a public link for a download URL)
 -- ARGV: address rate/s, address burst, user rate/s, user burst, link rate/s, link burst,
---       share-link rate/s, share-link burst
+--       share-link rate/s, share-link burst, session id ("" when anonymous)
 -- The user is allowed only if both the link and the user buckets allow; a refused link does
 -- not cost a user token. A refused share link counts as the user (or anonymous caller) refused.
 -- Returns {revoked (0/1), address allowed (0/1), user allowed (0/1), seconds until a token}.
@@ -31,8 +32,11 @@ local function take(key, rate, burst)
   return allowed, wait
 end
 
-if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then
-  return {1, 1, 1, 0}
+if KEYS[3] ~= '' then
+  local ended_until = tonumber(redis.call('ZSCORE', KEYS[3], ARGV[9]))
+  if ended_until and ended_until > now * 1000 then
+    return {1, 1, 1, 0}
+  end
 end
 local address_ok, address_wait = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
 local user_ok, user_wait = 1, 0

@@ -68,10 +68,15 @@ class ShareLinkService {
           "Verify your email address to share files: follow the link we sent you.");
     }
     Instant now = clock.instant();
-    if (expiresAt != null && (!expiresAt.isAfter(now)
-        || expiresAt.isAfter(now.plus(properties.maxLifetime())))) {
-      throw new DepotException(CommonProblem.VALIDATION_FAILED, "expiresAt is in the future,"
-          + " at most " + properties.maxLifetime().toDays() + " days away.");
+    long maxDays = properties.maxLifetime().toDays();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw new DepotException(CommonProblem.VALIDATION_FAILED, "expiresAt " + expiresAt
+          + " has already passed: give a time in the future, at most " + maxDays + " days away.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
+      throw new DepotException(CommonProblem.VALIDATION_FAILED, "expiresAt " + expiresAt
+          + " is more than " + maxDays + " days away: a link lasts at most " + maxDays
+          + " days (or leave expiresAt out for a link without expiry).");
     }
     return tx.execute(s -> {
       Item file = shareable(caller, fileId);

@@ -62,7 +62,10 @@ public final class TestTokens {
     return issue(subject, Duration.ofMinutes(15), Map.of("sid", sessionId));
   }
 
-  /** A token for {@code subject} with extra claims. */
+  /**
+   * A token for {@code subject} with extra claims; like every token auth-service issues it names
+   * a session ({@code sid}, a new one unless the claims name one).
+   */
   public String issue(String subject, Duration ttl, Map<String, Object> extraClaims) {
     Instant now = Instant.now();
     Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now;
@@ -70,7 +73,8 @@ public final class TestTokens {
         .issuer(issuer).subject(subject).jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(issuedAt)).expirationTime(Date.from(now.plus(ttl)))
         .claim("preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
-        .claim("email", subject + "@example.test");
+        .claim("email", subject + "@example.test")
+        .claim("sid", UUID.randomUUID().toString());
     extraClaims.forEach(builder::claim);
     JWTClaimsSet claims = builder.build();
     try {

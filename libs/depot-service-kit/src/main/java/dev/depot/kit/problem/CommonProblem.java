@@ -17,7 +17,9 @@ public enum CommonProblem implements ProblemCode {
   RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   BACKEND_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
-  BACKEND_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Service timed out");
+  BACKEND_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Service timed out"),
+  /** After {@link #BACKEND_UNAVAILABLE}, which {@link #forStatus} answers for a 503. */
+  SESSION_CHECK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Session check unavailable");
 
   private final HttpStatus status;
   private final String title;

@@ -4,9 +4,12 @@ import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.ProblemConfiguration;
 import dev.depot.kit.problem.ProblemResponses;
 import dev.depot.kit.problem.Problems;
+import dev.depot.kit.session.EndedSessions;
+import dev.depot.kit.session.EndedSessionsConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,11 +37,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every servlet service checks the access token again behind the gateway (defence in depth):
- * JWTs are verified against the JWKS of auth-service, health and metrics stay open, and the
- * service lists its own public paths in {@code depot.security.public-paths}.
+ * JWTs are verified against the JWKS of auth-service and their session must not have ended
+ * ({@link LiveSessionFilter}); health and metrics stay open, and the service lists its own
+ * public paths in {@code depot.security.public-paths}. A service with no JWKS configured accepts
+ * no access token at all: everything but its public paths answers 401.
  */
 @AutoConfiguration(
-    after = ProblemConfiguration.class,
+    after = {ProblemConfiguration.class, EndedSessionsConfiguration.class},
     beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -54,7 +60,8 @@ public class ResourceServerConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain depotSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-      ProblemResponses problems) throws Exception {
+      ProblemResponses problems, ObjectProvider<JwtDecoder> decoder,
+      ObjectProvider<EndedSessions> endedSessions) throws Exception {
     AuthenticationEntryPoint unauthenticated = (req, res, e) -> problems.write(res,
         Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
     AccessDeniedHandler denied = (req, res, e) -> problems.write(res,
@@ -66,12 +73,22 @@ public class ResourceServerConfiguration {
                 "/error").permitAll()
             .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
             .anyRequest().authenticated())
-        .oauth2ResourceServer(o -> o.jwt(j -> { })
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(denied));
+    if (decoder.getIfAvailable() == null) {
+      return http.build();
+    }
+    EndedSessions sessions = endedSessions.getIfAvailable();
+    if (sessions == null) {
+      throw new IllegalStateException("A service that accepts access tokens checks them against"
+          + " the ended sessions in Redis: set DEPOT_REDIS_URL");
+    }
+    http.oauth2ResourceServer(o -> o.jwt(j -> { })
             .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(denied))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler(denied));
+        .addFilterAfter(new LiveSessionFilter(sessions, problems),
+            BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 
