@@ -57,6 +57,11 @@ final class GatewayUser {
         .asString());
   }
 
+  /** The access token, for clients that send it themselves. */
+  String accessToken() {
+    return token;
+  }
+
   HttpResponse<String> send(String method, String path, Object body) throws Exception {
     return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
