@@ -10,13 +10,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveSweepJob {
 
+  /**
+   * {@link ArchiveProperties#sweepInterval()}: the bound record is the bean named
+   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   */
+  static final String INTERVAL = "#{@'depot.archives-dev.depot.metadata.archive.ArchiveProperties'"
+      + ".sweepInterval().toMillis()}";
+
   private final ArchiveService archives;
 
   ArchiveSweepJob(ArchiveService archives) {
     this.archives = archives;
   }
 
-  @Scheduled(fixedDelayString = "${depot.archives.sweep-interval:5m}", initialDelayString = "1m")
+  @Scheduled(fixedDelayString = INTERVAL, initialDelayString = "1m")
   void expire() {
     while (archives.expire() == ArchiveService.SWEEP_BATCH) {
       // a full batch: there may be more

@@ -7,13 +7,20 @@ import org.springframework.stereotype.Component;
 @Component
 class TrashPurgeJob {
 
+  /**
+   * {@link TrashProperties#sweepInterval()}: the bound record is the bean named
+   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   */
+  static final String INTERVAL = "#{@'depot.trash-dev.depot.metadata.trash.TrashProperties'"
+      + ".sweepInterval().toMillis()}";
+
   private final TrashService trash;
 
   TrashPurgeJob(TrashService trash) {
     this.trash = trash;
   }
 
-  @Scheduled(fixedDelayString = "${depot.trash.sweep-interval:10m}", initialDelayString = "1m")
+  @Scheduled(fixedDelayString = INTERVAL, initialDelayString = "1m")
   void purgeExpired() {
     trash.purgeExpired();
   }

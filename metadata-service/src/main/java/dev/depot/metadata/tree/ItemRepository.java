@@ -1,6 +1,7 @@
 package dev.depot.metadata.tree;
 
-import dev.depot.metadata.SqlArrays;
+import static dev.depot.metadata.SqlArrays.uuidArray;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ class ItemRepository {
   public List<Item> findAll(List<UUID> ids) {
     return jdbc.sql("SELECT " + ItemRows.COLUMNS + " FROM items WHERE id = ANY(CAST(? AS uuid[]))"
             + " ORDER BY array_position(CAST(? AS uuid[]), id)")
-        .param(SqlArrays.uuidArray(ids)).param(SqlArrays.uuidArray(ids)).query(ItemRows::map).list();
+        .param(uuidArray(ids)).param(uuidArray(ids)).query(ItemRows::map).list();
   }
 
   /** The live item of a folder whose name collides with {@code key}. */
@@ -65,7 +66,7 @@ class ItemRepository {
             + " :size, :mime, :status, :version, :created, :modified)"
             + " ON CONFLICT (parent_id, name_key) WHERE deleted_at IS NULL DO NOTHING")
         .param("id", item.id()).param("owner", item.ownerId()).param("parent", item.parentId())
-        .param("ancestors", SqlArrays.uuidArray(item.ancestors())).param("kind", item.kind().column())
+        .param("ancestors", uuidArray(item.ancestors())).param("kind", item.kind().column())
         .param("name", item.name()).param("key", Names.key(item.name()))
         .param("size", item.size()).param("mime", item.mimeType())
         .param("status", item.status())
@@ -99,12 +100,12 @@ class ItemRepository {
     List<UUID> ancestors = parent.childAncestors();
     jdbc.sql("UPDATE items SET parent_id = ?, ancestors = CAST(? AS uuid[]), name = ?,"
             + " name_key = ?, modified_at = ? WHERE id = ?")
-        .params(parent.id(), SqlArrays.uuidArray(ancestors), name, Names.key(name), Timestamp.from(now),
+        .params(parent.id(), uuidArray(ancestors), name, Names.key(name), Timestamp.from(now),
             item.id()).update();
     if (item.isFolder()) {
       jdbc.sql("UPDATE items SET ancestors = CAST(? AS uuid[])"
               + " || ancestors[array_position(ancestors, ?):] WHERE ancestors @> ARRAY[?]::uuid[]")
-          .params(SqlArrays.uuidArray(ancestors), item.id(), item.id()).update();
+          .params(uuidArray(ancestors), item.id(), item.id()).update();
     }
   }
 

@@ -12,6 +12,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpiredSessionJob {
 
+  /**
+   * {@link UploadProperties#sweepInterval()}: the bound record is the bean named
+   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   */
+  static final String INTERVAL = "#{@'depot.upload-dev.depot.upload.session.UploadProperties'"
+      + ".sweepInterval().toMillis()}";
+
   private static final Logger LOG = LoggerFactory.getLogger(ExpiredSessionJob.class);
 
   private final UploadService uploads;
@@ -20,8 +27,7 @@ class ExpiredSessionJob {
     this.uploads = uploads;
   }
 
-  @Scheduled(fixedDelayString = "${depot.upload.sweep-interval:1m}",
-      initialDelayString = "${depot.upload.sweep-interval:1m}")
+  @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
   void sweep() {
     int expired;
     do {
