@@ -320,6 +320,43 @@ class GatewayIntegrationTest {
   }
 
   @Test
+  void theSessionCookieTravelsFromTheDashboardOnlyAndSignOutNeedsNoToken() throws Exception {
+    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:3000")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "x-depot-session").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:3000");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+        .hasValue("true");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValueSatisfying(v -> assertThat(v.toLowerCase()).contains("x-depot-session"));
+
+    HttpResponse<String> logout = http.send(HttpRequest.newBuilder(uri("/api/auth/logout"))
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:3000")
+        .header("X-Depot-Session", "cookie")
+        .header("Cookie", "depot_refresh=opaque").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+    assertThat(logout.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    assertThat(SEEN.get("/api/auth/logout").get("Cookie")).containsExactly("depot_refresh=opaque");
+
+    SEEN.remove("/api/auth/refresh");
+    HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://evil.test")
+        .header("X-Depot-Session", "cookie")
+        .header("Cookie", "depot_refresh=opaque").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(SEEN).doesNotContainKey("/api/auth/refresh");
+  }
+
+  @Test
   void corsPreflightFromTheDashboardIsAnswered() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/me"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

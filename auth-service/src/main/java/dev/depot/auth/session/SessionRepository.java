@@ -46,6 +46,17 @@ class SessionRepository {
         .optional();
   }
 
+  Optional<RefreshTarget> findRefreshToken(String token) {
+    return jdbc.sql("SELECT s.id, s.user_id, t.used_at IS NOT NULL AS used,"
+            + " s.revoked_at IS NULL AS live"
+            + " FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id"
+            + " WHERE t.token_hash = :hash")
+        .param("hash", OpaqueTokens.hash(token))
+        .query((rs, row) -> new RefreshTarget(rs.getObject("id", UUID.class),
+            rs.getObject("user_id", UUID.class), rs.getBoolean("used"), rs.getBoolean("live")))
+        .optional();
+  }
+
   void markUsed(String token, Instant now) {
     jdbc.sql("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?")
         .param(Timestamp.from(now)).param(OpaqueTokens.hash(token)).update();

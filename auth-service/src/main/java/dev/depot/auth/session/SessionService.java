@@ -127,6 +127,12 @@ public class SessionService {
     }
   }
 
+  /** Ends the session a refresh token belongs to, whether or not the token was replaced since. */
+  void logout(String refreshToken) {
+    sessions.findRefreshToken(refreshToken)
+        .ifPresent(target -> logout(target.userId(), target.sessionId()));
+  }
+
   void end(UUID userId, UUID sessionId) {
     if (!sessions.revoke(userId, sessionId, clock.instant())) {
       throw new DepotException(AuthProblem.SESSION_NOT_FOUND,
