@@ -6,7 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 
 const config: Config = {
   title: 'Depot',
-  tagline: 'Self-hosted file storage and streaming',
+  tagline: 'Self-hosted file storage',
   favicon: 'img/logo.svg',
 
   future: {

@@ -5,6 +5,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   docs: [
     'intro',
+    'architecture',
     'getting-started',
     'accounts',
     'files',
@@ -14,6 +15,7 @@ const sidebars: SidebarsConfig = {
     'sharing',
     'live-events',
     'configuration',
+    'design-decisions',
     {
       type: 'category',
       label: 'API',
