@@ -7,7 +7,7 @@ import dev.depot.auth.account.AccountRequests.Reset;
 import dev.depot.auth.account.AccountRequests.Signup;
 import dev.depot.auth.account.AccountRequests.Update;
 import dev.depot.auth.account.AccountRequests.Verify;
-import dev.depot.auth.session.Caller;
+import dev.depot.auth.token.Caller;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import jakarta.validation.Valid;

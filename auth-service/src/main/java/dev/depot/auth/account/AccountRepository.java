@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code users} table. Name and address are unique regardless of case. */
 @Repository
-public class AccountRepository {
+class AccountRepository {
 
   private static final String COLUMNS = "id, username, email, password_hash, email_verified_at,"
       + " pending_email, created_at, updated_at";

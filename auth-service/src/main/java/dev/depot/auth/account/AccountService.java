@@ -4,8 +4,7 @@ import dev.depot.auth.AuthProblem;
 import dev.depot.auth.account.OneTimeTokenRepository.Purpose;
 import dev.depot.auth.mail.MailRequests;
 import dev.depot.auth.password.PasswordPolicy;
-import dev.depot.auth.session.Caller;
-import dev.depot.auth.session.SessionService;
+import dev.depot.auth.token.Caller;
 import dev.depot.contracts.accounts.v1.UserDeleted;
 import dev.depot.contracts.accounts.v1.UserRegistered;
 import dev.depot.kit.events.EventPublisher;
@@ -35,7 +34,7 @@ class AccountService {
   private final OneTimeTokenRepository tokens;
   private final PasswordPolicy policy;
   private final PasswordEncoder passwords;
-  private final SessionService sessions;
+  private final AccountSessions sessions;
   private final MailRequests mails;
   private final MailCooldown cooldown;
   private final EventPublisher events;
@@ -44,7 +43,7 @@ class AccountService {
   private final Clock clock;
 
   AccountService(AccountRepository accounts, OneTimeTokenRepository tokens, PasswordPolicy policy,
-      PasswordEncoder passwords, SessionService sessions, MailRequests mails,
+      PasswordEncoder passwords, AccountSessions sessions, MailRequests mails,
       MailCooldown cooldown, EventPublisher events, LinkProperties links, TransactionTemplate tx,
       Clock clock) {
     this.accounts = accounts;

@@ -4,7 +4,6 @@ import dev.depot.auth.AuthProblem;
 import dev.depot.auth.account.OneTimeTokenRepository.Purpose;
 import dev.depot.auth.mail.MailRequests;
 import dev.depot.auth.password.PasswordPolicy;
-import dev.depot.auth.session.SessionService;
 import dev.depot.kit.problem.DepotException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +28,7 @@ class PasswordResetService {
   private final OneTimeTokenRepository tokens;
   private final PasswordPolicy policy;
   private final PasswordEncoder passwords;
-  private final SessionService sessions;
+  private final AccountSessions sessions;
   private final MailRequests mails;
   private final MailCooldown cooldown;
   private final LinkProperties links;
@@ -38,7 +37,7 @@ class PasswordResetService {
   private final Clock clock;
 
   PasswordResetService(AccountRepository accounts, OneTimeTokenRepository tokens,
-      PasswordPolicy policy, PasswordEncoder passwords, SessionService sessions,
+      PasswordPolicy policy, PasswordEncoder passwords, AccountSessions sessions,
       MailRequests mails, MailCooldown cooldown, LinkProperties links,
       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
     this.accounts = accounts;

@@ -1,6 +1,7 @@
 package dev.depot.auth.session;
 
 import dev.depot.auth.AuthProblem;
+import dev.depot.auth.token.Caller;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import jakarta.servlet.http.HttpServletRequest;

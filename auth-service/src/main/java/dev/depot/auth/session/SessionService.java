@@ -2,7 +2,8 @@ package dev.depot.auth.session;
 
 import dev.depot.auth.AuthProblem;
 import dev.depot.auth.account.Account;
-import dev.depot.auth.account.AccountRepository;
+import dev.depot.auth.account.AccountDirectory;
+import dev.depot.auth.account.AccountSessions;
 import dev.depot.auth.token.OpaqueTokens;
 import dev.depot.kit.problem.DepotException;
 import java.time.Clock;
@@ -25,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whole family. Ended sessions go on the deny list, so their access tokens stop working at once.
  */
 @Service
-public class SessionService {
+public class SessionService implements AccountSessions {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
   private static final int MAX_LISTED = 100;
 
-  private final AccountRepository accounts;
+  private final AccountDirectory accounts;
   private final SessionRepository sessions;
   private final AccessTokens accessTokens;
   private final RevokedSessions revoked;
@@ -42,7 +43,7 @@ public class SessionService {
   /** Checked against when the account does not exist, so that both cases take as long. */
   private final String decoyHash;
 
-  SessionService(AccountRepository accounts, SessionRepository sessions,
+  SessionService(AccountDirectory accounts, SessionRepository sessions,
       AccessTokens accessTokens, RevokedSessions revoked, LoginThrottle throttle,
       PasswordEncoder passwords, SessionProperties properties, TransactionTemplate tx,
       Clock clock) {
@@ -143,6 +144,7 @@ public class SessionService {
   }
 
   /** Ends every session of the account but {@code keep} (null: all of them). */
+  @Override
   public void endAll(UUID userId, UUID keep) {
     List<UUID> ended = sessions.revokeAll(userId, keep, clock.instant());
     revoked.revoke(ended);
@@ -153,6 +155,7 @@ public class SessionService {
    * Ends the sign-in lockout of an account whose owner proved control of its mailbox (a password
    * reset); the limit per client address stays.
    */
+  @Override
   public void endSignInLockout(UUID userId) {
     throttle.succeeded(userId.toString());
   }

@@ -1,4 +1,4 @@
-package dev.depot.auth.session;
+package dev.depot.auth.token;
 
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
