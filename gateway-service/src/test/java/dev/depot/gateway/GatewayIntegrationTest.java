@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.depot.localinfra.ComposeContract;
 import dev.depot.kit.session.EndedSessions;
+import dev.depot.kit.session.SessionCheck;
 import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.RedisPause;
 import dev.depot.localinfra.TestInfra;
@@ -196,7 +197,7 @@ class GatewayIntegrationTest {
     new EndedSessions(new StringRedisTemplate(redisConnections), Clock.systemUTC(),
         Duration.ofSeconds(30)).end(List.of(session), Instant.now().plusSeconds(60));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (endedSessions.checkLocally(session) != EndedSessions.Verdict.ENDED
+    while (endedSessions.checkLocally(session) != SessionCheck.Verdict.ENDED
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }

@@ -5,6 +5,7 @@ import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.session.EndedSessions;
+import dev.depot.kit.session.SessionCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,9 +106,9 @@ public class RequestGuardFilter implements WebFilter {
    * request is refused.
    */
   private List<Long> withoutRedis(String sessionId, Throwable e) {
-    EndedSessions.Verdict session = sessionId.isEmpty() ? EndedSessions.Verdict.LIVE
+    SessionCheck.Verdict session = sessionId.isEmpty() ? SessionCheck.Verdict.LIVE
         : endedSessions.checkLocally(sessionId);
-    if (session == EndedSessions.Verdict.LIVE) {
+    if (session == SessionCheck.Verdict.LIVE) {
       LOG.warn("rate limits unavailable, request let through: {}", e.toString());
     } else {
       LOG.warn("rate limits unavailable, session {} refused ({}): {}", sessionId, session,

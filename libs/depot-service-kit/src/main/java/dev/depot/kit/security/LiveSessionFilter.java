@@ -3,7 +3,7 @@ package dev.depot.kit.security;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.ProblemResponses;
 import dev.depot.kit.problem.Problems;
-import dev.depot.kit.session.EndedSessions;
+import dev.depot.kit.session.SessionCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LiveSessionFilter extends OncePerRequestFilter {
 
-  private final EndedSessions sessions;
+  private final SessionCheck sessions;
   private final ProblemResponses problems;
 
-  LiveSessionFilter(EndedSessions sessions, ProblemResponses problems) {
+  LiveSessionFilter(SessionCheck sessions, ProblemResponses problems) {
     this.sessions = sessions;
     this.problems = problems;
   }

@@ -4,7 +4,7 @@ import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.ProblemConfiguration;
 import dev.depot.kit.problem.ProblemResponses;
 import dev.depot.kit.problem.Problems;
-import dev.depot.kit.session.EndedSessions;
+import dev.depot.kit.session.SessionCheck;
 import dev.depot.kit.session.EndedSessionsConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class ResourceServerConfiguration {
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain depotSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
       ProblemResponses problems, ObjectProvider<JwtDecoder> decoder,
-      ObjectProvider<EndedSessions> endedSessions) throws Exception {
+      ObjectProvider<SessionCheck> sessionCheck) throws Exception {
     AuthenticationEntryPoint unauthenticated = (req, res, e) -> problems.write(res,
         Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
     AccessDeniedHandler denied = (req, res, e) -> problems.write(res,
@@ -78,7 +78,7 @@ public class ResourceServerConfiguration {
     if (decoder.getIfAvailable() == null) {
       return http.build();
     }
-    EndedSessions sessions = endedSessions.getIfAvailable();
+    SessionCheck sessions = sessionCheck.getIfAvailable();
     if (sessions == null) {
       throw new IllegalStateException("A service that accepts access tokens checks them against"
           + " the ended sessions in Redis: set DEPOT_REDIS_URL");

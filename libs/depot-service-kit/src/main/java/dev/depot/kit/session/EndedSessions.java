@@ -29,15 +29,12 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
  * longer than the allowed staleness is not trusted: then the check asks Redis itself, and when
  * Redis cannot say either, the answer is {@link Verdict#UNKNOWN} and the request is refused.
  */
-public class EndedSessions implements MessageListener {
+public class EndedSessions implements SessionCheck, MessageListener {
 
   /** The sorted set of ended sessions: member = session id, score = epoch ms it matters until. */
   public static final String KEY = "depot:sessions:ended";
   /** Announcements of ended sessions: {@code "<session id> <epoch ms it matters until>"}. */
   public static final String CHANNEL = "depot:sessions:ended";
-
-  /** What is known of a session. */
-  public enum Verdict { LIVE, ENDED, UNKNOWN }
 
   private static final Logger LOG = LoggerFactory.getLogger(EndedSessions.class);
 
@@ -75,6 +72,7 @@ public class EndedSessions implements MessageListener {
   }
 
   /** What is known of a session, asking Redis only when the copy is too old to trust. */
+  @Override
   public Verdict check(String sessionId) {
     Verdict local = checkLocally(sessionId);
     if (local != Verdict.UNKNOWN) {

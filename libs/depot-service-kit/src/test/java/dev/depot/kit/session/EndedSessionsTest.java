@@ -2,7 +2,7 @@ package dev.depot.kit.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.depot.kit.session.EndedSessions.Verdict;
+import dev.depot.kit.session.SessionCheck.Verdict;
 import dev.depot.localinfra.TestInfra;
 import java.net.URI;
 import java.time.Clock;
