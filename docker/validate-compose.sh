@@ -5,9 +5,11 @@
 #   3. every service: pinned image or build, healthcheck, restart policy, memory
 #      limit, the depot network, depends_on conditions; Java services: exactly
 #      the configuration variables of the contract; no literal secrets
-#   4. every ${VAR} the compose file interpolates is listed in .env.example
-#   5. Dockerfile syntax (dockerfile-utils lint)
-#   6. nginx -t on the edge and docs configs, when nginx is installed
+#   4. only the entry points publish ports (127.0.0.1), and the edge routes nothing but the
+#      signed data-plane paths around the gateway
+#   5. every ${VAR} the compose file interpolates is listed in .env.example
+#   6. Dockerfile syntax (dockerfile-utils lint)
+#   7. nginx -t on the edge and docs configs, when nginx is installed
 # Needs bash, node and npx (dclint, yaml and dockerfile-utils are fetched by npx).
 set -euo pipefail
 
@@ -162,6 +164,32 @@ for (const [name, want] of Object.entries(javaEnv)) {
   if (missing.length) fail(`service ${name}: missing variables ${missing.join(", ")}`);
   if (extra.length) fail(`service ${name}: variables outside the contract ${extra.join(", ")}`);
 }
+
+// Nothing reaches a backend around the gateway's token checks, rate limits and body limits:
+// only the entry points publish ports (on 127.0.0.1), and the edge sends nothing but the signed
+// data-plane paths (tus uploads, download links) past the gateway.
+const published = { edge: true, dashboard: true, docs: true, mailpit: true, minio: true };
+for (const [name, svc] of Object.entries(services)) {
+  const ports = svc.ports || [];
+  if (ports.length && !published[name]) fail(`service ${name}: publishes ports ${JSON.stringify(ports)}; only the entry points may`);
+  for (const port of ports) {
+    const text = typeof port === "string" ? port : `${port.host_ip || ""}:${port.published}`;
+    if (!text.startsWith("127.0.0.1:")) fail(`service ${name}: port ${text} is not bound to 127.0.0.1`);
+  }
+}
+const edgeConf = fs.readFileSync("docker/nginx/edge.conf", "utf8");
+const dataPlane = [/^\/api\/uploads$/, /^~ \^\/dl\//, /^\/dl\/$/, /^= \/_edge\/verify$/, /^\/_edge\/origin\/$/, /^@origin$/];
+let proxied = 0;
+for (const m of edgeConf.matchAll(/location\s+([^{]+?)\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
+  const [, where, body] = m;
+  for (const pass of body.matchAll(/proxy_pass\s+https?:\/\/([A-Za-z0-9_.-]+)/g)) {
+    proxied++;
+    if (pass[1] !== "gateway" && !dataPlane.some((p) => p.test(where.trim()))) {
+      fail(`edge.conf: location ${where.trim()} sends requests to ${pass[1]} around the gateway`);
+    }
+  }
+}
+if (proxied === 0) fail("edge.conf: no proxy_pass found (the check above would prove nothing)");
 
 // Every interpolated variable is documented in .env.example.
 const example = exists(".env.example") ? fs.readFileSync(".env.example", "utf8") : "";
