@@ -8,7 +8,9 @@ if (!existsSync(".next/standalone/server.js")) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3107);
-const baseURL = `http://127.0.0.1:${port}`;
+// localhost, like the API the build calls (http://localhost:8080): the same site, so the API's
+// SameSite=Strict session cookie travels with the dashboard's requests.
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   ...sharedConfig,
@@ -21,8 +23,14 @@ export default defineConfig({
   },
   webServer: {
     command: "node .next/standalone/server.js",
-    url: baseURL,
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    url: `http://127.0.0.1:${port}`,
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Where the fakes' signed upload URLs point (e2e/fake-files-api.ts): allowed by the CSP.
+      DEPOT_PUBLIC_URL: "https://uploads.depot.test",
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",

@@ -1,14 +1,24 @@
 import { expect, type Page } from "@playwright/test";
-import type { FakeAuthApi } from "./fake-auth-api";
+import { FakeAuthApi } from "./fake-auth-api";
 
-export const REFRESH_TOKEN_KEY = "depot.refresh";
+/** The API the test build calls (NEXT_PUBLIC_DEPOT_API_URL's default), which sets the cookie. */
+export const API_ORIGIN = "http://localhost:8080";
+/** What the dashboard keeps in localStorage while signed in: a flag, not a token. */
+export const SIGNED_IN_KEY = "depot.signed-in";
 
 export function mainAlert(page: Page) {
   return page.getByRole("main").getByRole("alert");
 }
 
-export function storedRefreshToken(page: Page): Promise<string | null> {
-  return page.evaluate((key) => window.localStorage.getItem(key), REFRESH_TOKEN_KEY);
+/** The refresh token in the browser's cookie for the API's refresh path (null: none). */
+export async function refreshCookie(page: Page): Promise<string | null> {
+  const cookies = await page.context().cookies(`${API_ORIGIN}/api/auth/refresh`);
+  return cookies.find((c) => c.name === FakeAuthApi.COOKIE)?.value ?? null;
+}
+
+/** The dashboard's signed-in flag in localStorage (null: signed out). */
+export function signedInFlag(page: Page): Promise<string | null> {
+  return page.evaluate((key) => window.localStorage.getItem(key), SIGNED_IN_KEY);
 }
 
 /** Signs in through the login page and waits for the account page and the loads it starts. */
@@ -27,18 +37,26 @@ export async function signIn(page: Page, api: FakeAuthApi): Promise<void> {
     .toBeGreaterThanOrEqual(2);
 }
 
-/** Starts on `path` as a browser that signed in on an earlier visit (a refresh token is kept). */
+/** Starts on `path` as a browser that signed in on an earlier visit (a refresh cookie is kept). */
 export async function openSignedIn(page: Page, api: FakeAuthApi, path: string): Promise<void> {
-  // Seeded before the first page's scripts run: a page loaded first and seeded afterwards could
-  // spend the token in a refresh of its own while the test navigates away.
-  await page.addInitScript(
-    ([key, token]) => {
-      if (!window.sessionStorage.getItem("depot.test.seeded")) {
-        window.sessionStorage.setItem("depot.test.seeded", "1");
-        window.localStorage.setItem(key, token);
-      }
-    },
-    [REFRESH_TOKEN_KEY, api.grantRefreshToken()] as const,
+  const token = api.grantRefreshToken();
+  await page.context().addCookies(
+    ["/api/auth/refresh", "/api/auth/logout"].map((path) => ({
+      name: FakeAuthApi.COOKIE,
+      value: token,
+      domain: new URL(API_ORIGIN).hostname,
+      path,
+      httpOnly: true,
+      secure: true,
+      sameSite: "Strict" as const,
+    })),
   );
+  // Before the first page's scripts run; only once, so that signing out in the test sticks.
+  await page.addInitScript((key) => {
+    if (!window.sessionStorage.getItem("depot.test.seeded")) {
+      window.sessionStorage.setItem("depot.test.seeded", "1");
+      window.localStorage.setItem(key, "1");
+    }
+  }, SIGNED_IN_KEY);
   await page.goto(path);
 }

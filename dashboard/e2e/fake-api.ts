@@ -1,11 +1,23 @@
 import type { Route } from "@playwright/test";
 
-/** The dashboard (127.0.0.1:3107) calls the gateway on another origin, so answers need CORS. */
+/** The dashboard (localhost:3107) calls the gateway on another origin, so answers need CORS. */
 export const cors = {
   "access-control-allow-origin": "*",
-  "access-control-allow-headers": "authorization, content-type, accept",
+  "access-control-allow-headers": "authorization, content-type, accept, x-depot-session",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
 };
+
+/** CORS for a request that may carry cookies: the gateway names the origin and allows them. */
+function corsFor(origin: string | undefined): Record<string, string> {
+  return origin
+    ? {
+        ...cors,
+        "access-control-allow-origin": origin,
+        "access-control-allow-credentials": "true",
+        vary: "Origin",
+      }
+    : cors;
+}
 
 export interface Call {
   method: string;
@@ -14,6 +26,10 @@ export interface Call {
   body: Record<string, unknown> | null;
   /** The bearer token the call carried, if any. */
   token: string | null;
+  /** The cookies the call carried, by name. */
+  cookies: Record<string, string>;
+  /** Whether it asked for the session cookie (`X-Depot-Session: cookie`). */
+  sessionCookie: boolean;
   /** The status it was answered with. */
   status?: number;
 }
@@ -77,11 +93,11 @@ export abstract class FakeApi {
 
   protected async handle(route: Route): Promise<void> {
     const request = route.request();
+    const headers = await request.allHeaders();
     if (request.method() === "OPTIONS") {
-      await route.fulfill({ status: 204, headers: cors });
+      await route.fulfill({ status: 204, headers: corsFor(headers.origin) });
       return;
     }
-    const headers = await request.allHeaders();
     let body: Record<string, unknown> | null = null;
     try {
       body = request.postDataJSON() as Record<string, unknown> | null;
@@ -95,6 +111,13 @@ export abstract class FakeApi {
       query: Object.fromEntries(url.searchParams),
       body,
       token: headers.authorization?.replace(/^Bearer /, "") ?? null,
+      cookies: Object.fromEntries(
+        (headers.cookie ?? "")
+          .split(/;\s*/)
+          .filter((pair) => pair.includes("="))
+          .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+      ),
+      sessionCookie: headers["x-depot-session"] === "cookie",
     };
     this.calls.push(call);
     const reply = this.reply(call);
@@ -105,7 +128,7 @@ export abstract class FakeApi {
     await route.fulfill({
       status: reply.status,
       headers: {
-        ...cors,
+        ...corsFor(headers.origin),
         ...(reply.json === undefined ? {} : { "content-type": contentType }),
         ...reply.headers,
       },

@@ -41,6 +41,8 @@ export class FakeAuthApi extends FakeApi {
       current: false,
     },
   ];
+  /** The refresh-token cookie it sets for the dashboard, as auth-service names it. */
+  static readonly COOKIE = "depot_refresh";
   readonly accessTokens = new Set<string>();
   readonly refreshTokens = new Set<string>();
   private issued = 0;
@@ -57,6 +59,30 @@ export class FakeAuthApi extends FakeApi {
     await page.route("**/api/status", (route) =>
       route.fulfill({ status: 200, headers: cors, json: { services: [] } }),
     );
+  }
+
+  /** Sets the refresh-token cookie as auth-service does, or clears it (`null`). */
+  private setCookie(token: string | null): Record<string, string> {
+    const lifetime = token ? 30 * 24 * 3600 : 0;
+    return {
+      "set-cookie": ["/api/auth/refresh", "/api/auth/logout"]
+        .map(
+          (path) =>
+            `${FakeAuthApi.COOKIE}=${token ?? ""}; Path=${path}; Max-Age=${lifetime};` +
+            " HttpOnly; Secure; SameSite=Strict",
+        )
+        .join("\n"),
+    };
+  }
+
+  /** The answer to a sign-in or refresh: the refresh token in the cookie when it asked so. */
+  private tokensFor(call: Call): Reply {
+    const tokens = this.issueTokens();
+    if (!call.sessionCookie) {
+      return { status: 200, json: tokens };
+    }
+    const { refreshToken, ...body } = tokens;
+    return { status: 200, json: body, headers: this.setCookie(refreshToken) };
   }
 
   private issueTokens() {
@@ -95,15 +121,20 @@ export class FakeAuthApi extends FakeApi {
           (body.login === this.account.email || body.login === this.account.username) &&
           body.password === this.password
         ) {
-          return { status: 200, json: this.issueTokens() };
+          return this.tokensFor(call);
         }
         return problem(401, "INVALID_CREDENTIALS", "The login or the password is wrong.");
       case "POST /api/auth/refresh": {
-        const token = String(body.refreshToken);
-        if (!this.refreshTokens.delete(token)) {
-          return problem(401, "REFRESH_TOKEN_INVALID", "The refresh token is not valid.");
+        const token = call.sessionCookie
+          ? call.cookies[FakeAuthApi.COOKIE]
+          : String(body.refreshToken);
+        if (!token || !this.refreshTokens.delete(token)) {
+          return {
+            ...problem(401, "REFRESH_TOKEN_INVALID", "The refresh token is not valid."),
+            headers: call.sessionCookie ? this.setCookie(null) : undefined,
+          };
         }
-        return { status: 200, json: this.issueTokens() };
+        return this.tokensFor(call);
       }
       case "POST /api/auth/verify-email/resend":
         return signedIn ? { status: 202 } : unauthenticated;
@@ -111,7 +142,16 @@ export class FakeAuthApi extends FakeApi {
         return signedIn ? { status: 200, json: this.account } : unauthenticated;
       case "GET /api/auth/sessions":
         return signedIn ? { status: 200, json: this.sessions } : unauthenticated;
-      case "POST /api/auth/logout":
+      case "POST /api/auth/logout": {
+        const cookie = call.sessionCookie ? call.cookies[FakeAuthApi.COOKIE] : undefined;
+        const cleared = call.sessionCookie ? this.setCookie(null) : undefined;
+        if (!signedIn && !(cookie && this.refreshTokens.has(cookie))) {
+          return { ...unauthenticated, headers: cleared };
+        }
+        this.accessTokens.clear();
+        this.refreshTokens.clear();
+        return { status: 204, headers: cleared };
+      }
       case "POST /api/auth/logout-all":
         if (!signedIn) {
           return unauthenticated;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mainAlert, storedRefreshToken } from "./auth-helpers";
+import { mainAlert, refreshCookie } from "./auth-helpers";
 import { problem } from "./fake-api";
 import { FakeAuthApi } from "./fake-auth-api";
 
@@ -36,7 +36,7 @@ test("signs in and goes to the account page", async ({ page }) => {
     password: api.password,
   });
   expect(api.callsTo("GET /api/auth/account")[0].token).toBe("access-1");
-  expect(await storedRefreshToken(page)).toBe("refresh-1");
+  expect(await refreshCookie(page)).toBe("refresh-1");
   // The access token stays in memory.
   const stored = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
   expect(stored).not.toContain("access-1");
@@ -63,7 +63,7 @@ test("goes to the local path in `next` after signing in, and ignores other sites
   await page.getByLabel("Email address or username").fill("ada");
   await page.getByLabel("Password", { exact: true }).fill(api.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/account$/);
+  await expect(page).toHaveURL(/localhost:\d+\/account$/);
 });
 
 test("says the credentials are wrong", async ({ page }) => {
@@ -79,7 +79,7 @@ test("says the credentials are wrong", async ({ page }) => {
   await expect(alert).toContainText("The login or the password is wrong.");
   await expect(alert).toBeFocused();
   await expect(page).toHaveURL(/\/login$/);
-  expect(await storedRefreshToken(page)).toBeNull();
+  expect(await refreshCookie(page)).toBeNull();
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Sign in");
 
   await page.screenshot({ path: "test-results/login-invalid.png", fullPage: true });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openSignedIn, signIn, storedRefreshToken } from "./auth-helpers";
+import { API_ORIGIN, openSignedIn, refreshCookie, signIn } from "./auth-helpers";
 import { problem } from "./fake-api";
 import { FakeAuthApi } from "./fake-auth-api";
 
@@ -34,13 +34,13 @@ test("renews a refused access token once and repeats the calls with the new one"
   // Both calls were refused, one refresh served both, and both were repeated once.
   const refreshes = api.callsTo("POST /api/auth/refresh");
   expect(refreshes).toHaveLength(1);
-  expect(refreshes[0].body).toEqual({ refreshToken: "refresh-1" });
+  expect(refreshes[0].cookies.depot_refresh).toBe("refresh-1");
   const sessionCalls = api.callsTo("GET /api/auth/sessions").map((c) => c.token);
   // The first call is from the visit right after signing in.
   expect(sessionCalls).toEqual(["access-1", "access-1", "access-2"]);
   const accountCalls = api.callsTo("GET /api/auth/account").map((c) => c.token);
   expect(accountCalls.slice(-2)).toEqual(["access-1", "access-2"]);
-  expect(await storedRefreshToken(page)).toBe("refresh-2");
+  expect(await refreshCookie(page)).toBe("refresh-2");
   await expect(page).toHaveURL(/\/account$/);
 });
 
@@ -53,6 +53,7 @@ test("goes to the sign-in page when the refresh token is refused", async ({ page
   api.accessTokens.clear();
   api.refreshTokens.clear();
   await page.getByRole("link", { name: "Depot" }).click();
+  await expect(page).toHaveURL(/\/$/);
   await page
     .getByRole("navigation", { name: "Account" })
     .getByRole("link", { name: "ada" })
@@ -60,7 +61,7 @@ test("goes to the sign-in page when the refresh token is refused", async ({ page
 
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Sign in");
-  expect(await storedRefreshToken(page)).toBeNull();
+  expect(await refreshCookie(page)).toBeNull();
   expect(api.callsTo("POST /api/auth/refresh")).toHaveLength(1);
 });
 
@@ -71,10 +72,35 @@ test("restores the session of an earlier visit from the kept refresh token", asy
   await openSignedIn(page, api, "/account");
 
   await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
-  expect(api.callsTo("POST /api/auth/refresh")[0].body).toEqual({
-    refreshToken: "refresh-seed-1",
-  });
-  expect(await storedRefreshToken(page)).toBe("refresh-2");
+  expect(api.callsTo("POST /api/auth/refresh")[0].cookies.depot_refresh).toBe("refresh-seed-1");
+  expect(await refreshCookie(page)).toBe("refresh-2");
+});
+
+test("keeps the refresh token out of reach of the page's scripts", async ({ page }) => {
+  const api = new FakeAuthApi();
+  await api.install(page);
+  await signIn(page, api);
+
+  const login = api.callsTo("POST /api/auth/login")[0];
+  expect(login.sessionCookie).toBe(true);
+  const [cookie] = (await page.context().cookies(`${API_ORIGIN}/api/auth/refresh`)).filter(
+    (c) => c.name === FakeAuthApi.COOKIE,
+  );
+  expect(cookie).toMatchObject({ value: "refresh-1", httpOnly: true, secure: true });
+  expect(cookie.sameSite).toBe("Strict");
+  const visible = await page.evaluate(() =>
+    JSON.stringify([document.cookie, { ...localStorage }, { ...sessionStorage }]),
+  );
+  expect(visible).not.toContain("refresh-");
+  expect(visible).not.toContain("access-");
+
+  // A reload keeps the session: the cookie is exchanged for new tokens.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  const [refresh] = api.callsTo("POST /api/auth/refresh");
+  expect(refresh).toMatchObject({ body: null, sessionCookie: true, status: 200 });
+  expect(refresh.cookies.depot_refresh).toBe("refresh-1");
+  expect(await refreshCookie(page)).toBe("refresh-2");
 });
 
 test("renews the access token before it expires", async ({ page }) => {
@@ -84,8 +110,8 @@ test("renews the access token before it expires", async ({ page }) => {
   await signIn(page, api);
 
   await expect.poll(() => api.callsTo("POST /api/auth/refresh").length).toBeGreaterThanOrEqual(1);
-  expect(api.callsTo("POST /api/auth/refresh")[0].body).toEqual({ refreshToken: "refresh-1" });
-  await expect.poll(() => storedRefreshToken(page)).not.toBe("refresh-1");
+  expect(api.callsTo("POST /api/auth/refresh")[0].cookies.depot_refresh).toBe("refresh-1");
+  await expect.poll(() => refreshCookie(page)).not.toBe("refresh-1");
 
   // Later calls carry a renewed token, and none was ever refused.
   await page
@@ -111,8 +137,12 @@ test("signs out: ends the session on the server and forgets the tokens", async (
 
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Sign in");
-  expect(api.callsTo("POST /api/auth/logout")[0].token).toBe("access-1");
-  expect(await storedRefreshToken(page)).toBeNull();
+  const logout = api.callsTo("POST /api/auth/logout")[0];
+  expect(logout.token).toBe("access-1");
+  expect(logout.sessionCookie).toBe(true);
+  expect(logout.cookies.depot_refresh).toBe("refresh-1");
+  // The answer cleared the cookie.
+  expect(await refreshCookie(page)).toBeNull();
 
   // Nothing is left to come back with.
   await page.goto("/account");

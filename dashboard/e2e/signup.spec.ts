@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mainAlert, storedRefreshToken } from "./auth-helpers";
+import { mainAlert, refreshCookie } from "./auth-helpers";
 import { problem } from "./fake-api";
 import { FakeAuthApi } from "./fake-auth-api";
 
@@ -113,7 +113,7 @@ test("signs up, signs in and asks to verify the address", async ({ page }) => {
     login: "grace@example.test",
     password: "Tulip-Harbor-Quartz-42",
   });
-  expect(await storedRefreshToken(page)).toBe("refresh-1");
+  expect(await refreshCookie(page)).toBe("refresh-1");
 
   await page.getByRole("button", { name: "Resend verification email" }).click();
   await expect(page.getByRole("status").filter({ hasText: "We sent a new link" })).toHaveText(

@@ -307,7 +307,7 @@ test("cancels an upload: the upload service is told to delete it (tus terminatio
     await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith("tus::") || k.startsWith("depot.")),
     ),
-  ).toEqual(["depot.refresh"]);
+  ).toEqual(["depot.signed-in"]);
 });
 
 test("pauses and resumes an upload from the bytes the server has", async ({ page }) => {

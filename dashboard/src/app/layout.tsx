@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { ArchiveProvider } from "@/archive/ArchiveProvider";
 import { AuthProvider } from "@/auth/AuthProvider";
 import { SiteHeader } from "@/ui/SiteHeader";
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Rendered per request: the scripts of a page carry the nonce of its Content-Security-Policy
+  // (src/proxy.ts), which a page built ahead of time could not know.
+  await connection();
   return (
     <html lang="en">
       <body>

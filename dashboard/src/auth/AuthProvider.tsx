@@ -14,7 +14,7 @@ export type AuthState =
    * session ended on the server or in another tab. `none`: there was no session.
    */
   | { status: "signed-out"; reason: "user" | "ended" | "none" }
-  /** A refresh token is kept but the API could not be asked whether it is still good. */
+  /** This browser signed in, but the API could not be asked whether the session still holds. */
   | { status: "unavailable"; error: unknown };
 
 export interface AuthContextValue {
@@ -37,7 +37,7 @@ export interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 async function restore(signal: AbortSignal): Promise<AuthState> {
-  if (!authSession.hasRefreshToken()) {
+  if (!authSession.hasSession()) {
     return { status: "signed-out", reason: "none" };
   }
   try {

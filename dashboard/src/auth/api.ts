@@ -11,15 +11,26 @@ export interface Account {
   createdAt: string;
 }
 
-/** The answer of `login` and `refresh`. Lifetimes are in seconds. */
+/**
+ * The answer of `login` and `refresh`. Lifetimes are in seconds. The refresh token is not in it:
+ * the API keeps it in an HttpOnly cookie, out of reach of the page's scripts.
+ */
 export interface Tokens {
   accessToken: string;
   tokenType: "Bearer";
   expiresIn: number;
-  refreshToken: string;
   refreshExpiresIn: number;
   sessionId: string;
 }
+
+/**
+ * Sign-in, refresh and sign-out ask for the refresh-token cookie (and send it). The header also
+ * makes the browser ask the API first (CORS preflight), which only the dashboard's origins pass.
+ */
+const sessionCookie: RequestInit = {
+  credentials: "include",
+  headers: { "x-depot-session": "cookie" },
+};
 
 /** One signed-in device or browser of the account. */
 export interface Session {
@@ -43,15 +54,28 @@ export function signup(input: SignupInput): Promise<Account> {
 }
 
 export function login(login: string, password: string): Promise<Tokens> {
-  return apiFetch<Tokens>("/api/auth/login", { method: "POST", json: { login, password } });
+  return apiFetch<Tokens>("/api/auth/login", {
+    ...sessionCookie,
+    method: "POST",
+    json: { login, password },
+  });
 }
 
-export function refresh(refreshToken: string): Promise<Tokens> {
-  return apiFetch<Tokens>("/api/auth/refresh", { method: "POST", json: { refreshToken } });
+/** New tokens for the refresh token in the cookie, which the answer replaces. */
+export function refresh(): Promise<Tokens> {
+  return apiFetch<Tokens>("/api/auth/refresh", { ...sessionCookie, method: "POST" });
 }
 
-export function logout(): Promise<void> {
-  return apiFetch<void>("/api/auth/logout", { method: "POST", auth: true });
+/**
+ * Ends the session of the cookie (and of `accessToken`, when there is one) and clears the
+ * cookie. Needs no valid access token.
+ */
+export function logout(accessToken: string | null): Promise<void> {
+  const headers = new Headers(sessionCookie.headers);
+  if (accessToken) {
+    headers.set("authorization", `Bearer ${accessToken}`);
+  }
+  return apiFetch<void>("/api/auth/logout", { ...sessionCookie, method: "POST", headers });
 }
 
 export function logoutAll(): Promise<void> {

@@ -1,8 +1,14 @@
 import { ApiError, setAccessTokenSource, type AccessTokenSource } from "@/lib/client";
 import * as api from "./api";
 
-/** Where the refresh token is kept between visits. The access token lives only in memory. */
-export const REFRESH_TOKEN_KEY = "depot.refresh";
+/**
+ * Set while this browser is signed in. It holds no secret: the refresh token is in an HttpOnly
+ * cookie that only the API sees, and the access token lives only in memory. Removing it tells the
+ * other tabs that this one signed out.
+ */
+export const SIGNED_IN_KEY = "depot.signed-in";
+/** Where earlier versions kept the refresh token itself; removed wherever it is still found. */
+const LEGACY_REFRESH_TOKEN_KEY = "depot.refresh";
 
 /** Renew the access token once this share of its lifetime has passed… */
 const RENEW_AT_SHARE = 0.8;
@@ -36,8 +42,8 @@ function storage(): Storage | null {
 
 /**
  * Runs `task` while holding a lock shared by every tab of this origin, so that two tabs never
- * send the same refresh token (the server treats a reused refresh token as theft and ends the
- * session). Without Web Locks the task runs unguarded.
+ * send the same refresh token cookie: each refresh replaces it, and the server treats a reused
+ * refresh token as theft and ends the session. Without Web Locks the task runs unguarded.
  */
 function withTabLock<T>(task: () => Promise<T>): Promise<T> {
   if (typeof navigator !== "undefined" && navigator.locks) {
@@ -47,8 +53,8 @@ function withTabLock<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The signed-in state of this browser: the access token in memory, the refresh token in
- * localStorage. It renews the access token shortly before it expires and after the API refuses
+ * The signed-in state of this browser: the access token in memory, the refresh token in the
+ * API's cookie. It renews the access token shortly before it expires and after the API refuses
  * it, with at most one renewal in flight however many requests are waiting for it.
  */
 export class AuthSession implements AccessTokenSource {
@@ -58,9 +64,9 @@ export class AuthSession implements AccessTokenSource {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private watchingOtherTabs = false;
 
-  /** Whether this browser holds a refresh token, i.e. may be signed in. */
-  hasRefreshToken(): boolean {
-    return !!storage()?.getItem(REFRESH_TOKEN_KEY);
+  /** Whether this browser signed in and did not sign out since, i.e. may hold a session cookie. */
+  hasSession(): boolean {
+    return storage()?.getItem(SIGNED_IN_KEY) === "1";
   }
 
   /** The id of this browser's session on the server, once a token was obtained. */
@@ -79,11 +85,11 @@ export class AuthSession implements AccessTokenSource {
     this.emit("signed-in");
   }
 
-  /** Ends this session on the server (best effort) and forgets every token here. */
+  /** Ends this session on the server and clears its cookie (best effort); forgets every token. */
   async logout(): Promise<void> {
     try {
-      if (this.hasRefreshToken()) {
-        await api.logout();
+      if (this.hasSession()) {
+        await api.logout(this.access?.value ?? null);
       }
     } catch {
       // The tokens are dropped here either way; the server lets them run out.
@@ -107,7 +113,7 @@ export class AuthSession implements AccessTokenSource {
     if (this.access && this.access.expiresAt - Date.now() > USABLE_MARGIN_MS) {
       return this.access.value;
     }
-    if (!this.hasRefreshToken()) {
+    if (!this.hasSession()) {
       return null;
     }
     return this.renew();
@@ -122,9 +128,9 @@ export class AuthSession implements AccessTokenSource {
   }
 
   /**
-   * Exchanges the refresh token for new tokens. Concurrent callers share one exchange. Resolves
-   * to null (and ends the session here) when the server refuses the refresh token; rejects with
-   * the error when the server cannot be reached, keeping the tokens for a later try.
+   * Exchanges the refresh token cookie for new tokens. Concurrent callers share one exchange.
+   * Resolves to null (and ends the session here) when the server refuses the refresh token;
+   * rejects with the error when the server cannot be reached, keeping the session for a later try.
    */
   renew(): Promise<string | null> {
     this.renewal ??= this.exchangeRefreshToken().finally(() => {
@@ -135,14 +141,14 @@ export class AuthSession implements AccessTokenSource {
 
   private exchangeRefreshToken(): Promise<string | null> {
     return withTabLock(async () => {
-      // Read inside the lock: another tab may have just rotated the token.
-      const refreshToken = storage()?.getItem(REFRESH_TOKEN_KEY);
-      if (!refreshToken) {
+      // Checked inside the lock: another tab may have just signed out. The browser sends the
+      // cookie as the last refresh left it, whichever tab made it.
+      if (!this.hasSession()) {
         this.end("ended");
         return null;
       }
       try {
-        const tokens = await api.refresh(refreshToken);
+        const tokens = await api.refresh();
         this.store(tokens);
         return tokens.accessToken;
       } catch (error) {
@@ -162,7 +168,7 @@ export class AuthSession implements AccessTokenSource {
       expiresAt: Date.now() + lifetimeMs,
       sessionId: tokens.sessionId,
     };
-    storage()?.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    storage()?.setItem(SIGNED_IN_KEY, "1");
     this.schedule(
       Math.max(1000, Math.min(lifetimeMs * RENEW_AT_SHARE, lifetimeMs - RENEW_BEFORE_MS)),
     );
@@ -172,7 +178,7 @@ export class AuthSession implements AccessTokenSource {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.renew().catch(() => {
-        if (this.hasRefreshToken()) {
+        if (this.hasSession()) {
           this.schedule(RETRY_OFFLINE_MS);
         }
       });
@@ -183,7 +189,7 @@ export class AuthSession implements AccessTokenSource {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.access = null;
-    storage()?.removeItem(REFRESH_TOKEN_KEY);
+    storage()?.removeItem(SIGNED_IN_KEY);
     this.emit(event);
   }
 
@@ -200,7 +206,7 @@ export class AuthSession implements AccessTokenSource {
     }
     this.watchingOtherTabs = true;
     window.addEventListener("storage", (event) => {
-      if (event.key === REFRESH_TOKEN_KEY && event.newValue === null && this.access) {
+      if (event.key === SIGNED_IN_KEY && event.newValue === null && this.access) {
         clearTimeout(this.timer);
         this.access = null;
         this.emit("ended");
@@ -211,4 +217,5 @@ export class AuthSession implements AccessTokenSource {
 
 /** The one session of this browser tab; authenticated API calls take their tokens from it. */
 export const authSession = new AuthSession();
+storage()?.removeItem(LEGACY_REFRESH_TOKEN_KEY);
 setAccessTokenSource(authSession);
