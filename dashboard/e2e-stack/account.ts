@@ -19,18 +19,23 @@ export function newAccount(prefix: string): Account {
   };
 }
 
+/** Fills in and sends the sign-up form that is open, and waits until the account is signed in. */
+export async function createAccount(page: Page, account: Account): Promise<void> {
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Username").fill(account.username);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
+    `Signed in as ${account.username}`,
+  );
+}
+
 /** Signs the account up in the dashboard, then opens its (empty) root folder. */
 export async function signUpAndOpenFiles(page: Page, account: Account): Promise<void> {
   await test.step("sign up", async () => {
     await page.goto("/signup");
-    await page.getByLabel("Email address").fill(account.email);
-    await page.getByLabel("Username").fill(account.username);
-    await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
-      `Signed in as ${account.username}`,
-    );
+    await createAccount(page, account);
   });
 
   await test.step("open the files: a new account's root folder is empty", async () => {

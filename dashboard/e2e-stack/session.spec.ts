@@ -1,28 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newAccount } from "./account";
+import { createAccount, newAccount } from "./account";
+import { watchViolations } from "../e2e/csp-violations";
 
 // The dashboard's session against the real stack: the refresh token lives in an HttpOnly cookie
 // of the API that no script of the page can read, a reload keeps the user signed in, and every
 // page is served under a strict Content-Security-Policy that none of its scripts breaks.
-
-/** Console reports and events of Content-Security-Policy violations. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) {
-      violations.push(message.text());
-    }
-  });
-  await page.exposeFunction("reportViolation", (violation: string) => violations.push(violation));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(
-        `${event.effectiveDirective} ${event.blockedURI}`,
-      );
-    });
-  });
-  return violations;
-}
 
 async function refreshCookies(page: Page) {
   return (await page.context().cookies()).filter((c) => c.name === "depot_refresh");
@@ -52,14 +34,7 @@ test("the refresh token is out of reach of scripts, and a reload keeps the sessi
   expect(headers["x-content-type-options"]).toBe("nosniff");
 
   const login = page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Username").fill(account.username);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(
-    `Signed in as ${account.username}`,
-  );
+  await createAccount(page, account);
 
   await test.step("the refresh token is only in an HttpOnly cookie", async () => {
     expect(Object.keys(await (await login).json())).not.toContain("refreshToken");

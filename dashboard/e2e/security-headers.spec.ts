@@ -1,25 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { FakeShareApi } from "./fake-share-api";
 import { fakeApis, open } from "./files-helpers";
-
-/** Collects every Content-Security-Policy violation the page reports, and console errors. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) {
-      violations.push(message.text());
-    }
-  });
-  await page.exposeFunction("reportViolation", (violation: string) => violations.push(violation));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(
-        `${event.effectiveDirective} ${event.blockedURI}`,
-      );
-    });
-  });
-  return violations;
-}
+import { watchViolations } from "./csp-violations";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
