@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -179,6 +180,12 @@ class DocsExamplesTest {
         } catch (AssertionError e) {
           throw new AssertionError("the example at " + example.where() + " failed:\n"
               + example.code().indent(4) + "\n" + e.getMessage(), e);
+        }
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
         }
       }
     }
