@@ -1,36 +1,42 @@
 package dev.depot.metadata.activity;
 
-import dev.depot.contracts.files.v1.ActivityRecorded;
-import dev.depot.kit.events.EventPublisher;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records what happens to a user's files. A change is recorded in the transaction that makes it
- * (through the outbox), so the audit log never misses a committed change nor shows a rolled-back
- * one; the log itself is written asynchronously by {@link ActivityRecordedListener}.
+ * Records what happens to a user's files. An entry is written in the transaction of the change it
+ * records, so the log never misses a committed change nor shows a rolled-back one, and the entry
+ * is there as soon as the request that made the change returns. A read (a download URL issued)
+ * changes no row, so its entry is a statement of its own.
  */
 @Component
 public class ActivityLog {
 
-  private final EventPublisher events;
+  private final ActivityRepository activity;
+  private final JsonMapper json;
   private final Clock clock;
 
-  ActivityLog(EventPublisher events, Clock clock) {
-    this.events = events;
+  ActivityLog(ActivityRepository activity, JsonMapper json, Clock clock) {
+    this.activity = activity;
+    this.json = json;
     this.clock = clock;
   }
 
-  public void record(UUID actorId, ActivitySubject item, String verb,
+  /**
+   * Records {@code <kind>.<verb>} (e.g. {@code folder.created}) about {@code subject} as it is
+   * now, in the owner's log.
+   *
+   * @param actorId who did it ({@code null} for Depot itself, e.g. the trash auto-purge)
+   * @param details what else is worth knowing (new name, old parent, version...), JSON values
+   */
+  public void record(UUID actorId, ActivitySubject subject, String verb,
       Map<String, Object> details) {
-    String kind = item.activityKind();
-    record(new ActivityRecorded(item.ownerId(), actorId, kind + "." + verb, kind, item.id(),
-        item.name(), details, clock.instant()));
-  }
-
-  public void record(ActivityRecorded activity) {
-    events.publish(ActivityRecorded.TYPE, activity.ownerId().toString(), activity);
+    String kind = subject.activityKind();
+    activity.insert(new ActivityRepository.Entry(UUID.randomUUID(), subject.ownerId(), actorId,
+        kind + "." + verb, kind, subject.id(), subject.name(), json.writeValueAsString(details),
+        clock.instant()));
   }
 }

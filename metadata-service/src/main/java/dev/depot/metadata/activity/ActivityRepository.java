@@ -1,7 +1,5 @@
 package dev.depot.metadata.activity;
 
-import dev.depot.contracts.events.EventEnvelope;
-import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.metadata.paging.TimeCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,51 +8,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code activity} table: the audit log, one row per event id. */
+/** The {@code activity} table: the audit log. */
 @Repository
 class ActivityRepository {
 
-  /** One line of the audit log. */
-  record Entry(UUID id, UUID actorId, String action, String resourceKind, UUID resourceId,
-      String resourceName, String details, Instant occurredAt) {}
+  /** One line of the audit log ({@code details} is a JSON object). */
+  record Entry(UUID id, UUID ownerId, UUID actorId, String action, String resourceKind,
+      UUID resourceId, String resourceName, String details, Instant occurredAt) {}
 
-  private static final String COLUMNS = "id, actor_id, action, resource_kind, resource_id,"
-      + " resource_name, details::text AS details, occurred_at";
+  private static final String COLUMNS = "id, owner_id, actor_id, action, resource_kind,"
+      + " resource_id, resource_name, details::text AS details, occurred_at";
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
-  private final TransactionTemplate tx;
-  private final JsonMapper json;
 
-  ActivityRepository(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx,
-      JsonMapper json) {
+  ActivityRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.batch = batch;
-    this.tx = tx;
-    this.json = json;
   }
 
-  /**
-   * Stores entries in one batch and one transaction; an entry stored already (a redelivered
-   * event) is skipped.
-   */
-  void insertAll(List<EventEnvelope<ActivityRecorded>> events) {
-    List<Object[]> rows = events.stream().map(e -> {
-      ActivityRecorded a = e.data();
-      return new Object[] {e.id(), a.ownerId(), a.actorId(), a.action(), a.resourceKind(),
-          a.resourceId(), a.resourceName(), json.writeValueAsString(a.details()),
-          Timestamp.from(a.occurredAt())};
-    }).toList();
-    tx.executeWithoutResult(s -> batch.batchUpdate("INSERT INTO activity (id, owner_id,"
-        + " actor_id, action, resource_kind, resource_id, resource_name, details, occurred_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (id) DO NOTHING",
-        rows));
+  /** Stores an entry, in the caller's transaction when there is one. */
+  void insert(Entry e) {
+    jdbc.sql("INSERT INTO activity (id, owner_id, actor_id, action, resource_kind, resource_id,"
+            + " resource_name, details, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)")
+        .params(e.id(), e.ownerId(), e.actorId(), e.action(), e.resourceKind(), e.resourceId(),
+            e.resourceName(), e.details(), Timestamp.from(e.occurredAt()))
+        .update();
   }
 
   /** The owner's entries (about one resource, if given), newest first, before a position. */
@@ -87,8 +68,8 @@ class ActivityRepository {
   }
 
   private static Entry map(ResultSet rs, int row) throws SQLException {
-    return new Entry(rs.getObject("id", UUID.class), rs.getObject("actor_id", UUID.class),
-        rs.getString("action"), rs.getString("resource_kind"),
+    return new Entry(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+        rs.getObject("actor_id", UUID.class), rs.getString("action"), rs.getString("resource_kind"),
         rs.getObject("resource_id", UUID.class), rs.getString("resource_name"),
         rs.getString("details"), rs.getTimestamp("occurred_at").toInstant());
   }

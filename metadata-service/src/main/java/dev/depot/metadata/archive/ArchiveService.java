@@ -6,7 +6,6 @@ import dev.depot.contracts.archives.v1.ArchiveFinished;
 import dev.depot.contracts.archives.v1.ArchiveManifest;
 import dev.depot.contracts.archives.v1.ArchiveProgressed;
 import dev.depot.contracts.archives.v1.ArchiveRequested;
-import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.kit.events.EventPublisher;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
@@ -15,6 +14,7 @@ import dev.depot.metadata.access.AccessPolicy;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.activity.ActivityLog;
+import dev.depot.metadata.activity.ActivitySubject;
 import dev.depot.metadata.live.LivePush;
 import dev.depot.metadata.paging.TimeCursor;
 import dev.depot.metadata.ticket.LinkProperties;
@@ -188,8 +188,8 @@ public class ArchiveService {
 
   /** An entry in the owner's activity log, in the transaction of the change. */
   private void record(Caller caller, Archive archive, String verb, Map<String, Object> details) {
-    activity.record(new ActivityRecorded(archive.ownerId(), caller.userId(), "archive." + verb,
-        "archive", archive.id(), archive.fileName(), details, clock.instant()));
+    activity.record(caller.userId(), ActivitySubject.of("archive", archive.id(),
+        archive.ownerId(), archive.fileName()), verb, details);
   }
 
   void progressed(ArchiveProgressed report) {

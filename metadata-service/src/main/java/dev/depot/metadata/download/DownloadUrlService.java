@@ -7,7 +7,8 @@ import dev.depot.metadata.MetadataProblem;
 import dev.depot.metadata.access.AccessPolicy;
 import dev.depot.metadata.access.Action;
 import dev.depot.metadata.access.Caller;
-import dev.depot.metadata.activity.ReadActivity;
+import dev.depot.metadata.activity.ActivityLog;
+import dev.depot.metadata.activity.ActivitySubject;
 import dev.depot.metadata.download.DownloadTargetRepository.Target;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
@@ -21,8 +22,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Signed download URLs: one indexed read decides, an HMAC signs, nothing touches blob storage.
- * Only media that browsers cannot run as active content may be shown inline.
+ * Signed download URLs: one indexed read decides, an HMAC signs, nothing touches blob storage,
+ * and one row in the owner's activity log records the issue. Only media that browsers cannot run
+ * as active content may be shown inline.
  */
 @Service
 public class DownloadUrlService {
@@ -33,12 +35,12 @@ public class DownloadUrlService {
   private final DownloadTargetRepository targets;
   private final AccessPolicy policy;
   private final TicketIssuer tickets;
-  private final ReadActivity activity;
+  private final ActivityLog activity;
   private final LinkProperties links;
   private final Clock clock;
 
   DownloadUrlService(DownloadTargetRepository targets, AccessPolicy policy, TicketIssuer tickets,
-      ReadActivity activity, LinkProperties links, Clock clock) {
+      ActivityLog activity, LinkProperties links, Clock clock) {
     this.targets = targets;
     this.policy = policy;
     this.tickets = tickets;
@@ -89,8 +91,8 @@ public class DownloadUrlService {
     Map<String, Object> recorded = new HashMap<>(details);
     recorded.put("version", target.number());
     recorded.put("expiresAt", issued.expiresAt().toString());
-    activity.record(target.ownerId(), actorId, "file.download-url-issued", fileId,
-        target.name(), recorded);
+    activity.record(actorId, ActivitySubject.of("file", fileId, target.ownerId(), target.name()),
+        "download-url-issued", recorded);
     return issued;
   }
 }

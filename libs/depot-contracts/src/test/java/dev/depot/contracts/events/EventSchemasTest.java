@@ -12,7 +12,6 @@ import dev.depot.contracts.archives.v1.ArchiveFinished;
 import dev.depot.contracts.archives.v1.ArchiveManifest;
 import dev.depot.contracts.archives.v1.ArchiveProgressed;
 import dev.depot.contracts.archives.v1.ArchiveRequested;
-import dev.depot.contracts.files.v1.ActivityRecorded;
 import dev.depot.contracts.files.v1.BlobsReleased;
 import dev.depot.contracts.mail.v1.MailRequested;
 import dev.depot.contracts.notifications.v1.UserNotified;
@@ -94,12 +93,6 @@ class EventSchemasTest {
     Instant now = Instant.now();
     assertValid(EventEnvelope.of(BlobsReleased.TYPE, "/depot/metadata-service", owner.toString(),
         new BlobsReleased(owner, List.of(UUID.randomUUID()), now), now));
-    assertValid(EventEnvelope.of(ActivityRecorded.TYPE, "/depot/metadata-service",
-        owner.toString(), new ActivityRecorded(owner, owner, "file.moved", "file",
-            UUID.randomUUID(), "a.txt", Map.of("from", UUID.randomUUID().toString()), now), now));
-    assertValid(EventEnvelope.of(ActivityRecorded.TYPE, "/depot/metadata-service",
-        owner.toString(), new ActivityRecorded(owner, null, "trash.auto-purged", "file",
-            null, null, Map.of(), now), now));
   }
 
   @Test
@@ -174,10 +167,11 @@ class EventSchemasTest {
   @Test
   void theSchemasRefuseMalformedFileEvents() {
     UUID owner = UUID.randomUUID();
-    ObjectNode event = JSON.valueToTree(EventEnvelope.of(ActivityRecorded.TYPE, "/test",
-        owner.toString(), new ActivityRecorded(owner, owner, "File Moved", "file", null, null,
-            Map.of(), Instant.now()), Instant.now()));
-    assertThat(schema(ActivityRecorded.TOPIC).validate(event)).isNotEmpty();
+    UUID file = UUID.randomUUID();
+    ObjectNode stored = JSON.valueToTree(EventEnvelope.of(VersionStored.TYPE, "/test",
+        file.toString(), new VersionStored(file, UUID.randomUUID(), UUID.randomUUID(), owner, 1,
+            "text/plain", "NOT-A-SHA256", 1, Instant.now()), Instant.now()));
+    assertThat(schema(VersionStored.TOPIC).validate(stored)).isNotEmpty();
     ObjectNode released = JSON.valueToTree(EventEnvelope.of(BlobsReleased.TYPE, "/test",
         owner.toString(), new BlobsReleased(owner, List.of(), Instant.now()), Instant.now()));
     assertThat(schema(BlobsReleased.TOPIC).validate(released)).isNotEmpty();
