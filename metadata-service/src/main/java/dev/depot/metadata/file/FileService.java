@@ -95,8 +95,7 @@ class FileService {
       Item file = lockedFile(caller, fileId);
       Version target = storedVersion(file, versionId);
       Version current = versions.find(file.currentVersionId()).orElseThrow();
-      ledger.grow(file.ownerId(), new QuotaLedger.Delta(target.size() - current.size(),
-          current.size(), 0, 0));
+      ledger.grow(file.ownerId(), QuotaLedger.Delta.madeCurrent(target.size(), current.size()));
       Instant now = clock.instant();
       Version revived = new Version(UUID.randomUUID(), file.id(), versions.nextNumber(file.id()),
           target.blobId(), target.size(), target.mimeType(), target.sha256(), target.status(),

@@ -25,6 +25,14 @@ public class QuotaLedger {
       return new Delta(0, 0, 0, bytes);
     }
 
+    /**
+     * A version of {@code bytes} becomes a live file's current one; the one it replaces
+     * ({@code replacedBytes}, 0 when there is none) stays as an old version.
+     */
+    public static Delta madeCurrent(long bytes, long replacedBytes) {
+      return new Delta(bytes - replacedBytes, replacedBytes, 0, 0);
+    }
+
     public long growth() {
       return live + versions + trash + reserved;
     }
@@ -45,6 +53,19 @@ public class QuotaLedger {
     public long used() {
       return live + versions + trash + reserved;
     }
+
+    /** What is left below the limit (none when a lowered limit leaves the user above it). */
+    public long available() {
+      return Math.max(0, limit - used());
+    }
+
+    /** The 413 {@code QUOTA_EXCEEDED} that refuses a growth this usage has no room for. */
+    DepotException refusal(long growth) {
+      return new DepotException(MetadataProblem.QUOTA_EXCEEDED, String.format(
+          "This needs %d bytes but only %d of your %d bytes are free.", growth, available(),
+          limit), Map.of("requiredBytes", growth, "availableBytes", available(),
+              "limitBytes", limit));
+    }
   }
 
   private final JdbcClient jdbc;
@@ -62,13 +83,7 @@ public class QuotaLedger {
             + " + :growth <= limit_bytes"))
         .params(params(userId, delta)).update();
     if (updated == 0) {
-      Usage usage = usage(userId).orElseThrow();
-      throw new DepotException(MetadataProblem.QUOTA_EXCEEDED, String.format(
-          "This needs %d bytes but only %d of your %d bytes are free.", delta.growth(),
-          Math.max(0, usage.limit() - usage.used()), usage.limit()),
-          Map.of("requiredBytes", delta.growth(),
-              "availableBytes", Math.max(0, usage.limit() - usage.used()),
-              "limitBytes", usage.limit()));
+      throw usage(userId).orElseThrow().refusal(delta.growth());
     }
   }
 

@@ -24,7 +24,7 @@ class UsageController {
       long versionBytes, long trashBytes, long reservedBytes, boolean customLimit) {
 
     static UsageResponse of(QuotaLedger.Usage u) {
-      return new UsageResponse(u.limit(), u.used(), Math.max(0, u.limit() - u.used()), u.live(),
+      return new UsageResponse(u.limit(), u.used(), u.available(), u.live(),
           u.versions(), u.trash(), u.reserved(), u.customLimit());
     }
   }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,10 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TreeService {
 
-  /** Deepest nesting allowed below a root folder. */
-  public static final int MAX_DEPTH = 128;
   private static final int NAME_ATTEMPTS = 3;
-  private static final int MAX_NUMBERED = 10_000;
 
   private final ItemRepository items;
   private final AccessPolicy policy;
@@ -69,30 +65,12 @@ public class TreeService {
    * the item that holds it. ({@code newVersion} is the uploads' business and fails here.)
    */
   public String placeName(Item parent, String wanted, OnConflict onConflict, UUID movingId) {
-    var holder = items.liveChild(parent.id(), Names.key(wanted));
-    if (holder.isEmpty() || holder.get().id().equals(movingId)) {
-      return wanted;
-    }
-    if (onConflict != OnConflict.RENAME) {
-      throw conflict(holder.get());
-    }
-    boolean keepExtension = !holder.get().isFolder();
-    String stem = Names.numbered(wanted, 1, keepExtension);
-    Set<String> taken = items.liveKeysStartingWith(parent.id(),
-        Names.key(stem.substring(0, stem.lastIndexOf(" ("))));
-    for (int n = 1; n <= MAX_NUMBERED; n++) {
-      String candidate = Names.numbered(wanted, n, keepExtension);
-      if (!taken.contains(Names.key(candidate))) {
-        return candidate;
-      }
-    }
-    throw conflict(holder.get());
+    return TreeRules.placeName(wanted, items.liveChild(parent.id(), Names.key(wanted)), movingId,
+        onConflict, prefix -> items.liveKeysStartingWith(parent.id(), prefix));
   }
 
   public static DepotException conflict(Item holder) {
-    return new DepotException(MetadataProblem.NAME_CONFLICT,
-        "\"" + holder.name() + "\" already exists in this folder.",
-        Map.of("conflictingId", holder.id(), "conflictingKind", holder.kind().column()));
+    return TreeRules.conflict(holder);
   }
 
   /**
@@ -116,7 +94,7 @@ public class TreeService {
     String wanted = Names.normalize(rawName);
     return placing(() -> {
       Item parent = folder(caller, parentId, Action.WRITE);
-      requireDepth(parent.depth() + 1);
+      TreeRules.requireDepth(parent.depth() + 1);
       Instant now = clock.instant();
       Item folder = new Item(UUID.randomUUID(), parent.ownerId(), parent.id(),
           parent.childAncestors(), Item.Kind.FOLDER, placeName(parent, wanted, onConflict, null),
@@ -137,20 +115,16 @@ public class TreeService {
     return placing(() -> {
       Item item = kind == Item.Kind.FOLDER ? folder(caller, id, Action.WRITE)
           : file(caller, id, Action.WRITE);
-      if (item.isRoot()) {
-        throw new DepotException(MetadataProblem.ROOT_FOLDER_IMMUTABLE,
-            "The root folder cannot be renamed or moved.");
-      }
+      TreeRules.requireMovable(item);
       items.lockTree(item.ownerId());
       UUID parentId = newParentId == null ? item.parentId() : newParentId;
       Item parent = folder(caller, parentId, Action.WRITE);
       boolean moving = !parentId.equals(item.parentId());
-      if (moving && (parent.id().equals(item.id()) || parent.ancestors().contains(item.id()))) {
-        throw new DepotException(MetadataProblem.MOVE_INTO_ITSELF,
-            "\"" + item.name() + "\" cannot move into itself or one of its subfolders.");
-      }
-      if (moving && item.isFolder()) {
-        requireDepth(parent.depth() + 1 + items.subtreeHeight(item));
+      if (moving) {
+        TreeRules.requireOutside(item, parent);
+        if (item.isFolder()) {
+          TreeRules.requireDepth(parent.depth() + 1 + items.subtreeHeight(item));
+        }
       }
       String name = placeName(parent, wanted == null ? item.name() : wanted, onConflict,
           item.id());
@@ -166,13 +140,6 @@ public class TreeService {
       }
       return updated;
     });
-  }
-
-  private static void requireDepth(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new DepotException(MetadataProblem.TREE_TOO_DEEP,
-          "Folders can nest at most " + MAX_DEPTH + " levels deep.");
-    }
   }
 
   // The items themselves, for the features that change them inside their own transaction

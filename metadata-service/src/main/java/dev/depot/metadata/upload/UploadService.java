@@ -150,23 +150,14 @@ class UploadService {
       Item file = tree.lock(version.fileId()).orElseThrow();
       versions.markStored(version, event.sha256(), clock.instant());
       processing.request(version, file.ownerId(), event.sha256());
-      Delta delta = Delta.reserved(-version.size());
       Version current = file.currentVersionId() == null ? null
           : versions.find(file.currentVersionId()).orElseThrow();
-      boolean newest = current == null || version.number() > current.number();
-      if (!file.isLive()) {
-        delta = delta.plus(new Delta(0, 0, version.size(), 0));
-      } else if (newest) {
-        long previous = current == null ? 0 : current.size();
-        delta = delta.plus(new Delta(version.size() - previous, previous, 0, 0));
-      } else {
-        delta = delta.plus(new Delta(0, version.size(), 0, 0));
-      }
-      if (newest) {
+      UploadSettlement settlement = UploadSettlement.of(version, current, file.isLive());
+      if (settlement.makesCurrent()) {
         tree.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
             Version.Status.PROCESSING.column(), clock.instant());
       }
-      ledger.apply(file.ownerId(), delta);
+      ledger.apply(file.ownerId(), settlement.delta());
       activity.record(version.createdBy(), file, "uploaded",
           Map.of("version", version.number(), "size", version.size()));
     });
