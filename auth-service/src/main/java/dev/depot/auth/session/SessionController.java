@@ -1,9 +1,16 @@
 package dev.depot.auth.session;
 
 import dev.depot.auth.AuthProblem;
+import dev.depot.auth.Refusals;
 import dev.depot.auth.token.Caller;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -13,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,15 +42,24 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/auth")
+@Tag(name = "Sessions")
 class SessionController {
 
-  record LoginRequest(@NotBlank @Size(max = 254) String login,
+  private static final String COOKIE_MODE = "`cookie`: the refresh token travels in an HttpOnly"
+      + " cookie of the refresh and logout paths instead of the body (the dashboard's origins"
+      + " only)";
+
+  record LoginRequest(
+      @Schema(description = "The username or the email address")
+      @NotBlank @Size(max = 254) String login,
       @NotBlank @Size(max = 256) String password) {}
 
   record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
-  record SessionResponse(UUID id, String userAgent, String ipAddress, Instant createdAt,
-      Instant lastUsedAt, boolean current) {}
+  record SessionResponse(UUID id, @Nullable String userAgent, String ipAddress,
+      Instant createdAt, Instant lastUsedAt,
+      @Schema(description = "Whether this is the session of the token that asked")
+      boolean current) {}
 
   private final SessionService sessions;
   private final SessionCookie cookie;
@@ -51,6 +70,11 @@ class SessionController {
   }
 
   @PostMapping("/login")
+  @Operation(operationId = "login", summary = "Sign in: open a session",
+      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
+          description = COOKIE_MODE,
+          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+  @Refusals({"INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "ORIGIN_NOT_ALLOWED"})
   ResponseEntity<Tokens> login(@Valid @RequestBody LoginRequest body,
       HttpServletRequest request, HttpServletResponse response) {
     boolean inCookie = cookie.requested(request);
@@ -63,6 +87,12 @@ class SessionController {
    * it there, and only there.
    */
   @PostMapping("/refresh")
+  @Operation(operationId = "refresh", summary = "Trade the refresh token for new tokens (the old"
+      + " one is spent; presenting it again ends the session)",
+      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
+          description = COOKIE_MODE,
+          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+  @Refusals({"REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
   ResponseEntity<Tokens> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
       HttpServletRequest request, HttpServletResponse response) {
     if (!cookie.requested(request)) {
@@ -97,7 +127,15 @@ class SessionController {
    * session cookie, which is then cleared. Either is enough.
    */
   @PostMapping("/logout")
-  ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request,
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "logout", summary = "Sign out: end the session of the access token"
+      + " and/or of the session cookie",
+      security = @SecurityRequirement(name = "bearer"),
+      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
+          description = COOKIE_MODE,
+          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+  @Refusals({"UNAUTHENTICATED", "REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
+  void logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request,
       HttpServletResponse response) {
     boolean inCookie = cookie.requested(request);
     String refreshToken = inCookie ? cookie.read(request).orElse(null) : null;
@@ -118,16 +156,18 @@ class SessionController {
     if (refreshToken != null) {
       sessions.logout(refreshToken);
     }
-    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/logout-all")
-  ResponseEntity<Void> logoutAll(@AuthenticationPrincipal Jwt jwt) {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "logoutAll", summary = "End every session of the account")
+  void logoutAll(@AuthenticationPrincipal Jwt jwt) {
     sessions.endAll(Caller.of(jwt).userId(), null);
-    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/sessions")
+  @Operation(operationId = "listSessions",
+      summary = "The account's live sessions, most recently used first")
   List<SessionResponse> list(@AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
     return sessions.list(caller.userId()).stream()
@@ -137,9 +177,11 @@ class SessionController {
   }
 
   @DeleteMapping("/sessions/{id}")
-  ResponseEntity<Void> end(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "endSession", summary = "End one of the account's sessions")
+  @Refusals({"MALFORMED_REQUEST", "SESSION_NOT_FOUND"})
+  void end(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
     sessions.end(Caller.of(jwt).userId(), id);
-    return ResponseEntity.noContent().build();
   }
 
   private ResponseEntity<Tokens> answer(Tokens tokens, boolean inCookie,

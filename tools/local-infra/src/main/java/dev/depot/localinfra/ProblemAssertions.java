@@ -14,16 +14,22 @@ public final class ProblemAssertions {
   private ProblemAssertions() {}
 
   public static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    JsonNode body = JSON.readTree(response.body());
-    assertThat(body.path("status").asInt()).isEqualTo(status);
-    assertThat(body.path("code").asString()).isEqualTo(code);
-    assertThat(body.path("type").asString()).startsWith("https://depot.dev/problems/");
-    assertThat(body.path("title").asString()).isNotBlank();
-    assertThat(body.path("traceId").asString()).matches("[0-9a-f]{32}");
-    assertThat(response.body()).doesNotContain("Exception", "\tat ", "at dev.depot", "at org.");
-    return body;
+    return assertProblem(response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null), response.body(), status, code);
+  }
+
+  /** The same for a response known by its parts, e.g. one from MockMvc. */
+  public static JsonNode assertProblem(int actualStatus, String contentType, String body,
+      int status, String code) {
+    assertThat(actualStatus).as(body).isEqualTo(status);
+    assertThat(contentType).startsWith("application/problem+json");
+    JsonNode problem = JSON.readTree(body);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("code").asString()).isEqualTo(code);
+    assertThat(problem.path("type").asString()).startsWith("https://depot.dev/problems/");
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("traceId").asString()).matches("[0-9a-f]{32}");
+    assertThat(body).doesNotContain("Exception", "\tat ", "at dev.depot", "at org.");
+    return problem;
   }
 }

@@ -1,0 +1,50 @@
+package dev.depot.auth;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The schemas of auth-service's request and response records say what the JSON holds: every
+ * component is a required property unless it is {@link Nullable}, and then it may be absent or
+ * null. Generated clients get non-optional fields where the service always sends them.
+ */
+class RecordSchemas implements ModelConverter {
+
+  @Override
+  public Schema<?> resolve(AnnotatedType type, ModelConverterContext context,
+      Iterator<ModelConverter> chain) {
+    Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+    Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+    if (resolved == null || !raw.isRecord()
+        || !raw.getPackageName().startsWith(RecordSchemas.class.getPackageName())) {
+      return resolved;
+    }
+    // a named model comes back as a reference; the model itself is among the defined ones
+    String ref = resolved.get$ref();
+    Schema<?> schema = ref == null ? resolved
+        : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+    if (schema == null || schema.getProperties() == null) {
+      return resolved;
+    }
+    for (RecordComponent component : raw.getRecordComponents()) {
+      Schema<?> property = schema.getProperties().get(component.getName());
+      if (property == null) {
+        continue;
+      }
+      boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+      if (nullable && property.getTypes() != null) {
+        property.addType("null");
+      } else if (!nullable && (schema.getRequired() == null
+          || !schema.getRequired().contains(component.getName()))) {
+        schema.addRequiredItem(component.getName());
+      }
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.depot.auth;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The problems an endpoint answers, by {@code code} ({@link AuthProblem} or the kit's common
+ * ones), beyond those of every endpoint (an unreadable or invalid body, a missing token): its
+ * OpenAPI operation lists them under their statuses.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Refusals {
+
+  String[] value();
+}
