@@ -7,6 +7,7 @@ import dev.depot.contracts.uploads.v1.UploadCompleted;
 import dev.depot.kit.events.EventPublisher;
 import dev.depot.kit.problem.DepotException;
 import dev.depot.upload.UploadProblem;
+import dev.depot.upload.lock.UploadLocks;
 import dev.depot.upload.store.StorageException;
 import dev.depot.upload.store.UploadStore;
 import dev.depot.upload.store.UploadStore.StoredPart;

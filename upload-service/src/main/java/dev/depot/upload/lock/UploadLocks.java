@@ -1,4 +1,4 @@
-package dev.depot.upload.session;
+package dev.depot.upload.lock;
 
 import dev.depot.kit.problem.DepotException;
 import dev.depot.upload.UploadProblem;
@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
  * which only accepts a change from the {@code stored} value the writer started from.
  */
 @Component
-class UploadLocks {
+public class UploadLocks {
 
   private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
   /** Runs {@code work} holding the upload, or refuses with 423 if a request already holds it. */
-  <T> T holding(UUID uploadId, Supplier<T> work) {
+  public <T> T holding(UUID uploadId, Supplier<T> work) {
     if (!busy.add(uploadId)) {
       throw new DepotException(UploadProblem.LOCKED,
           "Another request is writing to this upload; try again when it ends.");

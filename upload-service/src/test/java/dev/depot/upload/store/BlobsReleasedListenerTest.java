@@ -1,4 +1,4 @@
-package dev.depot.upload.storage;
+package dev.depot.upload.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.depot.upload.storage;
+package dev.depot.upload.store;
 
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.files.v1.BlobsReleased;

@@ -1,4 +1,4 @@
-package dev.depot.upload.storage;
+package dev.depot.upload.store;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.depot.upload.storage;
+package dev.depot.upload.store;
 
 import dev.depot.contracts.ObjectKeys;
 import dev.depot.kit.storage.S3Properties;
