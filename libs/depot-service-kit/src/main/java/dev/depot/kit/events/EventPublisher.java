@@ -32,11 +32,7 @@ public class EventPublisher {
     return envelope;
   }
 
-  /**
-   * The envelope this service gives an event (its source, a new id, now), for the rare event
-   * that changes no row and so is sent without the outbox.
-   */
-  public <T> EventEnvelope<T> envelope(EventType<T> type, String subject, T data) {
+  private <T> EventEnvelope<T> envelope(EventType<T> type, String subject, T data) {
     return EventEnvelope.of(type, source, subject, data, clock.instant());
   }
 }
