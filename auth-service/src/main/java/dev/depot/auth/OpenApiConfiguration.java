@@ -68,7 +68,7 @@ class OpenApiConfiguration {
                 "message", typed("string", "What is wrong with it")), "field", "message")));
   }
 
-  /** Named swagger-model converter: see {@link RecordSchemas}. */
+  /** Required and nullable properties of the records' schemas. */
   @Bean
   RecordSchemas recordSchemas() {
     return new RecordSchemas();
@@ -93,8 +93,8 @@ class OpenApiConfiguration {
   }
 
   /**
-   * Bearer security off the public paths (on them, a declared token is optional), the problems of
-   * a request body and of a token, and the default problem of every operation.
+   * Bearer security off the public paths (on them none, or an optional declared one), the
+   * problems of a request body and of a token, and the default problem of every operation.
    */
   @Bean
   OpenApiCustomizer securityAndCommonProblems(SecurityProperties security) {
@@ -106,7 +106,9 @@ class OpenApiConfiguration {
         op.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
         refuse(op, CommonProblem.UNAUTHENTICATED);
         refuse(op, CommonProblem.TOKEN_REVOKED);
-      } else if (op.getSecurity() != null) {
+      } else if (op.getSecurity() == null) {
+        op.setSecurity(new ArrayList<>());
+      } else {
         op.addSecurityItem(new SecurityRequirement());
       }
       if (op.getRequestBody() != null) {
@@ -134,7 +136,7 @@ class OpenApiConfiguration {
         .content(problemContent(new JsonSchema()
             .addAllOfItem(new JsonSchema().$ref(PROBLEM_REF))
             .addAllOfItem(new JsonSchema().types(Set.of("object")).addProperty(CODE,
-                typed("string", null)._enum(new ArrayList<>(codes))))));
+                typed("string", null)._enum(new ArrayList<>(codes))).required(List.of(CODE)))));
     if (problem.status().value() == 429) {
       refused.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
           .description("Seconds to wait before trying again").schema(typed("integer", null)));

@@ -92,6 +92,16 @@ public final class OpenApiSpecs {
     return description;
   }
 
+  /** The node of a parsed description at {@code path}, e.g. {@code "components", "headers"}. */
+  public static Object at(Map<String, Object> description, String... path) {
+    Object node = description;
+    for (String key : path) {
+      node = map(node).get(key);
+      assertThat(node).as("the description has %s", String.join("/", path)).isNotNull();
+    }
+    return node;
+  }
+
   private static void operations(RequestMappingInfo info, Set<String> into) {
     assertThat(info.getMethodsCondition().getMethods())
         .as("%s names its HTTP methods", info).isNotEmpty();
