@@ -1,163 +1,253 @@
 package dev.depot.upload.store;
 
 import dev.depot.contracts.ObjectKeys;
-import dev.depot.kit.storage.S3Properties;
-import io.minio.AbortMultipartUploadArgs;
-import io.minio.CompleteMultipartUploadArgs;
-import io.minio.CreateMultipartUploadArgs;
-import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioAsyncClient;
-import io.minio.PutObjectAPIArgs;
-import io.minio.RemoveObjectArgs;
-import io.minio.Result;
-import io.minio.UploadPartArgs;
-import io.minio.errors.ErrorResponseException;
-import io.minio.messages.Item;
-import io.minio.messages.Part;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link UploadStore} on MinIO/S3 multipart uploads; tails live under {@code uploads/<id>/}. */
+/**
+ * {@link UploadStore} on S3 multipart uploads. Full parts go into the multipart upload of the
+ * blob's object as they fill; the bytes after the last full part wait in a tail object
+ * ({@code uploads/<id>/<offset>}) for the next request, which starts its spool with them;
+ * uploads smaller than a part become the blob's object in one request. What is stored where is
+ * recorded in {@code stored_uploads} and {@code parts}.
+ *
+ * <p>The SHA-256 of the content is computed as the bytes stream through this instance; an
+ * upload continued elsewhere (another instance, or after a restart) is read back when it is
+ * finished, if its digest is required.
+ */
 @Component
 class S3UploadStore implements UploadStore {
 
-  private final MinioAsyncClient s3;
-  private final String bucket;
+  private static final Logger LOG = LoggerFactory.getLogger(S3UploadStore.class);
+  /** Reads start small (slow clients hold little memory) and grow for fast ones. */
+  private static final int SMALL_BUFFER = 16 * 1024;
+  private static final int LARGE_BUFFER = 256 * 1024;
+  private static final long FAST_FILL_NANOS = 20_000_000;
 
-  S3UploadStore(S3Properties properties) {
-    this.s3 = MinioAsyncClient.builder().endpoint(properties.endpoint().toString())
-        .credentials(properties.accessKey(), properties.secretKey())
-        .region(properties.region()).build();
-    this.bucket = properties.bucket();
+  private final StoredUploadRepository uploads;
+  private final S3Objects objects;
+  private final ContentDigests digests;
+  private final SpoolDirectory spool;
+  private final ExecutorService partUploads;
+  private final StoreProperties properties;
+
+  S3UploadStore(StoredUploadRepository uploads, S3Objects objects, ContentDigests digests,
+      SpoolDirectory spool, ExecutorService partUploads, StoreProperties properties) {
+    this.uploads = uploads;
+    this.objects = objects;
+    this.digests = digests;
+    this.spool = spool;
+    this.partUploads = partUploads;
+    this.properties = properties;
   }
 
   @Override
-  public String beginMultipart(UUID blobId) {
-    return await(s3.createMultipartUpload(CreateMultipartUploadArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).build())).result().uploadId();
+  public void create(UUID uploadId, UUID blobId, long length) {
+    uploads.insert(new StoredUpload(uploadId, blobId, properties.partSizeFor(length), null, null,
+        0));
   }
 
   @Override
-  public StoredPart uploadPart(UUID blobId, String multipartId, int number, Path file,
-      long position, long size) {
-    try (FileRegion in = new FileRegion(file, position)) {
-      Part part = await(s3.uploadPart(UploadPartArgs.builder().bucket(bucket)
-          .object(ObjectKeys.blob(blobId)).uploadId(multipartId).partNumber(number)
-          .file(in, size).build())).part();
-      return new StoredPart(number, part.etag(), size);
-    } catch (java.io.IOException e) {
-      throw new StorageException("could not read spooled part " + number, e);
+  public Write write(UUID uploadId, long offset, InputStream body, boolean verifyFirst) {
+    StoredUpload upload = uploads.find(uploadId).orElseThrow(() ->
+        new StorageException("upload " + uploadId + " holds nothing in the store"));
+    S3Write write = new S3Write(upload, offset, verifyFirst);
+    try {
+      write.receive(body);
+      return write;
+    } catch (RuntimeException e) {
+      write.close();
+      throw e;
     }
   }
 
   @Override
-  public void completeMultipart(UUID blobId, String multipartId, List<StoredPart> parts) {
-    Part[] list = parts.stream().map(p -> new Part(p.number(), p.etag())).toArray(Part[]::new);
-    await(s3.completeMultipartUpload(CompleteMultipartUploadArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).uploadId(multipartId).parts(list).build()));
-  }
-
-  @Override
-  public void abortMultipart(UUID blobId, String multipartId) {
+  public void abort(UUID uploadId) {
+    digests.forget(uploadId);
     try {
-      await(s3.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket)
-          .object(ObjectKeys.blob(blobId)).uploadId(multipartId).build()));
+      Optional<StoredUpload> upload = uploads.find(uploadId);
+      if (upload.isPresent()) {
+        if (upload.get().multipartId() != null) {
+          objects.abortMultipart(upload.get().blobId(), upload.get().multipartId());
+        }
+        objects.deleteBlob(upload.get().blobId());
+      }
+      objects.deleteTails(uploadId);
+      uploads.delete(uploadId);
     } catch (StorageException e) {
-      if (!isMissing(e)) {
-        throw e;
-      }
+      LOG.warn("upload {}: could not discard its stored bytes: {}", uploadId, e.getMessage());
     }
   }
 
-  @Override
-  public void putBlob(UUID blobId, Path file, long size) {
-    put(ObjectKeys.blob(blobId), file, 0, size);
-  }
+  /** One request's bytes: spooled and cut into parts as they arrive. */
+  private final class S3Write implements Write {
 
-  @Override
-  public InputStream openBlob(UUID blobId) {
-    return await(s3.getObject(GetObjectArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).build()));
-  }
+    private final StoredUpload upload;
+    private final long start;
+    /** The SHA-256 of the upload so far, or null when bytes went through another instance. */
+    private final MessageDigest content;
+    private final PartWriter writer;
+    private long size;
+    private List<StoredPart> parts = List.of();
+    private String tailKey;
+    private long tailSize;
+    private boolean finished;
 
-  @Override
-  public void deleteBlob(UUID blobId) {
-    remove(ObjectKeys.blob(blobId));
-  }
-
-  @Override
-  public void putTail(String key, Path file, long position, long size) {
-    put(key, file, position, size);
-  }
-
-  @Override
-  public void appendTail(String key, Path file) {
-    try (InputStream in = await(s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-        .build())); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
-      in.transferTo(out);
-    } catch (java.io.IOException e) {
-      throw new StorageException("could not read tail " + key, e);
+    S3Write(StoredUpload upload, long offset, boolean hold) {
+      this.upload = upload;
+      this.start = offset;
+      this.content = digests.resume(upload.id(), offset);
+      this.writer = new PartWriter(upload, offset, objects, partUploads, this::startMultipart,
+          spool.path(), hold);
     }
-  }
 
-  @Override
-  public void deleteTail(String key) {
-    remove(key);
-  }
-
-  @Override
-  public void deleteTails(UUID sessionId) {
-    Iterable<Result<Item>> tails = s3.listObjects(ListObjectsArgs.builder().bucket(bucket)
-        .prefix(ObjectKeys.uploadTails(sessionId)).recursive(true).build());
-    for (Result<Item> result : tails) {
-      String key;
+    void receive(InputStream body) {
+      writer.prepare();
+      byte[] buffer = new byte[SMALL_BUFFER];
+      int filled = 0;
+      long started = System.nanoTime();
       try {
-        key = result.get().objectName();
-      } catch (Exception e) {
-        throw new StorageException("could not list the tails of upload " + sessionId, e);
+        for (int n; (n = body.read(buffer, filled, buffer.length - filled)) >= 0; ) {
+          filled += n;
+          if (filled == buffer.length) {
+            flush(buffer, filled);
+            filled = 0;
+            if (buffer.length == SMALL_BUFFER && System.nanoTime() - started < FAST_FILL_NANOS) {
+              buffer = new byte[LARGE_BUFFER];
+            }
+            started = System.nanoTime();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read the bytes of upload " + upload.id(), e);
       }
-      deleteTail(key);
+      flush(buffer, filled);
+    }
+
+    @Override
+    public long offset() {
+      return start + size;
+    }
+
+    @Override
+    public void keep() {
+      writer.release();
+      parts = writer.parts();
+      if (writer.spooled() > 0) {
+        tailKey = ObjectKeys.uploadTail(upload.id(), offset());
+        tailSize = writer.spooled();
+        objects.putTail(tailKey, writer.spool(), 0, tailSize);
+      }
+    }
+
+    @Override
+    public Finished finish(boolean sha256Required) {
+      writer.release();
+      List<StoredPart> own = writer.parts();
+      if (upload.multipartId() == null && own.isEmpty()) {
+        objects.putBlob(upload.blobId(), writer.spool(), writer.spooled());
+      } else {
+        List<StoredPart> all = new ArrayList<>(uploads.parts(upload.id()));
+        all.addAll(own);
+        if (writer.spooled() > 0) {
+          all.add(writer.storeLastPart());
+        }
+        objects.completeMultipart(upload.blobId(), writer.multipart(), all);
+      }
+      finished = true;
+      String seen = digests.finish(upload.id(), content);
+      return new Finished(offset(), seen != null || !sha256Required ? seen : readBack());
+    }
+
+    @Override
+    public void record() {
+      if (finished) {
+        uploads.delete(upload.id());
+      } else {
+        uploads.advance(upload.id(), tailKey, tailSize, parts);
+      }
+      afterCommit(() -> {
+        if (!finished) {
+          digests.save(upload.id(), offset(), content);
+        }
+        if (upload.tailKey() != null && !upload.tailKey().equals(tailKey)) {
+          partUploads.execute(this::dropReplacedTail);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      writer.close();
+    }
+
+    private void flush(byte[] buffer, int length) {
+      if (length > 0) {
+        writer.write(buffer, 0, length);
+        if (content != null) {
+          content.update(buffer, 0, length);
+        }
+        size += length;
+      }
+    }
+
+    private String startMultipart() {
+      String started = objects.beginMultipart(upload.blobId());
+      uploads.setMultipart(upload.id(), started);
+      return started;
+    }
+
+    /**
+     * The SHA-256 of an object that this instance did not see whole, read back from the store:
+     * only then does the last request wait for a read of the whole object.
+     */
+    private String readBack() {
+      long started = System.nanoTime();
+      String sha256;
+      try (InputStream in = objects.openBlob(upload.blobId())) {
+        sha256 = ContentDigests.of(in);
+      } catch (IOException e) {
+        throw new StorageException("could not read back blob " + upload.blobId(), e);
+      }
+      LOG.info("upload {}: SHA-256 read back from the store in {} ms", upload.id(),
+          (System.nanoTime() - started) / 1_000_000);
+      return sha256;
+    }
+
+    /** Deletes the tail this write replaced (tail keys name the offset, so none is reused). */
+    private void dropReplacedTail() {
+      try {
+        objects.deleteTail(upload.tailKey());
+      } catch (StorageException e) {
+        LOG.warn("upload {}: could not delete old tail {}: {}", upload.id(), upload.tailKey(),
+            e.getMessage());
+      }
     }
   }
 
-  private void remove(String key) {
-    await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
-  }
-
-  private void put(String key, Path file, long position, long size) {
-    try (FileRegion in = new FileRegion(file, position)) {
-      await(s3.putObject(PutObjectAPIArgs.builder().bucket(bucket).object(key).file(in, size)
-          .build()));
-    } catch (java.io.IOException e) {
-      throw new StorageException("could not read spooled bytes for " + key, e);
+  /** Runs {@code action} once the caller's transaction has committed (at once without one). */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
     }
-  }
-
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new StorageException(e.getCause().getMessage(), e.getCause());
-    } catch (Exception e) {
-      throw new StorageException(e.getMessage(), e);
-    }
-  }
-
-  private static boolean isMissing(StorageException e) {
-    return e.getCause() instanceof ErrorResponseException r
-        && "NoSuchUpload".equals(r.errorResponse().code());
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 }

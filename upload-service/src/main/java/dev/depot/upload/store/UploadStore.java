@@ -1,51 +1,73 @@
 package dev.depot.upload.store;
 
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Where upload bytes go: full parts into a multipart upload of the blob's object, the bytes after
- * the last full part into a "tail" object between requests, small uploads straight into the
- * blob. Every call is idempotent, so a request that failed half-way can simply be repeated.
+ * Where the bytes of uploads go, as the tus side sees it: an upload is created, written to at
+ * its offset one request at a time, then finished into the blob's object, or aborted. How the
+ * bytes are kept in between (parts, a tail of bytes short of a part, local spool files, reading
+ * the object back for its digest) is the store's own business.
+ *
+ * <p>The caller keeps the offset and decides which writer wins: a write's bytes count only once
+ * it is {@linkplain Write#record() recorded} in the transaction that advances the offset.
+ * Every step that reaches the object store can be repeated after a failure.
  */
 public interface UploadStore {
 
-  /** A part stored in a multipart upload. */
-  record StoredPart(int number, String etag, long size) {}
+  /**
+   * Prepares an upload of {@code length} bytes into the blob's object; runs in the caller's
+   * transaction, the one that creates the upload.
+   */
+  void create(UUID uploadId, UUID blobId, long length);
 
-  /** Starts the multipart upload of a blob's object; returns its id. */
-  String beginMultipart(UUID blobId);
+  /**
+   * Reads {@code body} to its end and holds its bytes as the ones after the first
+   * {@code offset}. A failing body is the caller's concern: the store reads until {@code -1}.
+   *
+   * @param verifyFirst whether nothing may reach the object store before {@link Write#keep()} or
+   *     {@link Write#finish(boolean)} (the caller checks the bytes first)
+   * @return the write, to keep, finish or drop; the caller closes it
+   */
+  Write write(UUID uploadId, long offset, InputStream body, boolean verifyFirst);
 
-  /** Stores {@code size} bytes of {@code file} from {@code position} as part {@code number}. */
-  StoredPart uploadPart(UUID blobId, String multipartId, int number, Path file, long position,
-      long size);
+  /**
+   * Removes whatever is stored of an upload, its object included; what is already gone is no
+   * error, and what cannot be removed is only left behind as garbage.
+   */
+  void abort(UUID uploadId);
 
-  /** Joins the parts into the blob's object. */
-  void completeMultipart(UUID blobId, String multipartId, List<StoredPart> parts);
+  /** The bytes of one request. Closing a write that was not recorded drops them. */
+  interface Write extends AutoCloseable {
 
-  /** Drops a multipart upload and its parts; an unknown one is not an error. */
-  void abortMultipart(UUID blobId, String multipartId);
+    /** The upload's offset with this write's bytes. */
+    long offset();
 
-  /** Stores the whole blob (uploads smaller than a part). */
-  void putBlob(UUID blobId, Path file, long size);
+    /** Stores the bytes so that the next write continues after them. */
+    void keep();
 
-  /** Reads the blob's stored object; the caller closes the stream. */
-  InputStream openBlob(UUID blobId);
+    /**
+     * Stores the bytes as the end of the upload and completes the blob's object.
+     *
+     * @param sha256Required whether the digest is needed even if the object must be read back
+     *     for it (the bytes did not all pass through this instance)
+     */
+    Finished finish(boolean sha256Required);
 
-  /** Deletes the blob's object; a missing one is not an error. */
-  void deleteBlob(UUID blobId);
+    /**
+     * Records what {@link #keep()} or {@link #finish(boolean)} stored; called in the caller's
+     * transaction after it advanced the offset, so it commits or rolls back with it.
+     */
+    void record();
 
-  /** Keeps the bytes after the last full part until the next request. */
-  void putTail(String key, Path file, long position, long size);
+    @Override
+    void close();
+  }
 
-  /** Appends a stored tail to {@code file}. */
-  void appendTail(String key, Path file);
-
-  /** Deletes one tail object (the one a later request replaced). */
-  void deleteTail(String key);
-
-  /** Deletes every tail object of a session, whatever requests left behind. */
-  void deleteTails(UUID sessionId);
+  /**
+   * A completed object.
+   *
+   * @param sha256 its hex SHA-256, or null when it was not required and not known
+   */
+  record Finished(long size, String sha256) {}
 }

@@ -20,8 +20,7 @@ class ExpiredSessionJobTest {
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withUserConfiguration(Scheduling.class)
       .withBean(UploadService.class, () -> mock(UploadService.class))
-      .withBean(ExpiredSessionJob.class)
-      .withPropertyValues("depot.upload.spool-dir=target/spool");
+      .withBean(ExpiredSessionJob.class);
 
   @Test
   void sweepsAtTheDefaultInterval() {

@@ -1,4 +1,4 @@
-package dev.depot.upload.session;
+package dev.depot.upload.store;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class UploadConfiguration {
+class StoreConfiguration {
 
   /** Stores full parts while the request goes on reading the next one. */
   @Bean(destroyMethod = "close")

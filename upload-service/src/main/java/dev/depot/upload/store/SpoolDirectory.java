@@ -1,4 +1,4 @@
-package dev.depot.upload.session;
+package dev.depot.upload.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ class SpoolDirectory implements AutoCloseable {
 
   private final Path path;
 
-  SpoolDirectory(UploadProperties properties) throws IOException {
+  SpoolDirectory(StoreProperties properties) throws IOException {
     Path root = Files.createDirectories(properties.spoolDir());
     removeLeftovers(root);
     this.path = Files.createDirectory(root.resolve("instance-" + UUID.randomUUID()));

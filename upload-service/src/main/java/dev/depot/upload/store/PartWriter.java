@@ -1,8 +1,5 @@
-package dev.depot.upload.session;
+package dev.depot.upload.store;
 
-import dev.depot.upload.store.StorageException;
-import dev.depot.upload.store.UploadStore;
-import dev.depot.upload.store.UploadStore.StoredPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Cuts one request's bytes into parts. The part being filled is spooled to local disk, starting
- * with the session's stored tail; a full part is stored while the next one fills (at most one in
+ * with the upload's stored tail; a full part is stored while the next one fills (at most one in
  * flight, so a fast client is held back by the store, not buffered). When the request's bytes
  * must be verified first (a checksum), full parts are held until {@link #release()}.
  *
@@ -28,8 +25,8 @@ import java.util.function.Supplier;
  */
 final class PartWriter implements AutoCloseable {
 
-  private final UploadSession session;
-  private final UploadStore store;
+  private final StoredUpload upload;
+  private final S3Objects objects;
   private final ExecutorService executor;
   private final Supplier<String> startMultipart;
   private String multipartId;
@@ -46,37 +43,38 @@ final class PartWriter implements AutoCloseable {
   private record Held(int number, Path file) {}
 
   /**
-   * @param startMultipart starts the session's multipart upload when the first part needs it
+   * @param offset the bytes stored before this request
+   * @param startMultipart starts the upload's multipart upload when the first part needs it
    * @param hold whether full parts wait for {@link #release()}
    */
-  PartWriter(UploadSession session, UploadStore store, ExecutorService executor,
+  PartWriter(StoredUpload upload, long offset, S3Objects objects, ExecutorService executor,
       Supplier<String> startMultipart, Path dir, boolean hold) {
-    this.session = session;
-    this.store = store;
+    this.upload = upload;
+    this.objects = objects;
     this.executor = executor;
     this.startMultipart = startMultipart;
-    this.multipartId = session.multipartId();
+    this.multipartId = upload.multipartId();
     this.dir = dir;
     this.hold = hold;
-    this.nextPart = session.nextPart();
+    this.nextPart = upload.nextPart(offset);
   }
 
   /** Starts the spool with the tail stored by earlier requests. */
   void prepare() {
     spool = newFile();
-    if (session.tailKey() != null) {
-      store.appendTail(session.tailKey(), spool);
-      spooled = session.tailSize();
+    if (upload.tailKey() != null) {
+      objects.appendTail(upload.tailKey(), spool);
+      spooled = upload.tailSize();
     }
   }
 
   void write(byte[] bytes, int offset, int length) {
     int written = 0;
     while (written < length) {
-      int n = (int) Math.min(length - written, session.partSize() - spooled);
+      int n = (int) Math.min(length - written, upload.partSize() - spooled);
       append(bytes, offset + written, n);
       written += n;
-      if (spooled == session.partSize()) {
+      if (spooled == upload.partSize()) {
         handOff();
       }
     }
@@ -85,8 +83,8 @@ final class PartWriter implements AutoCloseable {
   /** Stores the held parts (the request's bytes were verified). */
   void release() {
     for (Held part : held) {
-      stored.add(store.uploadPart(session.blobId(), multipart(), part.number(), part.file(), 0,
-          session.partSize()));
+      stored.add(objects.uploadPart(upload.blobId(), multipart(), part.number(), part.file(), 0,
+          upload.partSize()));
       delete(part.file());
     }
     held.clear();
@@ -100,10 +98,10 @@ final class PartWriter implements AutoCloseable {
 
   /** Stores the spooled bytes as the last part of the upload. */
   StoredPart storeLastPart() {
-    return store.uploadPart(session.blobId(), multipart(), nextPart, spool, 0, spooled);
+    return objects.uploadPart(upload.blobId(), multipart(), nextPart, spool, 0, spooled);
   }
 
-  /** The session's multipart upload id, starting the upload if there is none yet. */
+  /** The upload's multipart upload id, starting the upload if there is none yet. */
   String multipart() {
     if (multipartId == null) {
       multipartId = startMultipart.get();
@@ -140,7 +138,7 @@ final class PartWriter implements AutoCloseable {
         channel.write(buffer);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not spool upload " + session.id(), e);
+      throw new UncheckedIOException("could not spool upload " + upload.id(), e);
     }
     spooled += length;
   }
@@ -159,7 +157,7 @@ final class PartWriter implements AutoCloseable {
     inFlightFile = full;
     inFlight = CompletableFuture.supplyAsync(() -> {
       try {
-        return store.uploadPart(session.blobId(), uploadId, number, full, 0, session.partSize());
+        return objects.uploadPart(upload.blobId(), uploadId, number, full, 0, upload.partSize());
       } finally {
         delete(full);
       }
@@ -174,7 +172,7 @@ final class PartWriter implements AutoCloseable {
       stored.add(inFlight.join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof StorageException s ? s
-          : new StorageException("could not store a part of " + session.id(), e.getCause());
+          : new StorageException("could not store a part of " + upload.id(), e.getCause());
     } finally {
       inFlight = null;
       inFlightFile = null;
@@ -183,7 +181,7 @@ final class PartWriter implements AutoCloseable {
 
   private Path newFile() {
     try {
-      return Files.createTempFile(dir, session.id() + "-", ".part");
+      return Files.createTempFile(dir, upload.id() + "-", ".part");
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a spool file", e);
     }

@@ -1,4 +1,4 @@
-package dev.depot.upload.session;
+package dev.depot.upload.store;
 
 import java.io.IOException;
 import java.io.InputStream;
