@@ -20,7 +20,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'API',
       collapsed: false,
-      items: ['api/errors'],
+      items: ['api/errors', 'api/descriptions'],
     },
   ],
 };
