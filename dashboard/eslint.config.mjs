@@ -8,6 +8,7 @@ export default defineConfig([
   ...nextTs,
   prettier,
   globalIgnores([
+    "src/api/generated/**",
     ".next/**",
     "out/**",
     "next-env.d.ts",
