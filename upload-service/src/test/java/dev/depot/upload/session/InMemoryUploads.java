@@ -29,6 +29,8 @@ public final class InMemoryUploads {
   public static final Duration SESSION_TTL = Duration.ofHours(24);
   public static final Duration ENDED_RETENTION = Duration.ofDays(7);
 
+  public final UploadProperties properties = new UploadProperties(DataSize.ofBytes(MAX_SIZE),
+      SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1));
   public final InMemoryUploadStore store = new InMemoryUploadStore();
   public final MovingClock clock = new MovingClock(Instant.parse("2030-01-01T00:00:00Z"));
   /** The data of each event published, in order. */
@@ -40,9 +42,7 @@ public final class InMemoryUploads {
     EventPublisher publisher = new EventPublisher(
         event -> events.add(((EventEnvelope<?>) event).data()), "/upload-service", clock);
     service = new UploadService(sessions, store, new UploadLocks(), publisher,
-        new TransactionTemplate(new Transactions()), new UploadProperties(
-            DataSize.ofBytes(MAX_SIZE), SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1)),
-        clock);
+        new TransactionTemplate(new Transactions()), properties, clock);
   }
 
   /** A ticket to upload {@code size} bytes, valid for two days. */
