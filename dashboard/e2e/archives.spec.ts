@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { Archive } from "@/archive/api";
 import { problem } from "./fake-api";
 import type { EventStreamCall } from "./fake-events-server";
-import { DOWNLOAD_ORIGIN, type FakeFilesApi } from "./fake-files-api";
+import { DOWNLOAD_ORIGIN, type FakeArchive, type FakeFilesApi } from "./fake-files-api";
 import { chooseAction, fakeApis, open, said, serveDownloads, table } from "./files-helpers";
 
 function selection(page: Page) {
@@ -30,10 +29,10 @@ function readsSinceOpen(files: FakeFilesApi, archiveId: string, stream: EventStr
 }
 
 /** Asks for a zip of the folder "Photos" (4 entries, 3.8 MB); returns the archive asked for. */
-async function zipPhotos(page: Page, files: FakeFilesApi): Promise<Archive> {
+async function zipPhotos(page: Page, files: FakeFilesApi): Promise<FakeArchive> {
   await chooseAction(page, "Photos", "Download as zip");
   await expect(archivePanel(page)).toContainText("Preparing: 0 of 4 items, 0 bytes of 3.8 MB");
-  return [...files.archives.values()].at(-1) as Archive;
+  return [...files.archives.values()].at(-1) as FakeArchive;
 }
 
 function addPhotos(files: FakeFilesApi): void {

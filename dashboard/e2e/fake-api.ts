@@ -41,6 +41,35 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** The JSON body of a success answer (200, 201 or 202) of an operation of a generated spec. */
+type SuccessBody<Operation> = Operation extends { responses: infer Responses }
+  ? {
+      [Status in keyof Responses]: Status extends 200 | 201 | 202
+        ? Responses[Status] extends { content: infer Content }
+          ? Content[keyof Content]
+          : never
+        : never;
+    }[keyof Responses]
+  : never;
+
+/**
+ * The success answers of a fake of the API whose generated paths (src/api/generated) are
+ * `Paths`: `ok(method, path, json)` answers `json`, which must be what the spec says that
+ * operation answers.
+ */
+export function answers<Paths>() {
+  return function ok<P extends keyof Paths, M extends Method & keyof Paths[P]>(
+    method: M,
+    path: P,
+    json: SuccessBody<Paths[P][M]>,
+    status = 200,
+  ): Reply {
+    return { status, json };
+  };
+}
+
 /** An RFC 9457 answer as Depot's services write it. */
 export function problem(
   status: number,

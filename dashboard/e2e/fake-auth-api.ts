@@ -1,5 +1,10 @@
 import type { Page } from "@playwright/test";
-import { cors, FakeApi, problem, type Call, type Reply } from "./fake-api";
+import type { components, paths } from "@/api/generated/auth-service";
+import { answers, cors, FakeApi, problem, type Call, type Reply } from "./fake-api";
+
+type Schemas = components["schemas"];
+
+const ok = answers<paths>();
 
 export const CHROME_ON_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
@@ -12,18 +17,18 @@ export const SAFARI_ON_IPHONE =
  * endpoint.
  */
 export class FakeAuthApi extends FakeApi {
-  account = {
+  account: Schemas["AccountResponse"] = {
     id: "7d1c7a52-5b7e-4d59-9a51-2f0f5a4f8f10",
     username: "ada",
     email: "ada@example.test",
     emailVerified: true,
-    pendingEmail: null as string | null,
+    pendingEmail: null,
     createdAt: "2026-11-02T09:30:00Z",
   };
   password = "correct-horse-battery";
   /** Lifetime of the access tokens it issues, in seconds. */
   expiresIn = 900;
-  sessions = [
+  sessions: Schemas["SessionResponse"][] = [
     {
       id: "s-this",
       userAgent: CHROME_ON_LINUX,
@@ -75,17 +80,20 @@ export class FakeAuthApi extends FakeApi {
     };
   }
 
-  /** The answer to a sign-in or refresh: the refresh token in the cookie when it asked so. */
+  /**
+   * The answer to a sign-in or refresh (both answer tokens): the refresh token in the cookie when
+   * it asked so.
+   */
   private tokensFor(call: Call): Reply {
     const tokens = this.issueTokens();
     if (!call.sessionCookie) {
-      return { status: 200, json: tokens };
+      return ok("post", "/api/auth/login", tokens);
     }
     const { refreshToken, ...body } = tokens;
-    return { status: 200, json: body, headers: this.setCookie(refreshToken) };
+    return { ...ok("post", "/api/auth/login", body), headers: this.setCookie(refreshToken) };
   }
 
-  private issueTokens() {
+  private issueTokens(): Schemas["Tokens"] & { refreshToken: string } {
     const n = ++this.issued;
     const tokens = {
       accessToken: `access-${n}`,
@@ -115,7 +123,7 @@ export class FakeAuthApi extends FakeApi {
           emailVerified: false,
         };
         this.password = String(body.password);
-        return { status: 201, json: this.account };
+        return ok("post", "/api/auth/signup", this.account, 201);
       case "POST /api/auth/login":
         if (
           (body.login === this.account.email || body.login === this.account.username) &&
@@ -139,9 +147,9 @@ export class FakeAuthApi extends FakeApi {
       case "POST /api/auth/verify-email/resend":
         return signedIn ? { status: 202 } : unauthenticated;
       case "GET /api/auth/account":
-        return signedIn ? { status: 200, json: this.account } : unauthenticated;
+        return signedIn ? ok("get", "/api/auth/account", this.account) : unauthenticated;
       case "GET /api/auth/sessions":
-        return signedIn ? { status: 200, json: this.sessions } : unauthenticated;
+        return signedIn ? ok("get", "/api/auth/sessions", this.sessions) : unauthenticated;
       case "POST /api/auth/logout": {
         const cookie = call.sessionCookie ? call.cookies[FakeAuthApi.COOKIE] : undefined;
         const cleared = call.sessionCookie ? this.setCookie(null) : undefined;

@@ -1,22 +1,21 @@
 import type { Page } from "@playwright/test";
-import type { Archive, ArchiveChange } from "@/archive/api";
-import type { FileChange, FileStatus, FileVersion, Item, VersionStatus } from "@/files/api";
-import { FakeApi, problem, type Call, type Reply } from "./fake-api";
+import type { components, paths } from "@/api/generated/metadata-service";
+import type { ArchiveChange } from "@/archive/api";
+import type { FileChange } from "@/files/api";
+import { answers, FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
 
+type Schemas = components["schemas"];
+type Item = Schemas["ItemResponse"];
+type Archive = Schemas["ArchiveResponse"];
+type Activity = Schemas["ActivityResponse"];
 /** A version as the fake keeps it: whether it is the current one is worked out when asked. */
-type FakeVersion = Omit<FileVersion, "current">;
+type FakeVersion = Omit<Schemas["VersionResponse"], "current">;
+/** An archive as the fake keeps it: its download link is made when it is asked for. */
+export type FakeArchive = Omit<Archive, "downloadUrl" | "downloadUrlExpiresAt">;
+type VersionStatus = "uploading" | "processing" | "ready" | "failed";
 
-export interface FakeActivity {
-  id: string;
-  actorId: string;
-  action: string;
-  resourceKind: string;
-  resourceId: string;
-  resourceName: string;
-  details: Record<string, unknown>;
-  occurredAt: string;
-}
+const ok = answers<paths>();
 
 /** Where the fake's signed download URLs point; a test routes it to see the browser go there. */
 export const DOWNLOAD_ORIGIN = "https://downloads.depot.test";
@@ -78,7 +77,7 @@ export class FakeFilesApi extends FakeApi {
   readonly rootId = "root";
   readonly items = new Map<string, Item>();
   readonly versions = new Map<string, FakeVersion[]>();
-  readonly activity: FakeActivity[] = [];
+  readonly activity: Activity[] = [];
   /** When set, no page holds more items than this, whatever `limit` asks for. */
   pageSize: number | null = null;
   limitBytes = 10 * GiB;
@@ -89,7 +88,7 @@ export class FakeFilesApi extends FakeApi {
   /** The uploads started whose bytes have not all arrived, by ticket. */
   readonly pendingUploads = new Map<string, PendingUpload>();
   /** Archives asked for; a test moves them on with `progressArchive` and `finishArchive`. */
-  readonly archives = new Map<string, Archive>();
+  readonly archives = new Map<string, FakeArchive>();
   /** Told of every change of an archive, as metadata-service publishes it to the live events. */
   onArchiveChange: ((change: ArchiveChange) => void) | null = null;
   /** Told when a file's processing settles, as metadata-service publishes it (`file` events). */
@@ -142,7 +141,7 @@ export class FakeFilesApi extends FakeApi {
     });
     const status = statuses[sizes.length - 1];
     if (status && status !== "uploading") {
-      file.status = status as FileStatus;
+      file.status = status;
     }
     return file;
   }
@@ -285,7 +284,15 @@ export class FakeFilesApi extends FakeApi {
   /** A live item created now, with no content yet. */
   private newItem(fields: Pick<Item, "id" | "kind" | "name" | "parentId" | "mimeType">): Item {
     const at = this.tick();
-    return { ...fields, size: 0, versionId: null, createdAt: at, modifiedAt: at, deletedAt: null };
+    return {
+      ...fields,
+      size: 0,
+      status: null,
+      versionId: null,
+      createdAt: at,
+      modifiedAt: at,
+      deletedAt: null,
+    };
   }
 
   private addVersion(file: Item, size: number, id = this.nextId("version")): FakeVersion {
@@ -348,13 +355,16 @@ export class FakeFilesApi extends FakeApi {
         return this.notFound("file");
       }
       if (match[2] === "/versions") {
-        return { status: 200, json: this.versionList(file) };
+        return ok("get", "/api/files/{id}/versions", this.versionList(file));
       }
       if (match[2] === "/download-url") {
         return this.downloadUrl(file, call.query);
       }
       const current = this.versionList(file).find((v) => v.current);
-      return { status: 200, json: { file, version: current, path: this.pathOf(file) } };
+      if (!current) {
+        throw new Error(`the fake's file ${file.id} has no current version`);
+      }
+      return ok("get", "/api/files/{id}", { file, version: current, path: this.pathOf(file) });
     }
     if (
       (match = /^(POST|DELETE) \/api\/files\/([^/]+)\/versions\/([^/]+)(\/restore)?$/.exec(
@@ -378,14 +388,14 @@ export class FakeFilesApi extends FakeApi {
           (a, b) =>
             (b.deletedAt ?? "").localeCompare(a.deletedAt ?? "") || a.id.localeCompare(b.id),
         );
-      return { status: 200, json: this.page(roots, call.query) };
+      return ok("get", "/api/trash", this.page(roots, call.query));
     }
     if (endpoint === "DELETE /api/trash") {
       const purged = this.trashRoots.size;
       for (const id of [...this.trashRoots]) {
         this.purge(id);
       }
-      return { status: 200, json: { purged } };
+      return ok("delete", "/api/trash", { purged });
     }
     if ((match = /^(POST|DELETE) \/api\/trash\/([^/]+)(\/restore)?$/.exec(endpoint))) {
       if (!this.trashRoots.has(match[2])) {
@@ -402,13 +412,14 @@ export class FakeFilesApi extends FakeApi {
     }
     if (endpoint === "GET /api/archives") {
       const live = [...this.archives.values()].filter((a) => a.status !== "expired");
-      return {
-        status: 200,
-        json: this.page(
+      return ok(
+        "get",
+        "/api/archives",
+        this.page(
           live.reverse().map((a) => this.archiveView(a)),
           call.query,
         ),
-      };
+      );
     }
     if ((match = /^(GET|DELETE) \/api\/archives\/([^/]+)$/.exec(endpoint))) {
       const archive = this.archives.get(match[2]);
@@ -421,21 +432,22 @@ export class FakeFilesApi extends FakeApi {
         this.onArchiveChange?.({ ...archive, status: "deleted" });
         return { status: 204 };
       }
-      return { status: 200, json: this.archiveView(archive) };
+      return ok("get", "/api/archives/{id}", this.archiveView(archive));
     }
     if (endpoint === "GET /api/me/usage") {
-      return { status: 200, json: this.usage() };
+      return ok("get", "/api/me/usage", this.usage());
     }
     if (endpoint === "GET /api/search") {
       return this.search(call.query);
     }
     if (endpoint === "GET /api/activity") {
-      return { status: 200, json: this.page([...this.activity].reverse(), call.query) };
+      return ok("get", "/api/activity", this.page([...this.activity].reverse(), call.query));
     }
     if (endpoint === "GET /api/activity/export") {
-      const lines = this.activity.map((a) =>
-        [a.occurredAt, a.action, a.resourceKind, a.resourceId, csvField(a.resourceName)].join(","),
-      );
+      const lines = this.activity.map((a) => {
+        const name = csvField(a.resourceName ?? "");
+        return [a.occurredAt, a.action, a.resourceKind, a.resourceId, name].join(",");
+      });
       return {
         status: 200,
         json: ["occurred_at,action,resource_kind,resource_id,resource_name", ...lines].join("\r\n"),
@@ -469,7 +481,7 @@ export class FakeFilesApi extends FakeApi {
     if (!folder) {
       return this.notFound("folder");
     }
-    return { status: 200, json: { folder, path: this.pathOf(folder) } };
+    return ok("get", "/api/folders/{id}", { folder, path: this.pathOf(folder) });
   }
 
   private liveChildren(folderId: string): Item[] {
@@ -504,7 +516,7 @@ export class FakeFilesApi extends FakeApi {
       const byValue = x < y ? -1 : x > y ? 1 : a.id.localeCompare(b.id);
       return descending ? -byValue : byValue;
     });
-    return { status: 200, json: this.page(sorted, query) };
+    return ok("get", "/api/folders/{id}/children", this.page(sorted, query));
   }
 
   private invalidName(raw: unknown): Reply | null {
@@ -569,7 +581,7 @@ export class FakeFilesApi extends FakeApi {
     }
     const folder = this.addFolder(name, parentId);
     this.record(folder, "created", { parentId });
-    return { status: 201, json: folder };
+    return ok("post", "/api/folders", folder, 201);
   }
 
   /** `POST /api/files`: reserves the name and the space, and hands out a ticket for the bytes. */
@@ -621,9 +633,10 @@ export class FakeFilesApi extends FakeApi {
     this.pendingUploads.set(upload.ticket, upload);
     this.reservedBytes += size;
     const versions = existing ? (this.versions.get(existing.id) ?? []) : [];
-    return {
-      status: 201,
-      json: {
+    return ok(
+      "post",
+      "/api/files",
+      {
         fileId: upload.fileId,
         versionId: upload.versionId,
         versionNumber: (versions.at(-1)?.number ?? 0) + 1,
@@ -635,7 +648,8 @@ export class FakeFilesApi extends FakeApi {
         // The browser's clock, not the fake's: the dashboard keeps a start while it is good.
         expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
       },
-    };
+      201,
+    );
   }
 
   private update(item: Item, body: Record<string, unknown>): Reply {
@@ -677,7 +691,9 @@ export class FakeFilesApi extends FakeApi {
     if (moving) {
       this.record(item, "moved", { fromParentId: oldParent, toParentId: parentId });
     }
-    return { status: 200, json: item };
+    return item.kind === "folder"
+      ? ok("patch", "/api/folders/{id}", item)
+      : ok("patch", "/api/files/{id}", item);
   }
 
   private trash(item: Item): Reply {
@@ -699,7 +715,7 @@ export class FakeFilesApi extends FakeApi {
     item.deletedAt = null;
     this.trashRoots.delete(item.id);
     this.record(item, "restored", { parentId });
-    return { status: 200, json: item };
+    return ok("post", "/api/trash/{id}/restore", item);
   }
 
   private purge(id: string): void {
@@ -727,7 +743,12 @@ export class FakeFilesApi extends FakeApi {
     }
     const revived = this.addVersion(file, old.size);
     this.record(file, "reverted", { fromVersion: old.number, version: revived.number });
-    return { status: 201, json: { ...revived, current: true } };
+    return ok(
+      "post",
+      "/api/files/{id}/versions/{versionId}/restore",
+      { ...revived, current: true },
+      201,
+    );
   }
 
   private deleteVersion(file: Item, versionId: string): Reply {
@@ -766,7 +787,7 @@ export class FakeFilesApi extends FakeApi {
       sizes: [file.size],
     });
     this.record(copy, "copied", { sourceId: file.id });
-    return { status: 201, json: copy };
+    return ok("post", "/api/files/{id}/copy", copy, 201);
   }
 
   /** Everything a zip of `item` holds: the item and, for a folder, its live descendants. */
@@ -785,7 +806,7 @@ export class FakeFilesApi extends FakeApi {
     }
     const contents = (selected as Item[]).flatMap((item) => this.archiveContents(item));
     const at = this.tick();
-    const archive: Archive = {
+    const archive: FakeArchive = {
       id: this.nextId("archive"),
       name: `${typeof body.name === "string" ? body.name : defaultArchiveName(selected as Item[])}.zip`,
       status: "preparing",
@@ -804,10 +825,10 @@ export class FakeFilesApi extends FakeApi {
       entries: archive.entries,
       totalBytes: archive.totalBytes,
     });
-    return { status: 202, json: this.archiveView(archive) };
+    return ok("post", "/api/archives", this.archiveView(archive), 202);
   }
 
-  private archiveView(archive: Archive): Archive {
+  private archiveView(archive: FakeArchive): Archive {
     return archive.status === "ready"
       ? {
           ...archive,
@@ -818,13 +839,13 @@ export class FakeFilesApi extends FakeApi {
   }
 
   progressArchive(archiveId: string, entriesDone: number, bytesDone: number): void {
-    const archive = this.archives.get(archiveId) as Archive;
+    const archive = this.archives.get(archiveId) as FakeArchive;
     Object.assign(archive, { entriesDone, bytesDone });
     this.onArchiveChange?.({ ...archive });
   }
 
   finishArchive(archiveId: string, outcome: { size: number } | { error: string }): void {
-    const archive = this.archives.get(archiveId) as Archive;
+    const archive = this.archives.get(archiveId) as FakeArchive;
     Object.assign(
       archive,
       "size" in outcome
@@ -842,13 +863,10 @@ export class FakeFilesApi extends FakeApi {
   private downloadUrl(file: Item, query: Record<string, string>): Reply {
     const versionId = query.versionId ?? file.versionId;
     this.record(file, "download-url-issued", { versionId });
-    return {
-      status: 200,
-      json: {
-        url: `${DOWNLOAD_ORIGIN}/d/${file.id}?version=${versionId}&inline=${query.inline}`,
-        expiresAt: new Date(this.clock + 300_000).toISOString(),
-      },
-    };
+    return ok("get", "/api/files/{id}/download-url", {
+      url: `${DOWNLOAD_ORIGIN}/d/${file.id}?version=${versionId}&inline=${query.inline}`,
+      expiresAt: new Date(this.clock + 300_000).toISOString(),
+    });
   }
 
   usage() {
@@ -905,6 +923,6 @@ export class FakeFilesApi extends FakeApi {
       .filter((i) => i.id !== this.rootId && this.isLive(i) && keyOf(i.name).includes(q))
       .filter((i) => !type || families[type](i))
       .sort((a, b) => keyOf(a.name).localeCompare(keyOf(b.name)));
-    return { status: 200, json: this.page(hits, query) };
+    return ok("get", "/api/search", this.page(hits, query));
   }
 }

@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
-import type { Item } from "@/files/api";
-import type { ShareLink } from "@/share/api";
-import { cors, FakeApi, problem, type Call, type Reply } from "./fake-api";
+import type { components, paths } from "@/api/generated/metadata-service";
+import { answers, cors, FakeApi, problem, type Call, type Reply } from "./fake-api";
 import type { FakeAuthApi } from "./fake-auth-api";
 import { DOWNLOAD_ORIGIN, type FakeFilesApi } from "./fake-files-api";
 
@@ -12,8 +11,12 @@ const DAY_MS = 24 * 3600_000;
 const SHARE_PATH =
   /^\/api\/(files\/[^/]+\/share-links|share-links\/[^/]+|shared\/[^/]+(\/download-url)?)$/;
 
+type Item = components["schemas"]["ItemResponse"];
+type ShareLink = components["schemas"]["ShareLinkResponse"];
 /** A link as the fake keeps it: whether it has expired is worked out when asked. */
 type FakeLink = Omit<ShareLink, "expired">;
+
+const ok = answers<paths>();
 
 /**
  * A stand-in for metadata-service's share links behind the gateway, installed with `page.route`
@@ -99,7 +102,9 @@ export class FakeShareApi extends FakeApi {
         return problem(404, "FILE_NOT_FOUND", "No such file.");
       }
       return match[1] === "GET"
-        ? { status: 200, json: { items: this.ofFile(file).map((l) => this.view(l)) } }
+        ? ok("get", "/api/files/{id}/share-links", {
+            items: this.ofFile(file).map((l) => this.view(l)),
+          })
         : this.create(file, call.body ?? {});
     }
     if ((match = /^DELETE \/api\/share-links\/([^/]+)$/.exec(endpoint))) {
@@ -128,24 +133,18 @@ export class FakeShareApi extends FakeApi {
         link.downloads += 1;
         link.lastUsedAt = new Date().toISOString();
         this.files.record(file, "download-url-issued", { shareLinkId: link.id });
-        return {
-          status: 200,
-          json: {
-            url: `${DOWNLOAD_ORIGIN}/shared/${file.id}?version=${file.versionId}`,
-            expiresAt: new Date(Date.now() + 300_000).toISOString(),
-          },
-        };
+        return ok("get", "/api/shared/{token}/download-url", {
+          url: `${DOWNLOAD_ORIGIN}/shared/${file.id}?version=${file.versionId}`,
+          expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        });
       }
-      return {
-        status: 200,
-        json: {
-          name: file.name,
-          size: file.size,
-          mimeType: file.mimeType,
-          modifiedAt: file.modifiedAt,
-          expiresAt: link.expiresAt,
-        },
-      };
+      return ok("get", "/api/shared/{token}", {
+        name: file.name,
+        size: file.size,
+        mimeType: file.mimeType,
+        modifiedAt: file.modifiedAt,
+        expiresAt: link.expiresAt,
+      });
     }
     return problem(404, "NOT_FOUND", `No route for ${endpoint}.`);
   }
@@ -200,8 +199,7 @@ export class FakeShareApi extends FakeApi {
       ...(link.expiresAt ? { expiresAt: link.expiresAt } : {}),
     });
     return {
-      status: 201,
-      json: this.view(link),
+      ...ok("post", "/api/files/{id}/share-links", this.view(link), 201),
       headers: { location: `/api/share-links/${link.id}` },
     };
   }

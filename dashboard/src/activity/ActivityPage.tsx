@@ -1,5 +1,6 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateCell, PagedTable } from "@/files/PagedTable";
 import { PageTitle } from "@/files/PageTitle";
@@ -8,9 +9,8 @@ import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { saveBlob } from "@/ui/saveBlob";
 import { usePageActions } from "@/ui/usePageActions";
-import { usePagedList } from "@/ui/usePagedList";
 import filesStyles from "@/files/files.module.css";
-import { exportActivity, listActivity, type Activity } from "./api";
+import { activityQuery, exportActivity, type Activity } from "./api";
 import styles from "./ActivityPage.module.css";
 
 /** What happened, by the verb of an action: "renamed" in `file.renamed`. */
@@ -71,7 +71,7 @@ function exportName(): string {
 
 /** `/files/activity`: what happened to the account's folders and files, newest first. */
 export function ActivityPage() {
-  const list = usePagedList<Activity>("activity", listActivity, { pageSize: 50, maxLimit: 500 });
+  const list = useInfiniteQuery(activityQuery());
   const actions = usePageActions();
 
   function exportCsv() {

@@ -1,42 +1,30 @@
-import type { Page } from "@/files/api";
-import { apiFetch, apiRequest, NetworkError } from "@/lib/client";
+import type { components } from "@/api/generated/metadata-service";
+import { api, read } from "@/lib/client";
+import { pagedQuery } from "@/lib/paging";
 
 /** One entry of the audit log of the account's files. */
-export interface Activity {
-  id: string;
-  actorId: string | null;
-  /** `<kind>.<verb>`, e.g. `folder.created`, `file.renamed`, `file.download-url-issued`. */
-  action: string;
-  resourceKind: string;
-  resourceId: string | null;
-  resourceName: string | null;
-  details: Record<string, unknown> | null;
-  occurredAt: string;
-}
+export type Activity = components["schemas"]["ActivityResponse"];
+
+const PAGE_SIZE = 50;
 
 /** The audit log, newest first. */
-export function listActivity(
-  cursor: string | null,
-  limit: number,
-  signal?: AbortSignal,
-): Promise<Page<Activity>> {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (cursor) {
-    params.set("cursor", cursor);
-  }
-  return apiFetch<Page<Activity>>(`/api/activity?${params}`, { auth: true, signal });
+export function activityQuery() {
+  return pagedQuery(["activity"], (cursor, signal) =>
+    read(
+      api.GET("/api/activity", {
+        params: { query: { limit: PAGE_SIZE, cursor: cursor ?? undefined } },
+        signal,
+      }),
+    ),
+  );
 }
 
 /** The whole audit log as CSV, oldest first. */
-export async function exportActivity(): Promise<Blob> {
-  const path = "/api/activity/export";
-  const response = await apiRequest(path, {
-    auth: true,
-    headers: { accept: "text/csv, application/problem+json" },
-  });
-  try {
-    return await response.blob();
-  } catch (cause) {
-    throw new NetworkError(response.url || path, { cause });
-  }
+export function exportActivity(): Promise<Blob> {
+  return read(
+    api.GET("/api/activity/export", {
+      parseAs: "blob",
+      headers: { accept: "text/csv, application/problem+json" },
+    }),
+  );
 }

@@ -127,11 +127,10 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
       setTracked((list) => list.filter((t) => t.archive.id !== archive.id));
       return;
     }
-    const shown: Archive = { ...archive, status: archive.status };
     setTracked((list) =>
       list.map((t) =>
         t.archive.id === archive.id && !isBehind(archive, t.archive)
-          ? { ...t, archive: { ...t.archive, ...shown }, problem: null }
+          ? { ...t, archive: { ...t.archive, ...archive }, problem: null }
           : t,
       ),
     );
@@ -144,7 +143,8 @@ export function ArchiveProvider({ children }: { children: ReactNode }) {
     }
     started.current.add(archive.id);
     // Not tied to the stream or the polling: both stop as soon as nothing is prepared any more.
-    const ready = shown.downloadUrl ? shown : await getArchive(archive.id);
+    const ready =
+      "downloadUrl" in archive && archive.downloadUrl ? archive : await getArchive(archive.id);
     if (!latest.current.some((t) => t.archive.id === archive.id)) {
       return;
     }

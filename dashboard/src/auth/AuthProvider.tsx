@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/lib/client";
+import { QueryProvider } from "@/lib/QueryProvider";
 import * as api from "./api";
 import type { Account, SignupInput } from "./api";
 import { authSession } from "./session";
@@ -51,7 +52,10 @@ async function restore(signal: AbortSignal): Promise<AuthState> {
   }
 }
 
-/** Holds who is signed in in this browser tab and the actions that change it. */
+/**
+ * Holds who is signed in in this browser tab and the actions that change it, and around the
+ * pages, what they loaded from the API for that account.
+ */
 export function AuthProvider({ children }: { children: React.ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -131,7 +135,11 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
     [state, login, signup, logout, logoutAll, forgetSession, setAccount, reloadAccount, retry],
   );
 
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      <QueryProvider accountId={value.account?.id ?? null}>{children}</QueryProvider>
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthContextValue {

@@ -1,133 +1,95 @@
-import { apiFetch } from "@/lib/client";
+import type { components } from "@/api/generated/auth-service";
+import { api, publicApi, read } from "@/lib/client";
+
+type Schemas = components["schemas"];
 
 /** A Depot account as auth-service returns it. */
-export interface Account {
-  id: string;
-  username: string;
-  email: string;
-  emailVerified: boolean;
-  /** The new address of an email change, until its verification link is followed. */
-  pendingEmail: string | null;
-  createdAt: string;
-}
+export type Account = Schemas["AccountResponse"];
 
 /**
  * The answer of `login` and `refresh`. Lifetimes are in seconds. The refresh token is not in it:
  * the API keeps it in an HttpOnly cookie, out of reach of the page's scripts.
  */
-export interface Tokens {
-  accessToken: string;
-  tokenType: "Bearer";
-  expiresIn: number;
-  refreshExpiresIn: number;
-  sessionId: string;
-}
+export type Tokens = Schemas["Tokens"];
+
+/** One signed-in device or browser of the account; `current` is the session of this browser. */
+export type Session = Schemas["SessionResponse"];
+
+export type SignupInput = Schemas["SignupRequest"];
 
 /**
  * Sign-in, refresh and sign-out ask for the refresh-token cookie (and send it). The header also
  * makes the browser ask the API first (CORS preflight), which only the dashboard's origins pass.
  */
-const sessionCookie: RequestInit = {
+const sessionCookie = {
   credentials: "include",
-  headers: { "x-depot-session": "cookie" },
-};
-
-/** One signed-in device or browser of the account. */
-export interface Session {
-  id: string;
-  userAgent: string | null;
-  ipAddress: string | null;
-  createdAt: string;
-  lastUsedAt: string;
-  /** The session of this very browser. */
-  current: boolean;
-}
-
-export interface SignupInput {
-  email: string;
-  username: string;
-  password: string;
-}
+  params: { header: { "X-Depot-Session": "cookie" } },
+} as const;
 
 export function signup(input: SignupInput): Promise<Account> {
-  return apiFetch<Account>("/api/auth/signup", { method: "POST", json: input });
+  return read(publicApi.POST("/api/auth/signup", { body: input }));
 }
 
 export function login(login: string, password: string): Promise<Tokens> {
-  return apiFetch<Tokens>("/api/auth/login", {
-    ...sessionCookie,
-    method: "POST",
-    json: { login, password },
-  });
+  return read(publicApi.POST("/api/auth/login", { ...sessionCookie, body: { login, password } }));
 }
 
 /** New tokens for the refresh token in the cookie, which the answer replaces. */
 export function refresh(): Promise<Tokens> {
-  return apiFetch<Tokens>("/api/auth/refresh", { ...sessionCookie, method: "POST" });
+  return read(publicApi.POST("/api/auth/refresh", sessionCookie));
 }
 
 /**
  * Ends the session of the cookie (and of `accessToken`, when there is one) and clears the
  * cookie. Needs no valid access token.
  */
-export function logout(accessToken: string | null): Promise<void> {
-  const headers = new Headers(sessionCookie.headers);
-  if (accessToken) {
-    headers.set("authorization", `Bearer ${accessToken}`);
-  }
-  return apiFetch<void>("/api/auth/logout", { ...sessionCookie, method: "POST", headers });
+export async function logout(accessToken: string | null): Promise<void> {
+  await publicApi.POST("/api/auth/logout", {
+    ...sessionCookie,
+    headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
+  });
 }
 
-export function logoutAll(): Promise<void> {
-  return apiFetch<void>("/api/auth/logout-all", { method: "POST", auth: true });
+export async function logoutAll(): Promise<void> {
+  await api.POST("/api/auth/logout-all");
 }
 
 export function verifyEmail(token: string): Promise<Account> {
-  return apiFetch<Account>("/api/auth/verify-email", { method: "POST", json: { token } });
+  return read(publicApi.POST("/api/auth/verify-email", { body: { token } }));
 }
 
-export function resendVerification(): Promise<void> {
-  return apiFetch<void>("/api/auth/verify-email/resend", { method: "POST", auth: true });
+export async function resendVerification(): Promise<void> {
+  await api.POST("/api/auth/verify-email/resend");
 }
 
 export function getAccount(signal?: AbortSignal): Promise<Account> {
-  return apiFetch<Account>("/api/auth/account", { auth: true, signal });
+  return read(api.GET("/api/auth/account", { signal }));
 }
 
-export function updateAccount(changes: { username?: string; email?: string }): Promise<Account> {
-  return apiFetch<Account>("/api/auth/account", { method: "PATCH", auth: true, json: changes });
+export function updateAccount(changes: Schemas["UpdateAccountRequest"]): Promise<Account> {
+  return read(api.PATCH("/api/auth/account", { body: changes }));
 }
 
-export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return apiFetch<void>("/api/auth/account/password", {
-    method: "POST",
-    auth: true,
-    json: { currentPassword, newPassword },
-  });
+export async function changePassword(currentPassword: string, newPassword: string) {
+  await api.POST("/api/auth/account/password", { body: { currentPassword, newPassword } });
 }
 
-export function deleteAccount(password: string): Promise<void> {
-  return apiFetch<void>("/api/auth/account", { method: "DELETE", auth: true, json: { password } });
+export async function deleteAccount(password: string): Promise<void> {
+  await api.DELETE("/api/auth/account", { body: { password } });
 }
 
 export function listSessions(signal?: AbortSignal): Promise<Session[]> {
-  return apiFetch<Session[]>("/api/auth/sessions", { auth: true, signal });
+  return read(api.GET("/api/auth/sessions", { signal }));
 }
 
-export function revokeSession(id: string): Promise<void> {
-  return apiFetch<void>(`/api/auth/sessions/${encodeURIComponent(id)}`, {
-    method: "DELETE",
-    auth: true,
-  });
+export async function revokeSession(id: string): Promise<void> {
+  await api.DELETE("/api/auth/sessions/{id}", { params: { path: { id } } });
 }
 
-export function forgotPassword(email: string): Promise<void> {
-  return apiFetch<void>("/api/auth/password/forgot", { method: "POST", json: { email } });
+export async function forgotPassword(email: string): Promise<void> {
+  await publicApi.POST("/api/auth/password/forgot", { body: { email } });
 }
 
-export function resetPassword(token: string, newPassword: string): Promise<void> {
-  return apiFetch<void>("/api/auth/password/reset", {
-    method: "POST",
-    json: { token, newPassword },
-  });
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  await publicApi.POST("/api/auth/password/reset", { body: { token, newPassword } });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ShareDialog } from "@/share/ShareDialog";
@@ -11,15 +12,14 @@ import formStyles from "@/ui/forms.module.css";
 import { LoadError } from "@/ui/LoadError";
 import { StatusMessage } from "@/ui/StatusMessage";
 import { usePageActions } from "@/ui/usePageActions";
-import { useResource } from "@/ui/useResource";
 import {
   applyFileChange,
   deleteVersion,
-  getFile,
-  listVersions,
+  fileQuery,
   restoreFromTrash,
   restoreVersion,
   trashItem,
+  versionsQuery,
   type FileVersion,
   type FileView,
   type Item,
@@ -38,11 +38,11 @@ import { useProcessingUpdates } from "./useProcessingUpdates";
 
 /** `/files/file/{id}`: a file, its versions, and what can be done with them. */
 export function FileDetailsPage({ fileId }: { fileId: string }) {
-  const view = useResource<FileView>(`file:${fileId}`, (signal) => getFile(fileId, signal));
+  const view = useQuery(fileQuery(fileId));
 
   return (
-    <ItemLoader kind="file" resource={view} title="File">
-      {(data) => <FileDetails view={data} reload={view.reload} setFile={view.set} />}
+    <ItemLoader kind="file" query={view} title="File">
+      {(data) => <FileDetails view={data} />}
     </ItemLoader>
   );
 }
@@ -52,22 +52,23 @@ type OpenDialog =
   | { kind: "delete-version"; version: FileVersion }
   | null;
 
-interface FileDetailsProps {
-  view: FileView;
-  reload: () => Promise<void>;
-  setFile: (change: (view: FileView) => FileView) => void;
-}
-
-function FileDetails({ view, reload, setFile }: FileDetailsProps) {
+function FileDetails({ view }: { view: FileView }) {
   const { file, path } = view;
+  const queryClient = useQueryClient();
   const refreshUsage = useRefreshUsage();
-  const versions = useResource<FileVersion[]>(`versions:${file.id}:${file.versionId}`, (signal) =>
-    listVersions(file.id, signal),
-  );
+  const versions = useQuery(versionsQuery(file));
+  const shown = fileQuery(file.id).queryKey;
+  /** Asks for the file again, after a change that the answer to it does not show. */
+  const reload = () => queryClient.invalidateQueries({ queryKey: shown });
+  const reloadVersions = () =>
+    queryClient.invalidateQueries({ queryKey: versionsQuery(file).queryKey });
+  /** Shows the file as the answer to a change (or a live event) says it is now. */
+  const setFile = (change: (file: Item) => Item) =>
+    queryClient.setQueryData(shown, (before) => before && { ...before, file: change(before.file) });
   useProcessingUpdates([file], (change) => {
     if (applyFileChange(file, change) !== file) {
-      setFile((shown) => ({ ...shown, file: applyFileChange(shown.file, change) }));
-      void versions.reload();
+      setFile((before) => applyFileChange(before, change));
+      void reloadVersions();
     }
   });
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -90,7 +91,7 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
 
   const moveToTrash = () =>
     actions.run("trash", async () => {
-      await trashItem("file", file.id);
+      await trashItem(file);
       setTrashed(true);
       refreshUsage();
     });
@@ -256,11 +257,15 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
           Older versions count towards your storage. Restoring one makes a copy of it the current
           version.
         </p>
-        {versions.status === "loading" && <p className={styles.muted}>Loading versions…</p>}
-        {versions.status === "failed" && (
-          <LoadError what="The versions" error={versions.error} onRetry={versions.retry} />
+        {versions.status === "pending" && <p className={styles.muted}>Loading versions…</p>}
+        {versions.status === "error" && (
+          <LoadError
+            what="The versions"
+            error={versions.error}
+            onRetry={() => void versions.refetch()}
+          />
         )}
-        {versions.status === "loaded" && (
+        {versions.status === "success" && (
           <ul className={styles.versions} aria-label="Versions">
             {versions.data.map((version) => (
               <VersionItem
@@ -282,7 +287,7 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
           item={file}
           onClose={() => setDialog(null)}
           onRenamed={(renamed) => {
-            setFile((v) => ({ ...v, file: renamed }));
+            setFile(() => renamed);
             actions.report(
               <p>
                 Renamed “{file.name}” to “{renamed.name}”.
@@ -299,7 +304,7 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
           onPlaced={(placed: Item, destination) => {
             refreshUsage();
             if (dialog.kind === "move") {
-              reload();
+              void reload();
               actions.report(
                 <p>
                   Moved “{file.name}” to{" "}
@@ -335,7 +340,7 @@ function FileDetails({ view, reload, setFile }: FileDetailsProps) {
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await deleteVersion(file.id, dialog.version.id);
-            await versions.reload();
+            await reloadVersions();
             refreshUsage();
             actions.report(<p>Version {dialog.version.number} was deleted.</p>);
           }}

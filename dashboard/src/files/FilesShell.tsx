@@ -8,7 +8,7 @@ import formStyles from "@/ui/forms.module.css";
 import { SEARCH_TYPES, type SearchType } from "./api";
 import styles from "./files.module.css";
 import { ACTIVITY_HREF, folderHref, SEARCH_PATH, searchHref, TRASH_HREF } from "./routes";
-import { UsagePanel, UsageProvider } from "./Usage";
+import { UsagePanel } from "./Usage";
 
 /**
  * The frame of the file pages, for the signed-in user: a sidebar with the search box, the
@@ -18,18 +18,16 @@ export function FilesShell({ children }: { children: ReactNode }) {
   return (
     <RequireAuth>
       {() => (
-        <UsageProvider>
-          <div className={styles.shell}>
-            <div className={styles.sidebar}>
-              <Suspense>
-                <SearchBox />
-              </Suspense>
-              <FilesNav />
-              <UsagePanel />
-            </div>
-            <div className={styles.content}>{children}</div>
+        <div className={styles.shell}>
+          <div className={styles.sidebar}>
+            <Suspense>
+              <SearchBox />
+            </Suspense>
+            <FilesNav />
+            <UsagePanel />
           </div>
-        </UsageProvider>
+          <div className={styles.content}>{children}</div>
+        </div>
       )}
     </RequireAuth>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
@@ -7,18 +8,16 @@ import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { StatusMessage } from "@/ui/StatusMessage";
 import { useArchives } from "@/archive/ArchiveProvider";
+import { changeListed, listedItems } from "@/lib/paging";
 import { usePageActions } from "@/ui/usePageActions";
-import { usePagedList } from "@/ui/usePagedList";
-import { useResource } from "@/ui/useResource";
 import { ShareDialog } from "@/share/ShareDialog";
 import { DropZone } from "@/upload/DropZone";
 import { UploadButton } from "@/upload/UploadButton";
 import type { UploadTarget } from "@/upload/UploadManager";
 import { useUploadChanges, useUploadManager } from "@/upload/UploadProvider";
 import {
-  getFolder,
-  getRootFolder,
-  listChildren,
+  childrenQuery,
+  folderQuery,
   restoreFromTrash,
   trashItem,
   type FolderView,
@@ -49,8 +48,6 @@ import { useRefreshUsage } from "./Usage";
 import { useListedProcessing } from "./useProcessingUpdates";
 import { useSelection } from "./useSelection";
 
-const PAGE_SIZE = 100;
-const MAX_LIMIT = 1000;
 /** The task of asking for a zip of the selected items, as `usePageActions` names it. */
 const ZIP_SELECTION = "zip:selection";
 
@@ -59,11 +56,9 @@ const FIRST_ORDER: Record<SortKey, Sort["order"]> = { name: "asc", size: "desc",
 
 /** `/files` and `/files/folder/{id}`: a folder's contents, for the signed-in user. */
 export function FolderPage({ folderId }: { folderId: string | null }) {
-  const view = useResource<FolderView>(`folder:${folderId ?? "root"}`, (signal) =>
-    folderId ? getFolder(folderId, signal) : getRootFolder(signal),
-  );
+  const view = useQuery(folderQuery(folderId));
   return (
-    <ItemLoader kind="folder" resource={view} title={folderId ? "Folder" : ROOT_NAME}>
+    <ItemLoader kind="folder" query={view} title={folderId ? "Folder" : ROOT_NAME}>
       {(data) => <FolderContents key={data.folder.id} view={data} />}
     </ItemLoader>
   );
@@ -82,24 +77,26 @@ function FolderContents({ view }: { view: FolderView }) {
   const name = isRoot ? ROOT_NAME : folder.name;
   const here: PathEntry = { id: folder.id, name };
 
-  const list = usePagedList<Item>(
-    `${folder.id}|${sort.key}|${sort.order}`,
-    (cursor, limit, signal) =>
-      listChildren(folder.id, { sort: sort.key, order: sort.order, limit, cursor }, signal),
-    { pageSize: PAGE_SIZE, maxLimit: MAX_LIMIT },
-  );
-  useListedProcessing(list);
-  const selection = useSelection(list.status === "loaded" ? list.items : []);
+  const queryClient = useQueryClient();
+  const contents = childrenQuery(folder.id, sort.key, sort.order);
+  const list = useInfiniteQuery(contents);
+  useListedProcessing(list, contents.queryKey);
+  const selection = useSelection(listedItems(list));
   const selectAll = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
   const uploads = useUploadManager();
   const archives = useArchives();
 
+  /** Asks for the folder's contents again (in every order), after a change in it. */
+  function refreshContents() {
+    return queryClient.invalidateQueries({ queryKey: ["children", folder.id] });
+  }
+
   // An upload into this folder is listed a moment after its last byte: show it then.
   useUploadChanges((entry, change) => {
     if (change === "done" && entry.target.folderId === folder.id) {
-      void list.reload();
+      void refreshContents();
     }
   });
 
@@ -129,8 +126,10 @@ function FolderContents({ view }: { view: FolderView }) {
 
   function moveToTrash(item: Item) {
     return actions.run(item.id, async () => {
-      await trashItem(item.kind, item.id);
-      list.update((items) => items.filter((i) => i.id !== item.id));
+      await trashItem(item);
+      changeListed<Item>(queryClient, contents.queryKey, (items) =>
+        items.filter((i) => i.id !== item.id),
+      );
       refreshUsage();
       actions.report(
         <p>
@@ -153,7 +152,7 @@ function FolderContents({ view }: { view: FolderView }) {
   function undoTrash(item: Item) {
     return actions.run(item.id, async () => {
       const restored = await restoreFromTrash(item.id);
-      await list.reload();
+      await refreshContents();
       refreshUsage();
       actions.report(
         <p>
@@ -298,7 +297,7 @@ function FolderContents({ view }: { view: FolderView }) {
           parent={here}
           onClose={() => setDialog(null)}
           onCreated={(created) => {
-            list.reload();
+            void refreshContents();
             actions.report(
               <p>
                 Created the folder{" "}
@@ -319,7 +318,7 @@ function FolderContents({ view }: { view: FolderView }) {
           item={dialog.item}
           onClose={() => setDialog(null)}
           onRenamed={(renamed) => {
-            list.reload();
+            void refreshContents();
             actions.report(
               <p>
                 Renamed “{dialog.item.name}” to “{renamed.name}”.
@@ -334,7 +333,7 @@ function FolderContents({ view }: { view: FolderView }) {
           mode={dialog.kind}
           onClose={() => setDialog(null)}
           onPlaced={(placed, destination) => {
-            list.reload();
+            void refreshContents();
             refreshUsage();
             actions.report(
               <p>

@@ -1,8 +1,8 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApiError } from "@/lib/client";
 import { LoadError } from "@/ui/LoadError";
-import type { Resource } from "@/ui/useResource";
 import styles from "./files.module.css";
 import { folderHref, TRASH_HREF } from "./routes";
 
@@ -37,7 +37,7 @@ function NotFound({ kind }: { kind: ItemKind }) {
 
 interface ItemLoaderProps<T> {
   kind: ItemKind;
-  resource: Resource<T>;
+  query: UseQueryResult<T>;
   /** The page's title when the item could not be loaded to name it. */
   title: string;
   /** The page of the loaded item. */
@@ -45,23 +45,23 @@ interface ItemLoaderProps<T> {
 }
 
 /** The page of a folder or file: while it loads, when there is no such item, or why it failed. */
-export function ItemLoader<T>({ kind, resource, title, children }: ItemLoaderProps<T>) {
-  if (resource.status === "loading") {
+export function ItemLoader<T>({ kind, query, title, children }: ItemLoaderProps<T>) {
+  if (query.status === "pending") {
     return (
       <p role="status" className={styles.muted}>
         {`Loading ${kind}…`}
       </p>
     );
   }
-  if (resource.status === "failed") {
-    return isNotFound(resource.error) ? (
+  if (query.status === "error") {
+    return isNotFound(query.error) ? (
       <NotFound kind={kind} />
     ) : (
       <div className={styles.page}>
         <h1 className={styles.title}>{title}</h1>
-        <LoadError what={`This ${kind}`} error={resource.error} onRetry={resource.retry} />
+        <LoadError what={`This ${kind}`} error={query.error} onRetry={() => query.refetch()} />
       </div>
     );
   }
-  return children(resource.data);
+  return children(query.data);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { problemCode } from "@/lib/client";
 import { CancelButton, Dialog, useCloseDialog } from "@/ui/Dialog";
@@ -8,12 +9,10 @@ import { FormAlert } from "@/ui/FormAlert";
 import { toFormError, type FormError } from "@/ui/formError";
 import formStyles from "@/ui/forms.module.css";
 import { LoadError } from "@/ui/LoadError";
-import { useResource } from "@/ui/useResource";
 import { useSubmit } from "@/ui/useSubmit";
 import {
   copyFile,
   getFolder,
-  getRootFolder,
   listChildren,
   updateItem,
   type FolderView,
@@ -46,9 +45,15 @@ async function subfolders(folderId: string, cursor: string | null, signal?: Abor
   return { folders, nextCursor: folders.length === page.items.length ? page.nextCursor : null };
 }
 
-async function loadDestination(folderId: string | null, signal?: AbortSignal) {
-  const view = folderId ? await getFolder(folderId, signal) : await getRootFolder(signal);
-  return { view, ...(await subfolders(view.folder.id, null, signal)) };
+/** A folder to place the item in, with the first page of its subfolders. */
+function destinationQuery(folderId: string | null) {
+  return queryOptions({
+    queryKey: ["destination", folderId],
+    queryFn: async ({ signal }): Promise<Destination> => {
+      const view = await getFolder(folderId, signal);
+      return { view, ...(await subfolders(view.folder.id, null, signal)) };
+    },
+  });
 }
 
 export type Placement = "move" | "copy";
@@ -90,9 +95,8 @@ function FolderPicker({
 }) {
   const close = useCloseDialog();
   const [browsing, setBrowsing] = useState<string | null>(item.parentId);
-  const destination = useResource<Destination>(`destination:${browsing ?? "root"}`, (signal) =>
-    loadDestination(browsing, signal),
-  );
+  const queryClient = useQueryClient();
+  const destination = useQuery(destinationQuery(browsing));
   const form = useSubmit("place", {});
   const [conflict, setConflict] = useState(false);
   const [more, setMore] = useState<{ busy: boolean; error: FormError | null }>({
@@ -103,7 +107,7 @@ function FolderPicker({
   const navigated = useRef(false);
 
   useEffect(() => {
-    if (destination.status === "loaded" && navigated.current) {
+    if (destination.status === "success" && navigated.current) {
       navigated.current = false;
       listHeading.current?.focus();
     }
@@ -117,7 +121,7 @@ function FolderPicker({
     setBrowsing(folderId);
   }
 
-  const loaded = destination.status === "loaded" ? destination.data : null;
+  const loaded = destination.status === "success" ? destination.data : null;
   const here = loaded?.view.folder ?? null;
   const hereIsRoot = loaded ? loaded.view.path.length === 0 : false;
   const hereName = here ? (hereIsRoot ? ROOT_NAME : here.name) : "";
@@ -134,7 +138,7 @@ function FolderPicker({
       async () => {
         const placed =
           mode === "move"
-            ? await updateItem(item.kind, item.id, { parentId: here.id, onConflict })
+            ? await updateItem(item, { parentId: here.id, onConflict })
             : await copyFile(item.id, { parentId: here.id, onConflict });
         onPlaced(placed, target);
         close();
@@ -151,10 +155,13 @@ function FolderPicker({
     setMore({ busy: true, error: null });
     try {
       const page = await subfolders(folderId, loaded.nextCursor);
-      destination.set((d) =>
-        d.view.folder.id === folderId
-          ? { ...d, folders: [...d.folders, ...page.folders], nextCursor: page.nextCursor }
-          : d,
+      queryClient.setQueryData(
+        destinationQuery(browsing).queryKey,
+        (d) =>
+          d &&
+          (d.view.folder.id === folderId
+            ? { ...d, folders: [...d.folders, ...page.folders], nextCursor: page.nextCursor }
+            : d),
       );
       setMore({ busy: false, error: null });
     } catch (failure) {
@@ -183,10 +190,14 @@ function FolderPicker({
       <h3 ref={listHeading} tabIndex={-1} className={styles.pickerHeading}>
         {loaded ? `Folders in “${hereName}”` : "Folders"}
       </h3>
-      <div className={styles.pickerBody} aria-busy={destination.status === "loading"}>
-        {destination.status === "loading" && <p className={styles.muted}>Loading folders…</p>}
-        {destination.status === "failed" && (
-          <LoadError what="This folder" error={destination.error} onRetry={destination.retry} />
+      <div className={styles.pickerBody} aria-busy={destination.status === "pending"}>
+        {destination.status === "pending" && <p className={styles.muted}>Loading folders…</p>}
+        {destination.status === "error" && (
+          <LoadError
+            what="This folder"
+            error={destination.error}
+            onRetry={() => void destination.refetch()}
+          />
         )}
         {loaded && loaded.folders.length === 0 && (
           <p className={styles.muted}>No folders in here.</p>

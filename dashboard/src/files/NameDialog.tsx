@@ -153,7 +153,7 @@ export function RenameDialog({ item, onRenamed, onClose }: RenameDialogProps) {
         submitLabel="Rename"
         busyLabel="Renaming…"
         save={async (name, onConflict) => {
-          onRenamed(await updateItem(item.kind, item.id, { name, onConflict }));
+          onRenamed(await updateItem(item, { name, onConflict }));
         }}
       />
     </Dialog>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { listedItems, type PagedList } from "@/lib/paging";
 import { formatBytes, formatDateTime } from "@/ui/format";
 import { LoadError } from "@/ui/LoadError";
 import { LoadMore } from "@/ui/LoadMore";
-import type { PagedList } from "@/ui/usePagedList";
 import type { Item } from "./api";
 import styles from "./files.module.css";
 import { ItemIcon } from "./ItemIcon";
@@ -44,17 +44,18 @@ export function PagedTable<T extends { id: string }>({
   columns,
   cells,
 }: PagedTableProps<T>) {
-  switch (list.status) {
-    case "loading":
-      return loading ? (
-        <p role="status" className={styles.muted}>
-          {loading}
-        </p>
-      ) : null;
-    case "failed":
-      return <LoadError what={what} error={list.error} onRetry={list.retry} />;
+  if (list.status === "pending") {
+    return loading ? (
+      <p role="status" className={styles.muted}>
+        {loading}
+      </p>
+    ) : null;
   }
-  if (list.items.length === 0) {
+  if (list.status === "error" && !list.isFetchNextPageError) {
+    return <LoadError what={what} error={list.error} onRetry={() => void list.refetch()} />;
+  }
+  const items = listedItems(list);
+  if (items.length === 0) {
     return empty ? <div className={styles.empty}>{empty}</div> : null;
   }
   return (
@@ -69,7 +70,7 @@ export function PagedTable<T extends { id: string }>({
             <tr>{columns}</tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
+            {items.map((item) => (
               <tr key={item.id}>{cells(item)}</tr>
             ))}
           </tbody>

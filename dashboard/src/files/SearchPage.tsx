@@ -1,9 +1,10 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
+import { listedItems } from "@/lib/paging";
 import formStyles from "@/ui/forms.module.css";
-import { usePagedList } from "@/ui/usePagedList";
-import { searchItems, SEARCH_TYPES, type Item, type SearchType } from "./api";
+import { searchQuery, SEARCH_TYPES, type SearchType } from "./api";
 import styles from "./files.module.css";
 import { kindLabel } from "./ItemIcon";
 import { DateCell, NameCell, PagedTable, SizeCell, SizeHeader } from "./PagedTable";
@@ -63,23 +64,21 @@ export function SearchPage() {
 }
 
 function SearchResults({ q, type }: { q: string; type: SearchType | null }) {
-  const results = usePagedList<Item>(
-    `${type ?? ""}|${q}`,
-    (cursor, limit, signal) => searchItems(q, type, cursor, limit, signal),
-    { pageSize: 50, maxLimit: 200 },
-  );
-  useListedProcessing(results);
+  const search = searchQuery(q, type);
+  const results = useInfiniteQuery(search);
+  useListedProcessing(results, search.queryKey);
   const filter = type ? ` among ${TYPE_LABELS[type].toLowerCase()}` : "";
+  const found = listedItems(results);
 
   return (
     <>
       <p role="status" className={styles.muted}>
-        {results.status === "loading" && "Searching…"}
-        {results.status === "loaded" &&
-          (results.items.length === 0
+        {results.status === "pending" && "Searching…"}
+        {results.status === "success" &&
+          (found.length === 0
             ? `Nothing matches “${q}”${filter}.`
-            : `${results.items.length}${results.nextCursor ? "+" : ""} ${
-                results.items.length === 1 && !results.nextCursor ? "match" : "matches"
+            : `${found.length}${results.hasNextPage ? "+" : ""} ${
+                found.length === 1 && !results.hasNextPage ? "match" : "matches"
               }${filter}.`)}
       </p>
       <PagedTable

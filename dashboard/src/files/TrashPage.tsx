@@ -1,14 +1,15 @@
 "use client";
 
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { StatusMessage } from "@/ui/StatusMessage";
+import { changeListed, listedItems } from "@/lib/paging";
 import { usePageActions } from "@/ui/usePageActions";
-import { usePagedList } from "@/ui/usePagedList";
-import { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash, type Item } from "./api";
+import { emptyTrash, purgeFromTrash, restoreFromTrash, trashQuery, type Item } from "./api";
 import styles from "./files.module.css";
 import { DateCell, NameCell, PagedTable, SizeCell, SizeHeader } from "./PagedTable";
 import { PageTitle } from "./PageTitle";
@@ -20,13 +21,17 @@ type OpenDialog = { kind: "purge"; item: Item } | { kind: "empty" } | null;
 /** `/files/trash`: what was deleted, to restore or to delete for good. */
 export function TrashPage() {
   const refreshUsage = useRefreshUsage();
-  const list = usePagedList<Item>("trash", listTrash, { pageSize: 100, maxLimit: 1000 });
+  const queryClient = useQueryClient();
+  const trash = trashQuery();
+  const list = useInfiniteQuery(trash);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const actions = usePageActions();
-  const empty = list.status === "loaded" && list.items.length === 0;
+  const empty = list.status === "success" && listedItems(list).length === 0;
 
   function drop(item: Item) {
-    list.update((items) => items.filter((i) => i.id !== item.id));
+    changeListed<Item>(queryClient, trash.queryKey, (items) =>
+      items.filter((i) => i.id !== item.id),
+    );
   }
 
   function restore(item: Item) {
@@ -58,7 +63,7 @@ export function TrashPage() {
           type="button"
           className={formStyles.secondary}
           onClick={() => openDialog({ kind: "empty" })}
-          disabled={list.status !== "loaded" || empty}
+          disabled={list.status !== "success" || empty}
         >
           Empty trash…
         </button>
@@ -148,7 +153,7 @@ export function TrashPage() {
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             const { purged } = await emptyTrash();
-            await list.reload();
+            await queryClient.invalidateQueries({ queryKey: trash.queryKey });
             refreshUsage();
             actions.report(
               <p>

@@ -1,44 +1,17 @@
 "use client";
 
-import { createContext, use, useCallback, useId, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
 import { formatBytes } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
-import { useResource, type Resource } from "@/ui/useResource";
 import { useUploadChanges } from "@/upload/UploadProvider";
-import { getUsage, type Usage } from "./api";
+import { usageQuery, type Usage } from "./api";
 import styles from "./files.module.css";
-
-interface UsageContextValue {
-  usage: Resource<Usage>;
-  /** Asks for the usage again, after a change that adds, moves or frees stored bytes. */
-  refreshUsage: () => void;
-}
-
-const UsageContext = createContext<UsageContextValue | null>(null);
-
-/** Loads the storage usage once for the file pages; they refresh it after their changes. */
-export function UsageProvider({ children }: { children: ReactNode }) {
-  const usage = useResource("usage", getUsage);
-  const { reload } = usage;
-  const refreshUsage = useCallback(() => {
-    reload().catch(() => {});
-  }, [reload]);
-  // An upload reserves space when it starts, and gives it back or fills it when it ends.
-  useUploadChanges(refreshUsage);
-  return <UsageContext value={{ usage, refreshUsage }}>{children}</UsageContext>;
-}
-
-function useUsageContext(): UsageContextValue {
-  const context = use(UsageContext);
-  if (!context) {
-    throw new Error("The storage usage needs a <UsageProvider> above it");
-  }
-  return context;
-}
 
 /** Refreshes the usage panel, after a change that adds, moves or frees stored bytes. */
 export function useRefreshUsage(): () => void {
-  return useUsageContext().refreshUsage;
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: usageQuery().queryKey });
 }
 
 const PARTS = [
@@ -52,27 +25,29 @@ const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFrac
 
 /** How much of the storage limit is used, and by what: files, older versions, trash, uploads. */
 export function UsagePanel() {
-  const { usage } = useUsageContext();
+  const usage = useQuery(usageQuery());
   const headingId = useId();
+  // An upload reserves space when it starts, and gives it back or fills it when it ends.
+  useUploadChanges(useRefreshUsage());
   return (
     <section className={styles.usage} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.sideHeading}>
         Storage
       </h2>
-      {usage.status === "loading" && <p className={styles.muted}>Loading usage…</p>}
-      {usage.status === "failed" && (
+      {usage.status === "pending" && <p className={styles.muted}>Loading usage…</p>}
+      {usage.status === "error" && (
         <p className={styles.muted}>
           Usage could not be loaded.{" "}
           <button
             type="button"
             className={`${formStyles.secondary} ${formStyles.small}`}
-            onClick={usage.retry}
+            onClick={() => void usage.refetch()}
           >
             Try again
           </button>
         </p>
       )}
-      {usage.status === "loaded" && <UsageBreakdown usage={usage.data} />}
+      {usage.status === "success" && <UsageBreakdown usage={usage.data} />}
     </section>
   );
 }

@@ -1,8 +1,16 @@
 "use client";
 
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { changeListed, listedItems, type PagedList } from "@/lib/paging";
 import { useLiveEvents } from "@/lib/useLiveEvents";
-import type { PagedList } from "@/ui/usePagedList";
-import { applyFileChange, getFile, readFileChange, type FileChange, type Item } from "./api";
+import {
+  applyFileChange,
+  fileStateOf,
+  getFile,
+  readFileChange,
+  type FileChange,
+  type Item,
+} from "./api";
 
 /** How often processing files are read again while the live events do not come. */
 const POLL_MS = 3000;
@@ -24,14 +32,9 @@ export function useProcessingUpdates(
   async function catchUp(signal: AbortSignal) {
     for (const shown of processing.slice(0, MAX_READS)) {
       try {
-        const { file } = await getFile(shown.id, signal);
-        if (file.versionId && file.status) {
-          apply({
-            id: file.id,
-            versionId: file.versionId,
-            status: file.status,
-            mimeType: file.mimeType,
-          });
+        const change = fileStateOf((await getFile(shown.id, signal)).file);
+        if (change) {
+          apply(change);
         }
       } catch {
         // Gone, or out of reach for now: the next event or round tells.
@@ -54,9 +57,15 @@ export function useProcessingUpdates(
   });
 }
 
-/** The same for the files of a list: each change is applied in place. */
-export function useListedProcessing(list: PagedList<Item>): void {
-  useProcessingUpdates(list.status === "loaded" ? list.items : [], (change) =>
-    list.update((items) => items.map((item) => applyFileChange(item, change))),
+/**
+ * The same for the files of the list cached as `queryKey`: a change, which says the file's new
+ * state, is applied to the loaded pages in place.
+ */
+export function useListedProcessing(list: PagedList<Item>, queryKey: QueryKey): void {
+  const queryClient = useQueryClient();
+  useProcessingUpdates(listedItems(list), (change) =>
+    changeListed<Item>(queryClient, queryKey, (items) =>
+      items.map((item) => applyFileChange(item, change)),
+    ),
   );
 }

@@ -1,8 +1,13 @@
 /**
- * The hand-written part of the dashboard's API client: where the API lives, how a request is made,
- * how it is authenticated and how an error comes back. Endpoint types will be generated from the
- * committed OpenAPI specs.
+ * The hand-written part of the dashboard's API client: where the API lives, how a request is
+ * authenticated and how an error comes back. The paths and the types of what is sent and answered
+ * are generated from the committed OpenAPI specs (src/api/generated, `npm run generate:api`), and
+ * calls go through openapi-fetch.
  */
+
+import createClient from "openapi-fetch";
+import type { components, paths as AccountsPaths } from "@/api/generated/auth-service";
+import type { paths as FilesPaths } from "@/api/generated/metadata-service";
 
 const DEFAULT_API_URL = "http://localhost:8080";
 
@@ -15,27 +20,22 @@ export const apiBaseUrl: string = (
 ).replace(/\/+$/, "");
 
 /** One invalid field of a `VALIDATION_FAILED` problem. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+type FieldError = components["schemas"]["FieldError"];
 
-/** An RFC 9457 problem detail, with the extension members every Depot service adds. */
-export interface ProblemDetail {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  /** Stable machine-readable error code, e.g. `RATE_LIMITED`. */
-  code?: string;
-  traceId?: string;
-  /** The invalid fields, for code `VALIDATION_FAILED`. */
-  errors?: FieldError[];
-  /** Seconds to wait before trying again (429 answers), from the body or the `Retry-After` header. */
-  retryAfter?: number;
-  [extension: string]: unknown;
-}
+/** The problem detail every Depot service answers with, as the accounts spec describes it. */
+type Problem = components["schemas"]["Problem"];
+
+/**
+ * An RFC 9457 problem detail, with the extension members every Depot service adds: a stable
+ * `code` (e.g. `RATE_LIMITED`), the `traceId`, the invalid fields of `VALIDATION_FAILED`, and for
+ * 429 answers `retryAfter` (from the body or the `Retry-After` header). An error answer that is no
+ * Depot problem (a proxy's, say) is read into one without a `code`.
+ */
+export type ProblemDetail = Omit<Problem, "code"> &
+  Partial<Pick<Problem, "code">> & {
+    instance?: string;
+    [extension: string]: unknown;
+  };
 
 /** The API answered, with an error status. */
 export class ApiError extends Error {
@@ -149,20 +149,6 @@ export function setAccessTokenSource(source: AccessTokenSource | null): void {
   tokenSource = source;
 }
 
-export interface ApiRequestInit extends RequestInit {
-  /**
-   * Send `Authorization: Bearer <access token>`; on a 401, or a 403 `EMAIL_NOT_VERIFIED` (the
-   * token may predate the verification), renew the token and retry once.
-   */
-  auth?: boolean;
-  /** A JSON request body (sets `Content-Type: application/json`). */
-  json?: unknown;
-}
-
-function apiUrl(path: string): string {
-  return `${apiBaseUrl}${path.startsWith("/") ? path : `/${path}`}`;
-}
-
 function notSignedIn(): ApiError {
   return new ApiError({
     type: "https://depot.dev/problems/unauthenticated",
@@ -184,33 +170,27 @@ async function predatesVerification(response: Response): Promise<boolean> {
 }
 
 /**
- * Sends a request to `path` on the gateway and returns the answer, whose status is a success.
- * Throws {@link ApiError} for an error status and {@link NetworkError} when there is no answer.
- * For bodies that are not JSON (a CSV export, for instance); {@link apiFetch} reads JSON.
+ * Sends `request` and returns the answer, whose status is a success. Throws {@link ApiError} for
+ * an error status and {@link NetworkError} when there is no answer. With `auth`, it carries
+ * `Authorization: Bearer <access token>`; on a 401, or a 403 `EMAIL_NOT_VERIFIED` (the token may
+ * predate the verification), the token is renewed and the request sent again once.
  */
-export async function apiRequest(path: string, init: ApiRequestInit = {}): Promise<Response> {
-  const { auth = false, json, ...requestInit } = init;
-  const url = apiUrl(path);
-  const headers = new Headers(requestInit.headers);
-  if (!headers.has("accept")) {
-    headers.set("accept", "application/json, application/problem+json");
-  }
-  if (json !== undefined) {
-    headers.set("content-type", "application/json");
-    requestInit.body = JSON.stringify(json);
+async function send(request: Request, auth: boolean): Promise<Response> {
+  if (!request.headers.has("accept")) {
+    request.headers.set("accept", "application/json, application/problem+json");
   }
 
-  async function send(accessToken: string | null): Promise<Response> {
+  async function attempt(sending: Request, accessToken: string | null): Promise<Response> {
     if (accessToken) {
-      headers.set("authorization", `Bearer ${accessToken}`);
+      sending.headers.set("authorization", `Bearer ${accessToken}`);
     }
     try {
-      return await fetch(url, { ...requestInit, headers });
+      return await fetch(sending);
     } catch (cause) {
-      if (requestInit.signal?.aborted) {
+      if (sending.signal.aborted) {
         throw cause;
       }
-      throw new NetworkError(url, { cause });
+      throw new NetworkError(sending.url, { cause });
     }
   }
 
@@ -220,15 +200,16 @@ export async function apiRequest(path: string, init: ApiRequestInit = {}): Promi
     if (!token || !tokenSource) {
       throw notSignedIn();
     }
-    response = await send(token);
+    const again = request.clone();
+    response = await attempt(request, token);
     if (response.status === 401 || (await predatesVerification(response))) {
       const renewed = await tokenSource.renewAfterRejection(token);
       if (renewed) {
-        response = await send(renewed);
+        response = await attempt(again, renewed);
       }
     }
   } else {
-    response = await send(null);
+    response = await attempt(request, null);
   }
 
   if (!response.ok) {
@@ -237,54 +218,42 @@ export async function apiRequest(path: string, init: ApiRequestInit = {}): Promi
   return response;
 }
 
+/** Every path of the Depot API its committed specs describe (src/api/generated). */
+type Paths = AccountsPaths & FilesPaths;
+
 /**
- * GET/POST/... `path` on the gateway and return the parsed JSON body (`undefined` for an empty
- * body, as in 202 and 204 answers). Throws {@link ApiError} for an error status and
- * {@link NetworkError} when there is no answer.
+ * The API as the signed-in user: every call carries the access token. A call resolves to the
+ * answer of a success status and throws {@link ApiError} or {@link NetworkError} otherwise; read
+ * its body with {@link read}.
  */
-export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-  const response = await apiRequest(path, init);
-  let text: string;
+export const api = createClient<Paths>({
+  baseUrl: apiBaseUrl,
+  fetch: (request) => send(request, true),
+});
+
+/** The API without a token: signing in and up, password resets, shared links. */
+export const publicApi = createClient<Paths>({
+  baseUrl: apiBaseUrl,
+  fetch: (request) => send(request, false),
+});
+
+/**
+ * The body of a call's answer: the clients throw for an error status, so an answer here is a
+ * success. A body that is not the JSON it should be throws {@link NetworkError}.
+ */
+export async function read<T>(call: Promise<{ data?: T }>): Promise<T> {
   try {
-    text = await response.text();
-  } catch (cause) {
-    throw new NetworkError(apiUrl(path), { cause });
-  }
-  if (text.trim() === "") {
-    return undefined as T;
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (cause) {
-    throw new NetworkError(apiUrl(path), { cause });
+    const { data } = await call;
+    return data as T;
+  } catch (error) {
+    throw error instanceof SyntaxError ? new NetworkError(apiBaseUrl, { cause: error }) : error;
   }
 }
 
-export type ServiceState = "UP" | "DOWN" | (string & {});
-
-export interface ServiceStatus {
-  name: string;
-  status: ServiceState;
-}
-
-export interface SystemStatus {
-  services: ServiceStatus[];
-}
-
-/** `GET /api/status`: the gateway's view of every backend service. */
-export async function getSystemStatus(signal?: AbortSignal): Promise<SystemStatus> {
-  const body = await apiFetch<unknown>("/api/status", { signal });
-  if (!isRecord(body) || !Array.isArray(body.services)) {
-    throw new NetworkError(`${apiBaseUrl}/api/status`, {
-      cause: new TypeError("expected {services: [...]}"),
-    });
-  }
-  const services = body.services
-    .filter(isRecord)
-    .filter(
-      (s): s is Record<string, unknown> & ServiceStatus =>
-        typeof s.name === "string" && typeof s.status === "string",
-    )
-    .map(({ name, status }) => ({ name, status }));
-  return { services };
+/**
+ * Sends a request without a token to `path` on the gateway, for what the specs do not describe
+ * (the gateway's own `GET /api/status`). Throws as the API clients do.
+ */
+export function apiRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  return send(new Request(`${apiBaseUrl}${path}`, init), false);
 }

@@ -1,13 +1,13 @@
 /**
  * The account's live events: `GET /api/events`, a Server-Sent Events stream. An EventSource
- * cannot send the bearer token, so the stream is read with fetch (through {@link apiRequest}, the
- * same token source and 401 renewal as every other call) and parsed here. The server replays
+ * cannot send the bearer token, so the stream is read with fetch (through the API client {@link api},
+ * the same token source and 401 renewal as every other call) and parsed here. The server replays
  * nothing: a consumer reads again what it follows each time the stream opens.
  */
 
-import { ApiError, apiBaseUrl, apiRequest, NetworkError } from "./client";
+import { api, ApiError, apiBaseUrl, NetworkError } from "./client";
 
-export const EVENTS_PATH = "/api/events";
+const EVENTS_PATH = "/api/events";
 
 /** One event of a `text/event-stream`, as the HTML standard dispatches it. */
 export interface StreamEvent {
@@ -209,8 +209,8 @@ async function readStream(
   };
   try {
     watch();
-    const response = await apiRequest(EVENTS_PATH, {
-      auth: true,
+    const { response } = await api.GET(EVENTS_PATH, {
+      parseAs: "stream",
       signal: controller.signal,
       cache: "no-store",
       headers: { accept: "text/event-stream" },

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { Item } from "@/files/api";
 import filesStyles from "@/files/files.module.css";
@@ -11,9 +12,8 @@ import { formValues, toFormError, type FormError } from "@/ui/formError";
 import { formatDateTime } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
 import { LoadError } from "@/ui/LoadError";
-import { useResource } from "@/ui/useResource";
 import { useSubmit } from "@/ui/useSubmit";
-import { createShareLink, listShareLinks, revokeShareLink, type ShareLink } from "./api";
+import { createShareLink, revokeShareLink, shareLinksQuery, type ShareLink } from "./api";
 import styles from "./share.module.css";
 
 const DAY_MS = 24 * 3600_000;
@@ -88,19 +88,21 @@ export function ShareDialog({ file, onClose }: ShareDialogProps) {
 }
 
 function ShareLinks({ file }: { file: Pick<Item, "id" | "name"> }) {
-  const links = useResource<ShareLink[]>(`share-links:${file.id}`, (signal) =>
-    listShareLinks(file.id, signal),
-  );
+  const queryClient = useQueryClient();
+  const linksQuery = shareLinksQuery(file.id);
+  const links = useQuery(linksQuery);
+  const setLinks = (change: (items: ShareLink[]) => ShareLink[]) =>
+    queryClient.setQueryData(linksQuery.queryKey, (items) => items && change(items));
   const [fresh, setFresh] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
   function created(link: ShareLink) {
-    if (links.status === "loaded") {
-      links.set((items) => [link, ...items.filter((i) => i.id !== link.id)]);
+    if (links.status === "success") {
+      setLinks((items) => [link, ...items.filter((i) => i.id !== link.id)]);
     } else {
-      void links.reload();
+      void queryClient.invalidateQueries({ queryKey: linksQuery.queryKey });
     }
     setFresh(link.id);
     setNotice({
@@ -116,7 +118,7 @@ function ShareLinks({ file }: { file: Pick<Item, "id" | "name"> }) {
   }
 
   function revoked(link: ShareLink) {
-    links.set((items) => items.filter((i) => i.id !== link.id));
+    setLinks((items) => items.filter((i) => i.id !== link.id));
     if (fresh === link.id) {
       setFresh(null);
     }
@@ -138,14 +140,14 @@ function ShareLinks({ file }: { file: Pick<Item, "id" | "name"> }) {
       <h3 ref={listHeading} id={headingId} tabIndex={-1} className={styles.heading}>
         Links
       </h3>
-      {links.status === "loading" && <p className={formStyles.muted}>Loading links…</p>}
-      {links.status === "failed" && (
-        <LoadError what="The links" error={links.error} onRetry={links.retry} />
+      {links.status === "pending" && <p className={formStyles.muted}>Loading links…</p>}
+      {links.status === "error" && (
+        <LoadError what="The links" error={links.error} onRetry={() => void links.refetch()} />
       )}
-      {links.status === "loaded" && links.data.length === 0 && (
+      {links.status === "success" && links.data.length === 0 && (
         <p className={formStyles.muted}>This file has no links yet.</p>
       )}
-      {links.status === "loaded" && links.data.length > 0 && (
+      {links.status === "success" && links.data.length > 0 && (
         <ul className={styles.links} aria-labelledby={headingId}>
           {links.data.map((link) => (
             <LinkItem

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { kindLabel, ItemIcon } from "@/files/ItemIcon";
 import { ApiError } from "@/lib/client";
@@ -10,8 +11,7 @@ import { formatBytes, formatDateTime, formatExactBytes } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
 import { LoadError } from "@/ui/LoadError";
 import { StatusMessage } from "@/ui/StatusMessage";
-import { useResource } from "@/ui/useResource";
-import { getSharedDownloadUrl, getSharedFile, LINK_NOT_WORKING, type SharedFile } from "./api";
+import { getSharedDownloadUrl, LINK_NOT_WORKING, sharedFileQuery, type SharedFile } from "./api";
 import styles from "./share.module.css";
 
 /** How long to wait after a 429 that did not say. */
@@ -32,28 +32,30 @@ function notWorking(error: unknown): boolean {
  * a button that downloads it.
  */
 export function SharedFilePage({ token }: { token: string }) {
-  const shared = useResource<SharedFile>(`shared:${token}`, (signal) =>
-    getSharedFile(token, signal),
-  );
+  const shared = useQuery(sharedFileQuery(token));
   const [stopped, setStopped] = useState(false);
 
-  if (stopped || (shared.status === "failed" && notWorking(shared.error))) {
+  if (stopped || (shared.status === "error" && notWorking(shared.error))) {
     return <NotWorking />;
   }
-  if (shared.status === "loading") {
+  if (shared.status === "pending") {
     return (
       <p role="status" className={formStyles.muted}>
         Loading the shared file…
       </p>
     );
   }
-  if (shared.status === "failed") {
+  if (shared.status === "error") {
     return (
       <section className={`${formStyles.card} ${styles.shared}`} aria-labelledby="shared-title">
         <h1 id="shared-title" className={formStyles.title}>
           Shared file
         </h1>
-        <LoadError what="The shared file" error={shared.error} onRetry={shared.retry} />
+        <LoadError
+          what="The shared file"
+          error={shared.error}
+          onRetry={() => void shared.refetch()}
+        />
       </section>
     );
   }

@@ -1,43 +1,18 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
-import {
-  ApiError,
-  apiBaseUrl,
-  getSystemStatus,
-  type ServiceState,
-  type ServiceStatus,
-} from "@/lib/client";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { ApiError, apiBaseUrl } from "@/lib/client";
+import { statusQuery, type ServiceState, type ServiceStatus } from "./api";
 import styles from "./SystemStatusPanel.module.css";
-
-type PanelState =
-  | { kind: "loading" }
-  | { kind: "loaded"; services: ServiceStatus[]; checkedAt: Date }
-  | { kind: "failed"; error: unknown; checkedAt: Date };
 
 /** Shows the gateway's `GET /api/status`: one badge per backend service. */
 export function SystemStatusPanel() {
   const headingId = useId();
-  const [state, setState] = useState<PanelState>({ kind: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getSystemStatus(controller.signal).then(
-      ({ services }) => setState({ kind: "loaded", services, checkedAt: new Date() }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setState({ kind: "failed", error, checkedAt: new Date() });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  function checkAgain() {
-    setState({ kind: "loading" });
-    setAttempt((n) => n + 1);
-  }
+  const status = useQuery(statusQuery());
+  const checkedAt = new Date(Math.max(status.dataUpdatedAt, status.errorUpdatedAt));
+  // While it checks (again), what the last check found is not shown.
+  const checking = status.isFetching;
 
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
@@ -48,8 +23,8 @@ export function SystemStatusPanel() {
         <button
           type="button"
           className={styles.button}
-          onClick={checkAgain}
-          disabled={state.kind === "loading"}
+          onClick={() => void status.refetch()}
+          disabled={checking}
         >
           Check again
         </button>
@@ -60,15 +35,13 @@ export function SystemStatusPanel() {
       <div
         className={styles.body}
         aria-live="polite"
-        aria-busy={state.kind === "loading"}
+        aria-busy={checking}
         data-testid="status-region"
       >
-        {state.kind === "loading" && <p className={styles.muted}>Checking services…</p>}
-        {state.kind === "loaded" && <ServiceList services={state.services} />}
-        {state.kind === "failed" && <Unreachable error={state.error} />}
-        {state.kind !== "loading" && (
-          <p className={styles.checked}>Checked at {state.checkedAt.toLocaleTimeString()}</p>
-        )}
+        {checking && <p className={styles.muted}>Checking services…</p>}
+        {!checking && status.status === "success" && <ServiceList services={status.data} />}
+        {!checking && status.status === "error" && <Unreachable error={status.error} />}
+        {!checking && <p className={styles.checked}>Checked at {checkedAt.toLocaleTimeString()}</p>}
       </div>
     </section>
   );
