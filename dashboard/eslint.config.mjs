@@ -7,6 +7,10 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
+  {
+    // Features import shared ui/ and lib/ and may use each other, but never in a circle.
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
   globalIgnores([
     "src/api/generated/**",
     ".next/**",

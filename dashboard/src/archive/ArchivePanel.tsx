@@ -2,7 +2,7 @@
 
 import { formatBytes } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
-import type { ArchiveActions, TrackedArchive } from "./ArchiveProvider";
+import type { ArchiveActions, TrackedArchive } from "./ArchiveContext";
 import styles from "./archive.module.css";
 
 /** The share of the work done, 0–100: by bytes, or by entries for a zip of empty files. */

@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  createContext,
-  use,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useAuth } from "@/auth/AuthProvider";
 import { useLiveEvents } from "@/lib/useLiveEvents";
 import { toFormError } from "@/ui/formError";
@@ -21,34 +13,11 @@ import {
   type Archive,
   type ArchiveChange,
 } from "./api";
+import { ArchiveContext, type ArchiveActions, type TrackedArchive } from "./ArchiveContext";
 import { ArchivePanel } from "./ArchivePanel";
 
 /** How often archives being prepared are asked about while the live events do not come. */
 const POLL_MS = 1500;
-
-/** An archive this tab asked for, as the panel shows it. */
-export interface TrackedArchive {
-  archive: Archive;
-  /** Whether its download was started (it starts by itself once, when it is ready). */
-  downloaded: boolean;
-  /** The last failure to reach it, shown until the next answer. */
-  problem: string | null;
-}
-
-export interface ArchiveActions {
-  /** Asks for a zip of `items`; it is followed in the panel and downloads when ready. */
-  start(itemIds: string[], name?: string): Promise<Archive>;
-  download(archiveId: string): Promise<void>;
-  cancel(archiveId: string): Promise<void>;
-  dismiss(archiveId: string): void;
-}
-
-const ArchiveContext = createContext<ArchiveActions | null>(null);
-
-/** The archive actions of the signed-in account; null while signed out. */
-export function useArchives(): ArchiveActions | null {
-  return use(ArchiveContext);
-}
 
 function go(url: string) {
   window.location.assign(url);

@@ -7,14 +7,14 @@ import { useRef, useState } from "react";
 import { FormAlert } from "@/ui/FormAlert";
 import formStyles from "@/ui/forms.module.css";
 import { StatusMessage } from "@/ui/StatusMessage";
-import { useArchives } from "@/archive/ArchiveProvider";
+import { useArchives } from "@/archive/ArchiveContext";
 import { changeListed, listedItems } from "@/lib/paging";
 import { usePageActions } from "@/ui/usePageActions";
 import { ShareDialog } from "@/share/ShareDialog";
 import { DropZone } from "@/upload/DropZone";
 import { UploadButton } from "@/upload/UploadButton";
 import type { UploadTarget } from "@/upload/UploadManager";
-import { useUploadChanges, useUploadManager } from "@/upload/UploadProvider";
+import { useUploadChanges, useUploadManager } from "@/upload/UploadContext";
 import {
   childrenQuery,
   folderQuery,

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { formatBytes } from "@/ui/format";
 import formStyles from "@/ui/forms.module.css";
-import { useUploadChanges } from "@/upload/UploadProvider";
+import { useUploadChanges } from "@/upload/UploadContext";
 import { usageQuery, type Usage } from "./api";
 import styles from "./files.module.css";
 

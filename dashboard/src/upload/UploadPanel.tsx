@@ -12,7 +12,7 @@ import {
   type UploadManager,
   type UploadState,
 } from "./UploadManager";
-import { useUploadChanges } from "./UploadProvider";
+import { useUploadChanges } from "./UploadContext";
 import styles from "./upload.module.css";
 
 const STATE_LABELS: Record<UploadState, string> = {

@@ -1,24 +1,10 @@
 "use client";
 
-import {
-  createContext,
-  use,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useAuth } from "@/auth/AuthProvider";
-import {
-  isUnfinished,
-  UploadManager,
-  type UploadChangeListener,
-  type UploadEntry,
-} from "./UploadManager";
+import { UploadContext } from "./UploadContext";
+import { isUnfinished, UploadManager, type UploadEntry } from "./UploadManager";
 import { UploadPanel } from "./UploadPanel";
-
-const UploadContext = createContext<UploadManager | null>(null);
 
 const NO_UPLOADS: readonly UploadEntry[] = [];
 const noSubscription = () => () => {};
@@ -76,24 +62,4 @@ export function UploadProvider({ children }: { children: ReactNode }) {
       {manager && entries.length > 0 && <UploadPanel manager={manager} entries={entries} />}
     </UploadContext>
   );
-}
-
-/** The uploads of the signed-in account; null while nobody is signed in. */
-export function useUploadManager(): UploadManager | null {
-  return use(UploadContext);
-}
-
-/**
- * Calls `listener` when an upload reserves space, stores its bytes, is listed, fails or is
- * canceled: the pages that show those follow.
- */
-export function useUploadChanges(listener: UploadChangeListener): void {
-  const manager = useUploadManager();
-  const latest = useRef(listener);
-
-  useEffect(() => {
-    latest.current = listener;
-  });
-
-  useEffect(() => manager?.onChange((entry, change) => latest.current(entry, change)), [manager]);
 }
