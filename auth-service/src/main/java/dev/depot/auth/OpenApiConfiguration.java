@@ -162,7 +162,7 @@ class OpenApiConfiguration {
   private static Schema<?> problemSchema() {
     Schema<?> problem = object(Map.of(
         "type", typed("string", "Identifies the kind of problem: https://depot.dev/problems/"
-            + "followed by the code in kebab case").format("uri"),
+            + " followed by the code in kebab case").format("uri"),
         "title", typed("string", "Short summary of the kind of problem"),
         "status", typed("integer", "The HTTP status").format("int32"),
         "detail", typed("string", "What went wrong this time, for people"),
