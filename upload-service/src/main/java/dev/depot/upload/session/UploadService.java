@@ -52,8 +52,16 @@ public class UploadService {
     this.clock = clock;
   }
 
-  /** Opens a session for the version a ticket allows uploading. */
-  public UploadSession create(Ticket ticket, long length, String metadata) {
+  /**
+   * Opens a session for the version a ticket allows uploading, and stores the bytes the creation
+   * request carries (creation-with-upload); a zero-byte upload is complete at once.
+   *
+   * @param declaredLength the request's Content-Length, or -1 when unknown
+   * @param body the request's bytes, or null when it carries none
+   * @param checksum the request's {@code Upload-Checksum}, or null
+   */
+  public UploadSession create(Ticket ticket, long length, String metadata, long declaredLength,
+      InputStream body, Checksum checksum) {
     long maxBytes = Math.min(ticket.maxBytes(), properties.maxSize().toBytes());
     if (length > maxBytes) {
       throw new DepotException(UploadProblem.TOO_LARGE, "This upload may hold at most "
@@ -85,7 +93,13 @@ public class UploadService {
     }
     LOG.info("upload {} created for file {} version {} ({} bytes)", session.id(),
         session.fileId(), session.versionId(), length);
-    return session;
+    if (body == null && length > 0) {
+      return session;
+    }
+    if (declaredLength > length) {
+      throw tooLarge(length);
+    }
+    return writeOpen(session, body == null ? InputStream.nullInputStream() : body, checksum);
   }
 
   /** The session as it stands; ended sessions are gone (410), unknown ones not found (404). */

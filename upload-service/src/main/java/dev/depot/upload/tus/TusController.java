@@ -11,7 +11,6 @@ import dev.depot.upload.session.UploadService;
 import dev.depot.upload.session.UploadSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -72,15 +71,12 @@ class TusController {
     Ticket ticket = verify(metadata.ticket());
     boolean withBody = hasBody(request);
     Checksum checksum = Checksum.parse(request.getHeader(TusHeaders.CHECKSUM));
-    UploadSession session = uploads.create(ticket, length, metadata.echo());
-    if (withBody || length == 0) {
-      session = uploads.write(session.id(), 0, request.getContentLengthLong(),
-          withBody ? request.getInputStream() : InputStream.nullInputStream(), checksum);
-    }
+    UploadSession session = uploads.create(ticket, length, metadata.echo(),
+        request.getContentLengthLong(), withBody ? request.getInputStream() : null, checksum);
     ResponseEntity.BodyBuilder response = ResponseEntity
         .created(URI.create(PATH + "/" + session.id()))
         .header(TusHeaders.EXPIRES, HTTP_DATE.format(session.expiresAt()));
-    if (withBody || length == 0) {
+    if (withBody || session.state() == UploadSession.State.COMPLETED) {
       response.header(TusHeaders.OFFSET, Long.toString(session.stored()));
     }
     return response.build();

@@ -35,20 +35,20 @@ class UploadProtocolTest {
   @Test
   void creationKeepsToTheTicketAndToOneUploadPerTicket() {
     Ticket ticket = uploads.ticket(100, null);
-    assertThat(problem(() -> service.create(ticket, 101, null), UploadProblem.TOO_LARGE)
+    assertThat(problem(() -> open(ticket, 101, null), UploadProblem.TOO_LARGE)
         .properties()).containsEntry("maxBytes", 100L);
-    assertThat(problem(() -> service.create(ticket, 99, null), UploadProblem.LENGTH_MISMATCH)
+    assertThat(problem(() -> open(ticket, 99, null), UploadProblem.LENGTH_MISMATCH)
         .properties()).containsEntry("expectedLength", 100L);
     Ticket huge = uploads.ticket(InMemoryUploads.MAX_SIZE + 1, null);
-    assertThat(problem(() -> service.create(huge, huge.maxBytes(), null),
+    assertThat(problem(() -> open(huge, huge.maxBytes(), null),
         UploadProblem.TOO_LARGE).properties()).containsEntry("maxBytes", InMemoryUploads.MAX_SIZE);
 
-    UploadSession first = service.create(ticket, 100, "filename YS50eHQ=");
+    UploadSession first = open(ticket, 100, "filename YS50eHQ=");
     assertThat(first.stored()).isZero();
     assertThat(first.metadata()).isEqualTo("filename YS50eHQ=");
     assertThat(first.expiresAt()).isEqualTo(uploads.clock.instant()
         .plus(InMemoryUploads.SESSION_TTL));
-    assertThat(problem(() -> service.create(ticket, 100, null), UploadProblem.UPLOAD_EXISTS)
+    assertThat(problem(() -> open(ticket, 100, null), UploadProblem.UPLOAD_EXISTS)
         .properties()).containsEntry("location", "/api/uploads/" + first.id());
   }
 
@@ -57,7 +57,7 @@ class UploadProtocolTest {
     Ticket soon = new Ticket(Ticket.Operation.UPLOAD, UUID.randomUUID(), UUID.randomUUID(),
         UUID.randomUUID(), UUID.randomUUID(), 10, null,
         uploads.clock.instant().plus(Duration.ofHours(1)), null);
-    assertThat(service.create(soon, 10, null).expiresAt()).isEqualTo(soon.expiresAt());
+    assertThat(open(soon, 10, null).expiresAt()).isEqualTo(soon.expiresAt());
   }
 
   @Test
@@ -158,18 +158,33 @@ class UploadProtocolTest {
   }
 
   @Test
-  void aZeroByteUploadCompletesWithItsFirstEmptyRequest() {
-    UploadSession session = create(0);
-    assertThat(service.write(session.id(), 0, -1, InputStream.nullInputStream(), null).state())
-        .isEqualTo(UploadSession.State.COMPLETED);
+  void aZeroByteUploadIsCompleteOnceCreated() {
+    UploadSession session = open(uploads.ticket(0, null), 0, null);
+    assertThat(session.state()).isEqualTo(UploadSession.State.COMPLETED);
     assertThat(object(session)).isEmpty();
     assertThat(uploads.events).singleElement().isInstanceOfSatisfying(UploadCompleted.class,
         e -> assertThat(e.size()).isZero());
   }
 
   @Test
+  void theCreationRequestsBytesAreStoredWithinTheRoomOfTheUpload() {
+    UploadSession withBytes = service.create(uploads.ticket(10, null), 10, null, 4,
+        body("abcd"), checksum("sha256", "abcd"));
+    assertThat(withBytes.stored()).isEqualTo(4);
+    assertThat(held(withBytes)).isEqualTo("abcd");
+
+    Ticket small = uploads.ticket(3, null);
+    assertThat(problem(() -> service.create(small, 3, null, 4, body("abcd"), null),
+        UploadProblem.TOO_LARGE).properties()).containsEntry("remainingBytes", 3L);
+    UploadSession session = service.get(uploads.sessions.idOfVersion(small.versionId())
+        .orElseThrow());
+    assertThat(session.stored()).isZero();
+    assertThat(write(session.id(), 0, "abc").state()).isEqualTo(UploadSession.State.COMPLETED);
+  }
+
+  @Test
   void bytesThatAreNotWhatWasDeclaredFailTheUploadAndLeaveNothing() {
-    UploadSession session = service.create(uploads.ticket(6, sha256("abcdef")), 6, null);
+    UploadSession session = open(uploads.ticket(6, sha256("abcdef")), 6, null);
     write(session.id(), 0, "abc");
     assertThat(problem(() -> write(session.id(), 3, "deX"), UploadProblem.CHECKSUM_MISMATCH)
         .properties()).containsEntry("declaredSha256", sha256("abcdef"));
@@ -179,7 +194,7 @@ class UploadProtocolTest {
     assertThat(uploads.events).singleElement().isInstanceOfSatisfying(UploadAbandoned.class,
         e -> assertThat(e.reason()).isEqualTo(UploadAbandoned.Reason.FAILED));
 
-    UploadSession honest = service.create(uploads.ticket(6, sha256("abcdef")), 6, null);
+    UploadSession honest = open(uploads.ticket(6, sha256("abcdef")), 6, null);
     assertThat(write(honest.id(), 0, "abcdef").state()).isEqualTo(UploadSession.State.COMPLETED);
   }
 
@@ -284,7 +299,12 @@ class UploadProtocolTest {
   }
 
   private UploadSession create(long length) {
-    return service.create(uploads.ticket(length, null), length, null);
+    return open(uploads.ticket(length, null), length, null);
+  }
+
+  /** A creation request without bytes. */
+  private UploadSession open(Ticket ticket, long length, String metadata) {
+    return service.create(ticket, length, metadata, -1, null, null);
   }
 
   private UploadSession write(UUID id, long offset, String bytes) {
