@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { Account } from "@/auth/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { sessionsQuery, type Account } from "@/auth/api";
 import { useAuth } from "@/auth/AuthProvider";
 import { RequireAuth } from "@/auth/RequireAuth";
 import styles from "./AccountPage.module.css";
@@ -22,8 +23,7 @@ export function AccountPage() {
 
 function AccountSections({ account }: { account: Account }) {
   const { reloadAccount } = useAuth();
-  // Changing the password signs out the other sessions: the list is loaded again then.
-  const [sessionsVersion, setSessionsVersion] = useState(0);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     // The account may have changed elsewhere (an email verified in another tab, for instance).
@@ -33,8 +33,11 @@ function AccountSections({ account }: { account: Account }) {
   return (
     <>
       <ProfileSection account={account} />
-      <PasswordSection onChanged={() => setSessionsVersion((n) => n + 1)} />
-      <SessionsSection version={sessionsVersion} />
+      <PasswordSection
+        // Changing the password signs out the other sessions: the list is loaded again then.
+        onChanged={() => void queryClient.invalidateQueries({ queryKey: sessionsQuery().queryKey })}
+      />
+      <SessionsSection />
       <DeleteAccountSection />
     </>
   );

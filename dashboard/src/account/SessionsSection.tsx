@@ -1,8 +1,9 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { listSessions, revokeSession, type Session } from "@/auth/api";
+import { useState } from "react";
+import { revokeSession, sessionsQuery, type Session } from "@/auth/api";
 import { useAuth } from "@/auth/AuthProvider";
 import { ApiError } from "@/lib/client";
 import { FormAlert } from "@/ui/FormAlert";
@@ -13,38 +14,20 @@ import formStyles from "@/ui/forms.module.css";
 import styles from "./AccountPage.module.css";
 import { describeUserAgent } from "./format";
 
-type ListState =
-  | { kind: "loading" }
-  | { kind: "loaded"; sessions: Session[] }
-  | { kind: "failed"; error: FormError };
-
 /** The browsers and devices signed in to the account, each of which can be signed out. */
-export function SessionsSection({ version }: { version: number }) {
+export function SessionsSection() {
   const { logoutAll } = useAuth();
   const router = useRouter();
-  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const queryClient = useQueryClient();
+  const list = useQuery(sessionsQuery());
   const [error, setError] = useState<FormError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listSessions(controller.signal).then(
-      (sessions) => setList({ kind: "loaded", sessions }),
-      (failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setList({ kind: "failed", error: toFormError(failure) });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [version]);
-
   function removeFromList(id: string) {
-    setList((current) =>
-      current.kind === "loaded"
-        ? { kind: "loaded", sessions: current.sessions.filter((s) => s.id !== id) }
-        : current,
+    queryClient.setQueryData(
+      sessionsQuery().queryKey,
+      (sessions) => sessions && sessions.filter((s) => s.id !== id),
     );
   }
 
@@ -92,13 +75,13 @@ export function SessionsSection({ version }: { version: number }) {
       </p>
       <StatusMessage>{message && <p>{message}</p>}</StatusMessage>
       {error && <FormAlert error={error} formId="sessions" />}
-      {list.kind === "loading" && <p className={styles.text}>Loading sessions…</p>}
-      {list.kind === "failed" && (
-        <FormAlert error={list.error} formId="sessions-list" takeFocus={false} />
+      {list.status === "pending" && <p className={styles.text}>Loading sessions…</p>}
+      {list.status === "error" && (
+        <FormAlert error={toFormError(list.error)} formId="sessions-list" takeFocus={false} />
       )}
-      {list.kind === "loaded" && (
+      {list.status === "success" && (
         <ul className={styles.sessions} aria-label="Signed-in sessions">
-          {list.sessions.map((session) => {
+          {list.data.map((session) => {
             const device = describeUserAgent(session.userAgent);
             const describedBy = `session-${session.id}`;
             return (

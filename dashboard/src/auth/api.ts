@@ -1,3 +1,4 @@
+import { queryOptions } from "@tanstack/react-query";
 import type { components } from "@/api/generated/auth-service";
 import { api, publicApi, read } from "@/lib/client";
 
@@ -78,8 +79,12 @@ export async function deleteAccount(password: string): Promise<void> {
   await api.DELETE("/api/auth/account", { body: { password } });
 }
 
-export function listSessions(signal?: AbortSignal): Promise<Session[]> {
-  return read(api.GET("/api/auth/sessions", { signal }));
+/** The account's signed-in sessions. */
+export function sessionsQuery() {
+  return queryOptions({
+    queryKey: ["sessions"],
+    queryFn: ({ signal }) => read(api.GET("/api/auth/sessions", { signal })),
+  });
 }
 
 export async function revokeSession(id: string): Promise<void> {
