@@ -307,7 +307,7 @@ export interface components {
             traceId?: string;
             /**
              * Format: uri
-             * @description Identifies the kind of problem: https://depot.dev/problems/followed by the code in kebab case
+             * @description Identifies the kind of problem: https://depot.dev/problems/ followed by the code in kebab case
              */
             type: string;
         };
