@@ -17,15 +17,11 @@ public final class KeptConnections {
   private KeptConnections() {}
 
   public static boolean provenFast(HttpServletRequest request) {
-    ConnectionMetaData connection = connection(request);
-    return connection != null && connection.getAttribute(FAST) != null;
+    return connection(request).getAttribute(FAST) != null;
   }
 
   public static void remember(HttpServletRequest request, boolean fast) {
     ConnectionMetaData connection = connection(request);
-    if (connection == null) {
-      return;
-    }
     if (fast) {
       connection.setAttribute(FAST, Boolean.TRUE);
     } else {
@@ -34,7 +30,6 @@ public final class KeptConnections {
   }
 
   private static ConnectionMetaData connection(HttpServletRequest request) {
-    ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
-    return jetty == null ? null : jetty.getConnectionMetaData();
+    return ServletContextRequest.getServletContextRequest(request).getConnectionMetaData();
   }
 }
