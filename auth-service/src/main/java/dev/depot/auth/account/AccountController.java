@@ -1,6 +1,5 @@
 package dev.depot.auth.account;
 
-import dev.depot.auth.Refusals;
 import dev.depot.auth.account.AccountRequests.ChangePasswordRequest;
 import dev.depot.auth.account.AccountRequests.DeleteAccountRequest;
 import dev.depot.auth.account.AccountRequests.ForgotPasswordRequest;
@@ -9,6 +8,7 @@ import dev.depot.auth.account.AccountRequests.SignupRequest;
 import dev.depot.auth.account.AccountRequests.UpdateAccountRequest;
 import dev.depot.auth.account.AccountRequests.VerifyEmailRequest;
 import dev.depot.auth.token.Caller;
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package dev.depot.auth.session;
 
 import dev.depot.auth.AuthProblem;
-import dev.depot.auth.Refusals;
 import dev.depot.auth.token.Caller;
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import io.swagger.v3.oas.annotations.Operation;

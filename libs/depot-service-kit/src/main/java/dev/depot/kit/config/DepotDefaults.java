@@ -27,6 +27,12 @@ public final class DepotDefaults implements EnvironmentPostProcessor {
       Map.entry("logging.structured.json.stacktrace.max-length", "2048"),
       Map.entry("logging.structured.json.stacktrace.max-throwable-depth", "12"),
       Map.entry("logging.structured.json.stacktrace.include-common-frames", "false"),
+      // Services that describe themselves (springdoc): OpenAPI 3.1, stable output, JSON answers;
+      // the problem bodies of the error path are described on each operation instead.
+      Map.entry("springdoc.api-docs.version", "openapi_3_1"),
+      Map.entry("springdoc.writer-with-order-by-keys", "true"),
+      Map.entry("springdoc.default-produces-media-type", "application/json"),
+      Map.entry("springdoc.paths-to-exclude", "/error"),
       Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
       Map.entry("management.endpoint.health.probes.enabled", "true"),
       Map.entry("management.endpoint.health.show-details", "never"),

@@ -1,4 +1,4 @@
-package dev.depot.auth;
+package dev.depot.kit.openapi;
 
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -7,22 +7,29 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The schemas of auth-service's request and response records say what the JSON holds: every
- * component is a required property unless it is {@link Nullable}, and then it may be absent or
- * null. Generated clients get non-optional fields where the service always sends them.
+ * The schemas of a service's request and response records (those in its own packages) say what
+ * the JSON holds: every component is a required property unless it is {@link Nullable}, and then
+ * it may be absent or null. Generated clients get non-optional fields where the service always
+ * sends them.
  */
 class RecordSchemas implements ModelConverter {
+
+  private final List<String> packages;
+
+  RecordSchemas(List<String> packages) {
+    this.packages = List.copyOf(packages);
+  }
 
   @Override
   public Schema<?> resolve(AnnotatedType type, ModelConverterContext context,
       Iterator<ModelConverter> chain) {
     Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
     Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
-    if (resolved == null || !raw.isRecord()
-        || !raw.getPackageName().startsWith(RecordSchemas.class.getPackageName())) {
+    if (resolved == null || !raw.isRecord() || !ownRecord(raw)) {
       return resolved;
     }
     // a named model comes back as a reference; the model itself is among the defined ones
@@ -46,5 +53,10 @@ class RecordSchemas implements ModelConverter {
       }
     }
     return resolved;
+  }
+
+  private boolean ownRecord(Class<?> record) {
+    String name = record.getPackageName();
+    return packages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
   }
 }

@@ -1,4 +1,4 @@
-package dev.depot.auth;
+package dev.depot.kit.openapi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The problems an endpoint answers, by {@code code} ({@link AuthProblem} or the kit's common
- * ones), beyond those of every endpoint (an unreadable or invalid body, a missing token): its
- * OpenAPI operation lists them under their statuses.
+ * The problems an endpoint answers, by {@code code} (one of the service's
+ * {@link dev.depot.kit.problem.ProblemCatalog}), beyond those of every endpoint (an unreadable,
+ * invalid or unsupported body, a missing token): its OpenAPI operation lists them under their
+ * statuses.
  */
 @Documented
 @Target(ElementType.METHOD)
