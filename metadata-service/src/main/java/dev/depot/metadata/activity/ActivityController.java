@@ -1,9 +1,13 @@
 package dev.depot.metadata.activity;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.paging.TimeCursor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/activity}: the audit log of the caller's files, and its CSV export. */
@@ -29,8 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Activity")
 class ActivityController {
 
-  record ActivityResponse(UUID id, UUID actorId, String action, String resourceKind,
-      UUID resourceId, String resourceName, JsonNode details, Instant occurredAt) {}
+  /**
+   * One entry. {@code actorId} is null when no account acted (an automatic purge, a download
+   * through a share link); {@code details} holds what else is worth knowing, by action.
+   */
+  record ActivityResponse(UUID id, @Nullable UUID actorId, String action, String resourceKind,
+      @Nullable UUID resourceId, @Nullable String resourceName, Map<String, Object> details,
+      Instant occurredAt) {}
+
+  private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
   private final ActivityRepository activity;
   private final JsonMapper json;
@@ -41,18 +54,24 @@ class ActivityController {
   }
 
   @GetMapping("/api/activity")
-  @Operation(summary = "What happened to the caller's files (about one resource, if given)")
+  @Operation(operationId = "listActivity",
+      summary = "What happened to the caller's files (about one resource, if given)")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
   Page<ActivityResponse> list(Caller caller, @RequestParam(required = false) UUID resourceId,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
       @RequestParam(required = false) String cursor) {
     return Page.of(activity.page(caller.userId(), resourceId, TimeCursor.decode(cursor),
             limit + 1), limit, last -> new TimeCursor(last.occurredAt(), last.id()).encode())
         .map(e -> new ActivityResponse(e.id(), e.actorId(), e.action(), e.resourceKind(),
-            e.resourceId(), e.resourceName(), json.readTree(e.details()), e.occurredAt()));
+            e.resourceId(), e.resourceName(), json.readValue(e.details(), DETAILS),
+            e.occurredAt()));
   }
 
   @GetMapping(value = "/api/activity/export", produces = "text/csv")
-  @Operation(summary = "The caller's whole audit log as CSV (RFC 4180), oldest first")
+  @Operation(operationId = "exportActivity",
+      summary = "The caller's whole audit log as CSV (RFC 4180), oldest first")
+  @ApiResponse(responseCode = "200", description = "The audit log, one entry a line",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   ResponseEntity<StreamingResponseBody> export(Caller caller) {
     StreamingResponseBody body = out -> {
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

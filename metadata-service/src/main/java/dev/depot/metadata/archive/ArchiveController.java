@@ -1,5 +1,6 @@
 package dev.depot.metadata.archive;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.paging.TimeCursor;
@@ -14,6 +15,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,15 +43,16 @@ class ArchiveController {
    * @param items files and folders (folders with everything in them), at the top of the zip
    * @param name the archive's name (".zip" is added); by default the single item's name
    */
-  record CreateArchiveRequest(@NotEmpty List<@NotNull UUID> items, String name) {}
+  record CreateArchiveRequest(@NotEmpty List<@NotNull UUID> items, @Nullable String name) {}
 
   /**
    * An archive. {@code status} is {@code preparing}, {@code ready}, {@code failed} or
    * {@code expired}; {@code downloadUrl} is given while it is ready (a fresh URL on every read).
    */
   record ArchiveResponse(UUID id, String name, String status, int entries, long totalBytes,
-      int entriesDone, long bytesDone, Long size, String error, Instant createdAt,
-      Instant expiresAt, URI downloadUrl, Instant downloadUrlExpiresAt) {
+      int entriesDone, long bytesDone, @Nullable Long size, @Nullable String error,
+      Instant createdAt, Instant expiresAt, @Nullable URI downloadUrl,
+      @Nullable Instant downloadUrlExpiresAt) {
 
     static ArchiveResponse of(ArchiveService.Described described) {
       Archive a = described.archive();
@@ -66,7 +71,10 @@ class ArchiveController {
   }
 
   @PostMapping("/api/archives")
-  @Operation(summary = "Ask for a zip archive of files and folders (built in the background)")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(operationId = "createArchive",
+      summary = "Ask for a zip archive of files and folders (built in the background)")
+  @Refusals({"INVALID_NAME", "ITEM_NOT_FOUND", "ARCHIVE_TOO_LARGE", "BACKEND_UNAVAILABLE"})
   ResponseEntity<ArchiveResponse> create(Caller caller,
       @Valid @RequestBody CreateArchiveRequest request) {
     ArchiveService.Described created = archives.request(caller, request.items(), request.name());
@@ -76,7 +84,9 @@ class ArchiveController {
   }
 
   @GetMapping("/api/archives")
-  @Operation(summary = "The caller's archives not yet expired, newest first")
+  @Operation(operationId = "listArchives",
+      summary = "The caller's archives not yet expired, newest first")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
   Page<ArchiveResponse> list(Caller caller,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
       @RequestParam(required = false) String cursor) {
@@ -86,13 +96,17 @@ class ArchiveController {
   }
 
   @GetMapping("/api/archives/{id}")
-  @Operation(summary = "An archive's progress, and its download URL once it is ready")
+  @Operation(operationId = "getArchive",
+      summary = "An archive's progress, and its download URL once it is ready")
+  @Refusals({"MALFORMED_REQUEST", "ARCHIVE_NOT_FOUND"})
   ArchiveResponse get(Caller caller, @PathVariable UUID id) {
     return ArchiveResponse.of(archives.describe(caller, id));
   }
 
   @DeleteMapping("/api/archives/{id}")
-  @Operation(summary = "Delete an archive before it expires")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "deleteArchive", summary = "Delete an archive before it expires")
+  @Refusals({"MALFORMED_REQUEST", "ARCHIVE_NOT_FOUND"})
   ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
     archives.delete(caller, id);
     return ResponseEntity.noContent().build();

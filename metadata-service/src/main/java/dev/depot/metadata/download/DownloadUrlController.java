@@ -1,5 +1,6 @@
 package dev.depot.metadata.download;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.ticket.TicketIssuer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +30,10 @@ class DownloadUrlController {
   }
 
   @GetMapping("/api/files/{id}/download-url")
-  @Operation(summary = "A signed download URL for the current (or a given) version")
+  @Operation(operationId = "getDownloadUrl",
+      summary = "A signed download URL for the current (or a given) version")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "FILE_NOT_FOUND", "VERSION_NOT_FOUND",
+      "VERSION_NOT_AVAILABLE"})
   DownloadUrlResponse downloadUrl(Caller caller, @PathVariable UUID id,
       @RequestParam(required = false) UUID versionId,
       @RequestParam(defaultValue = "false") boolean inline,

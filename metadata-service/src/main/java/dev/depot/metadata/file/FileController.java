@@ -1,5 +1,6 @@
 package dev.depot.metadata.file;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.trash.TrashService;
 import dev.depot.metadata.tree.Item;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,11 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Files")
 class FileController {
 
-  record UpdateRequest(String name, UUID parentId, OnConflict onConflict) {}
+  record UpdateRequest(@Nullable String name, @Nullable UUID parentId,
+      @Nullable OnConflict onConflict) {}
 
-  record CopyRequest(UUID parentId, String name, OnConflict onConflict) {}
+  record CopyRequest(@Nullable UUID parentId, @Nullable String name,
+      @Nullable OnConflict onConflict) {}
 
-  record VersionResponse(UUID id, int number, long size, String mimeType, String sha256,
+  record VersionResponse(UUID id, int number, long size, String mimeType, @Nullable String sha256,
       String status, boolean current, Instant createdAt, UUID createdBy) {
 
     static VersionResponse of(Version v, UUID currentId) {
@@ -57,7 +61,8 @@ class FileController {
   }
 
   @GetMapping
-  @Operation(summary = "A file, its current version and its breadcrumbs")
+  @Operation(operationId = "getFile", summary = "A file, its current version and its breadcrumbs")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND"})
   FileResponse get(Caller caller, @PathVariable UUID id) {
     FileService.FileView view = files.view(caller, id);
     return new FileResponse(ItemResponse.of(view.file()),
@@ -66,7 +71,8 @@ class FileController {
   }
 
   @PatchMapping
-  @Operation(summary = "Rename and/or move a file")
+  @Operation(operationId = "updateFile", summary = "Rename and/or move a file")
+  @Refusals({"INVALID_NAME", "FILE_NOT_FOUND", "FOLDER_NOT_FOUND", "NAME_CONFLICT"})
   ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
     return ItemResponse.of(tree.update(caller, Item.Kind.FILE, id, request.name(),
         request.parentId(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
@@ -74,13 +80,18 @@ class FileController {
 
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Move a file to the trash")
+  @Operation(operationId = "trashFile", summary = "Move a file to the trash")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND"})
   void delete(Caller caller, @PathVariable UUID id) {
     trash.trash(caller, Item.Kind.FILE, id);
   }
 
   @PostMapping("/copy")
-  @Operation(summary = "Copy a file (no bytes are copied); renames on clash unless told otherwise")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "copyFile",
+      summary = "Copy a file (no bytes are copied); renames on clash unless told otherwise")
+  @Refusals({"INVALID_NAME", "FILE_NOT_FOUND", "FOLDER_NOT_FOUND", "NAME_CONFLICT",
+      "QUOTA_EXCEEDED"})
   ResponseEntity<ItemResponse> copy(Caller caller, @PathVariable UUID id,
       @RequestBody CopyRequest request) {
     Item copy = files.copy(caller, id, request.parentId(), request.name(),
@@ -90,7 +101,8 @@ class FileController {
   }
 
   @GetMapping("/versions")
-  @Operation(summary = "A file's stored versions, newest first")
+  @Operation(operationId = "listVersions", summary = "A file's stored versions, newest first")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND"})
   List<VersionResponse> versions(Caller caller, @PathVariable UUID id) {
     FileService.Versions versions = files.versions(caller, id);
     return versions.stored().stream()
@@ -99,7 +111,9 @@ class FileController {
 
   @PostMapping("/versions/{versionId}/restore")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Make an old version current again (as a new version)")
+  @Operation(operationId = "restoreVersion",
+      summary = "Make an old version current again (as a new version)")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND", "VERSION_NOT_FOUND", "QUOTA_EXCEEDED"})
   VersionResponse revert(Caller caller, @PathVariable UUID id, @PathVariable UUID versionId) {
     Version revived = files.revert(caller, id, versionId);
     return VersionResponse.of(revived, revived.id());
@@ -107,7 +121,8 @@ class FileController {
 
   @DeleteMapping("/versions/{versionId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Delete an old version for good")
+  @Operation(operationId = "deleteVersion", summary = "Delete an old version for good")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND", "VERSION_NOT_FOUND", "CURRENT_VERSION"})
   void deleteVersion(Caller caller, @PathVariable UUID id, @PathVariable UUID versionId) {
     files.deleteVersion(caller, id, versionId);
   }

@@ -1,5 +1,6 @@
 package dev.depot.metadata.folder;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.trash.TrashService;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Folders")
 class FolderController {
 
-  record CreateFolderRequest(UUID parentId, @NotNull String name, OnConflict onConflict) {}
+  record CreateFolderRequest(@Nullable UUID parentId, @NotNull String name,
+      @Nullable OnConflict onConflict) {}
 
-  record UpdateRequest(String name, UUID parentId, OnConflict onConflict) {}
+  record UpdateRequest(@Nullable String name, @Nullable UUID parentId,
+      @Nullable OnConflict onConflict) {}
 
   record FolderResponse(ItemResponse folder, List<PathEntry> path) {
 
@@ -58,19 +62,22 @@ class FolderController {
   }
 
   @GetMapping("/root")
-  @Operation(summary = "The caller's root folder")
+  @Operation(operationId = "getRootFolder", summary = "The caller's root folder")
   FolderResponse root(Caller caller) {
     return FolderResponse.of(folders.view(caller, folders.rootOf(caller)));
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A folder and its breadcrumbs from the root")
+  @Operation(operationId = "getFolder", summary = "A folder and its breadcrumbs from the root")
+  @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND"})
   FolderResponse get(Caller caller, @PathVariable UUID id) {
     return FolderResponse.of(folders.view(caller, id));
   }
 
   @GetMapping("/{id}/children")
-  @Operation(summary = "One page of a folder's children, folders first")
+  @Operation(operationId = "listChildren",
+      summary = "One page of a folder's children, folders first")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR", "FOLDER_NOT_FOUND"})
   Page<ItemResponse> children(Caller caller, @PathVariable UUID id,
       @RequestParam(defaultValue = "name") String sort,
       @RequestParam(defaultValue = "asc") String order,
@@ -81,17 +88,23 @@ class FolderController {
   }
 
   @PostMapping
-  @Operation(summary = "Create a folder (in the root folder when parentId is absent)")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "createFolder",
+      summary = "Create a folder (in the root folder when parentId is absent)")
+  @Refusals({"INVALID_NAME", "FOLDER_NOT_FOUND", "NAME_CONFLICT", "TREE_TOO_DEEP"})
   ResponseEntity<ItemResponse> create(Caller caller,
       @Valid @RequestBody CreateFolderRequest request) {
     UUID parent = request.parentId() == null ? folders.rootOf(caller) : request.parentId();
-    Item folder = tree.createFolder(caller, parent, request.name(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL));
+    Item folder = tree.createFolder(caller, parent, request.name(),
+        OnConflict.orDefault(request.onConflict(), OnConflict.FAIL));
     return ResponseEntity.created(URI.create("/api/folders/" + folder.id()))
         .body(ItemResponse.of(folder));
   }
 
   @PatchMapping("/{id}")
-  @Operation(summary = "Rename and/or move a folder")
+  @Operation(operationId = "updateFolder", summary = "Rename and/or move a folder")
+  @Refusals({"INVALID_NAME", "FOLDER_NOT_FOUND", "NAME_CONFLICT", "MOVE_INTO_ITSELF",
+      "ROOT_FOLDER_IMMUTABLE", "TREE_TOO_DEEP"})
   ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
     return ItemResponse.of(tree.update(caller, Item.Kind.FOLDER, id, request.name(),
         request.parentId(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
@@ -99,7 +112,9 @@ class FolderController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Move a folder and everything in it to the trash")
+  @Operation(operationId = "trashFolder",
+      summary = "Move a folder and everything in it to the trash")
+  @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND", "ROOT_FOLDER_IMMUTABLE"})
   void delete(Caller caller, @PathVariable UUID id) {
     trash.trash(caller, Item.Kind.FOLDER, id);
   }

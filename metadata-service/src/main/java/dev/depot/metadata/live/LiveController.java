@@ -1,5 +1,6 @@
 package dev.depot.metadata.live;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,13 +35,15 @@ class LiveController {
   }
 
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(summary = "Live events for the caller (Server-Sent Events) until the token expires",
+  @Operation(operationId = "liveEvents",
+      summary = "Live events for the caller (Server-Sent Events) until the token expires",
       description = "Starts with `retry: 3000` and `event: open` (data: `{\"expiresAt\"}`, when"
           + " the stream ends: the token's expiry, at most an hour away). Then `event: archive`"
           + " with an archive's state (as `GET /api/archives/{id}` without the download URL)"
           + " after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed:"
           + " read the state you show after `open`. A ninth stream of one account ends its"
           + " oldest; 503 while the service starts, 429 when the server is full (Retry-After).")
+  @Refusals({"TOO_MANY_STREAMS", "BACKEND_UNAVAILABLE"})
   @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
   void events(Caller caller, @AuthenticationPrincipal Jwt jwt, HttpServletResponse response)

@@ -2,9 +2,10 @@ package dev.depot.metadata.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** One page of a list; pass {@code nextCursor} back as {@code cursor} for the next one. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
   /**
    * The page of {@code rows} read with {@code limit + 1}: the extra row, if any, only says that

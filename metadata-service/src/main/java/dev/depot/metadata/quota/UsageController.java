@@ -2,6 +2,7 @@ package dev.depot.metadata.quota;
 
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.MetadataProblem;
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,13 +41,15 @@ class UsageController {
   }
 
   @GetMapping("/api/me/usage")
-  @Operation(summary = "What the caller stores, by state, against their limit")
+  @Operation(operationId = "getUsage",
+      summary = "What the caller stores, by state, against their limit")
   UsageResponse usage(Caller caller) {
     return UsageResponse.of(ledger.usage(caller.userId()).orElseThrow());
   }
 
   @PutMapping("/api/admin/users/{userId}/quota")
-  @Operation(summary = "Set a user's storage limit (administrators only)")
+  @Operation(operationId = "setQuota", summary = "Set a user's storage limit (administrators only)")
+  @Refusals({"NOT_AN_ADMIN", "ACCOUNT_NOT_FOUND"})
   UsageResponse setLimit(Caller caller, @PathVariable UUID userId,
       @Valid @RequestBody LimitRequest request) {
     if (caller.username() == null || !properties.admins().contains(caller.username())) {

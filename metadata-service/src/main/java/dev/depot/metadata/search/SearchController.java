@@ -1,5 +1,6 @@
 package dev.depot.metadata.search;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.access.AccessPolicy;
@@ -39,7 +40,9 @@ class SearchController {
   }
 
   @GetMapping("/api/search")
-  @Operation(summary = "Search names (prefix and fuzzy), best matches first")
+  @Operation(operationId = "search",
+      summary = "Search names (prefix and fuzzy), best matches first")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR", "FOLDER_NOT_FOUND"})
   Page<ItemResponse> search(Caller caller, @RequestParam String q,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) Instant modifiedAfter,

@@ -1,5 +1,6 @@
 package dev.depot.metadata.share;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,12 +8,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,14 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareLinkController {
 
   /** @param expiresAt when the link stops working; by default never (until revoked) */
-  record CreateShareLinkRequest(Instant expiresAt) {}
+  record CreateShareLinkRequest(@Nullable Instant expiresAt) {}
 
   /**
    * A link. {@code url} is the page anyone can open; {@code downloads} counts the download URLs
    * it handed out.
    */
   record ShareLinkResponse(UUID id, UUID fileId, String token, URI url, Instant createdAt,
-      Instant expiresAt, boolean expired, long downloads, Instant lastUsedAt) {}
+      @Nullable Instant expiresAt, boolean expired, long downloads,
+      @Nullable Instant lastUsedAt) {}
 
   record ShareLinksResponse(List<ShareLinkResponse> items) {}
 
@@ -42,7 +47,10 @@ class ShareLinkController {
   }
 
   @PostMapping("/api/files/{id}/share-links")
-  @Operation(summary = "Make a public link to a file (anyone holding it may download the file)")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "createShareLink",
+      summary = "Make a public link to a file (anyone holding it may download the file)")
+  @Refusals({"EMAIL_NOT_VERIFIED", "FILE_NOT_FOUND", "SHARE_LINK_LIMIT"})
   ResponseEntity<ShareLinkResponse> create(Caller caller, @PathVariable UUID id,
       @RequestBody(required = false) CreateShareLinkRequest request) {
     ShareLink link = shares.create(caller, id, request == null ? null : request.expiresAt());
@@ -51,13 +59,16 @@ class ShareLinkController {
   }
 
   @GetMapping("/api/files/{id}/share-links")
-  @Operation(summary = "A file's public links, newest first")
+  @Operation(operationId = "listShareLinks", summary = "A file's public links, newest first")
+  @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND"})
   ShareLinksResponse list(Caller caller, @PathVariable UUID id) {
     return new ShareLinksResponse(shares.list(caller, id).stream().map(this::response).toList());
   }
 
   @DeleteMapping("/api/share-links/{id}")
-  @Operation(summary = "Revoke a public link at once")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "revokeShareLink", summary = "Revoke a public link at once")
+  @Refusals({"MALFORMED_REQUEST", "SHARE_LINK_NOT_FOUND"})
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
     shares.revoke(caller, id);
     return ResponseEntity.noContent().build();

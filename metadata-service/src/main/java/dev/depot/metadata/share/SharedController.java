@@ -1,10 +1,12 @@
 package dev.depot.metadata.share;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.ticket.TicketIssuer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SharedController {
 
   record SharedFileResponse(String name, long size, String mimeType, Instant modifiedAt,
-      Instant expiresAt) {}
+      @Nullable Instant expiresAt) {}
 
   record SharedDownloadResponse(URI url, Instant expiresAt) {}
 
@@ -30,7 +32,9 @@ class SharedController {
   }
 
   @GetMapping("/api/shared/{token}")
-  @Operation(summary = "The file a share link shows (no account needed)")
+  @Operation(operationId = "getSharedFile",
+      summary = "The file a share link shows (no account needed)")
+  @Refusals("SHARE_LINK_NOT_FOUND")
   SharedFileResponse file(@PathVariable String token) {
     ShareLinkRepository.Shared shared = shares.open(token);
     return new SharedFileResponse(shared.name(), shared.size(), shared.mimeType(),
@@ -38,7 +42,9 @@ class SharedController {
   }
 
   @GetMapping("/api/shared/{token}/download-url")
-  @Operation(summary = "A signed download URL of the shared file (no account needed)")
+  @Operation(operationId = "getSharedDownloadUrl",
+      summary = "A signed download URL of the shared file (no account needed)")
+  @Refusals("SHARE_LINK_NOT_FOUND")
   SharedDownloadResponse downloadUrl(@PathVariable String token) {
     TicketIssuer.Issued issued = shares.download(token);
     return new SharedDownloadResponse(issued.url(), issued.expiresAt());

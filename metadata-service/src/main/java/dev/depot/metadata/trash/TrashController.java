@@ -1,5 +1,6 @@
 package dev.depot.metadata.trash;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.paging.Page;
 import dev.depot.metadata.tree.ItemResponse;
@@ -33,7 +34,9 @@ class TrashController {
   }
 
   @GetMapping
-  @Operation(summary = "Trashed items (each with everything deleted along with it), newest first")
+  @Operation(operationId = "listTrash",
+      summary = "Trashed items (each with everything deleted along with it), newest first")
+  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
   Page<ItemResponse> list(Caller caller,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
       @RequestParam(required = false) String cursor) {
@@ -41,20 +44,24 @@ class TrashController {
   }
 
   @PostMapping("/{id}/restore")
-  @Operation(summary = "Restore an item to where it was (or the root folder), renaming on clash")
+  @Operation(operationId = "restoreFromTrash",
+      summary = "Restore an item to where it was (or the root folder), renaming on clash")
+  @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND", "NAME_CONFLICT"})
   ItemResponse restore(Caller caller, @PathVariable UUID id) {
     return ItemResponse.of(trash.restore(caller, id));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Delete a trashed item and everything below it for good")
+  @Operation(operationId = "purgeFromTrash",
+      summary = "Delete a trashed item and everything below it for good")
+  @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND"})
   void purge(Caller caller, @PathVariable UUID id) {
     trash.purge(caller, id);
   }
 
   @DeleteMapping
-  @Operation(summary = "Empty the trash")
+  @Operation(operationId = "emptyTrash", summary = "Empty the trash")
   EmptyResponse empty(Caller caller) {
     return new EmptyResponse(trash.empty(caller));
   }

@@ -1,5 +1,6 @@
 package dev.depot.metadata.upload;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import dev.depot.metadata.account.AccountDirectory;
 import dev.depot.metadata.tree.OnConflict;
@@ -11,10 +12,13 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Uploads")
 class UploadController {
 
-  record StartUploadRequest(UUID folderId, @NotNull String name,
-      @NotNull @PositiveOrZero Long size, String mimeType, String sha256,
-      OnConflict onConflict) {}
+  record StartUploadRequest(@Nullable UUID folderId, @NotNull String name,
+      @NotNull @PositiveOrZero Long size, @Nullable String mimeType, @Nullable String sha256,
+      @Nullable OnConflict onConflict) {}
 
-  record StartVersionRequest(@NotNull @PositiveOrZero Long size, String mimeType,
-      String sha256) {}
+  record StartVersionRequest(@NotNull @PositiveOrZero Long size, @Nullable String mimeType,
+      @Nullable String sha256) {}
 
   /**
    * Where and how to upload: send the bytes with tus to {@code uploadUrl}, presenting
@@ -55,7 +59,10 @@ class UploadController {
   }
 
   @PostMapping("/api/files")
-  @Operation(summary = "Start uploading a file into a folder (the root folder by default)")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "startUpload",
+      summary = "Start uploading a file into a folder (the root folder by default)")
+  @Refusals({"INVALID_NAME", "FOLDER_NOT_FOUND", "NAME_CONFLICT", "QUOTA_EXCEEDED"})
   ResponseEntity<UploadResponse> start(Caller caller,
       @Valid @RequestBody StartUploadRequest request) {
     UUID folder = request.folderId() != null ? request.folderId()
@@ -68,7 +75,10 @@ class UploadController {
   }
 
   @PostMapping("/api/files/{id}/versions")
-  @Operation(summary = "Start uploading a new version of a file")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "startVersionUpload",
+      summary = "Start uploading a new version of a file")
+  @Refusals({"FILE_NOT_FOUND", "QUOTA_EXCEEDED"})
   ResponseEntity<UploadResponse> startVersion(Caller caller, @PathVariable UUID id,
       @Valid @RequestBody StartVersionRequest request) {
     UploadService.Started started = uploads.startVersion(caller, id,

@@ -15,7 +15,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +42,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * What the OpenAPI description of every Depot service says the same way, for a service that
  * serves one (springdoc) and names its {@link ProblemCatalog} as a bean: records' required and
- * nullable properties, bearer security off {@code depot.security.public-paths}, and every
+ * nullable properties (in request bodies what may be null may be left out), bearer security off {@code depot.security.public-paths}, and every
  * operation's problems under their statuses, each an RFC 9457 body whose {@code code} is one of
  * those named (the {@link Refusals} of its method, those of a request body and of a token);
  * anything else is the default response. The service's own {@code OpenAPI} bean gives the title,
@@ -52,7 +55,8 @@ public class OpenApiConfiguration {
 
   private static final String BEARER = "bearer";
   private static final String PROBLEM = "Problem";
-  private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+  private static final String SCHEMAS = "#/components/schemas/";
+  private static final String PROBLEM_REF = SCHEMAS + PROBLEM;
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final String CODE = "code";
 
@@ -129,6 +133,42 @@ public class OpenApiConfiguration {
   }
 
   /**
+   * What may be null in a request body may also be left out: those properties of the schemas a
+   * request body refers to (directly or through others) are optional.
+   */
+  @Bean
+  OpenApiCustomizer optionalNullsInRequests() {
+    return api -> {
+      Map<String, Schema> schemas = api.getComponents().getSchemas();
+      Deque<Schema<?>> pending = new ArrayDeque<>();
+      api.getPaths().values().forEach(item -> item.readOperations().stream()
+          .filter(op -> op.getRequestBody() != null && op.getRequestBody().getContent() != null)
+          .forEach(op -> op.getRequestBody().getContent().values()
+              .forEach(media -> pending.add(media.getSchema()))));
+      Set<String> seen = new HashSet<>();
+      while (!pending.isEmpty()) {
+        Schema<?> schema = pending.pop();
+        String ref = schema.get$ref();
+        if (ref != null && ref.startsWith(SCHEMAS) && seen.add(ref)) {
+          pending.add(schemas.get(ref.substring(SCHEMAS.length())));
+        }
+        if (schema.getItems() != null) {
+          pending.add(schema.getItems());
+        }
+        if (schema.getProperties() != null) {
+          schema.getProperties().values().forEach(pending::add);
+          if (schema.getRequired() != null) {
+            schema.setRequired(schema.getRequired().stream().filter(name -> {
+              Set<String> types = schema.getProperties().get(name).getTypes();
+              return types == null || !types.contains("null");
+            }).toList());
+          }
+        }
+      }
+    };
+  }
+
+  /**
    * Adds {@code problem} to the response of its status: a problem whose {@code code} is one of
    * those the status lists. A 429 or 503 may say in {@code Retry-After} when to try again.
    */
@@ -176,7 +216,7 @@ public class OpenApiConfiguration {
         CODE, typed("string", "Stable machine-readable code, e.g. `VALIDATION_FAILED`"),
         "traceId", typed("string", "The request's trace id: quote it when reporting a problem"),
         "errors", new JsonSchema().types(Set.of("array"))
-            .items(new JsonSchema().$ref("#/components/schemas/FieldError"))
+            .items(new JsonSchema().$ref(SCHEMAS + "FieldError"))
             .description("With `VALIDATION_FAILED`: each invalid field"),
         "retryAfter", typed("integer", "With 429: seconds to wait, as in `Retry-After`")
             .format("int64")), "type", "title", "status", CODE);

@@ -1,5 +1,6 @@
 package dev.depot.kit.openapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -11,10 +12,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The schemas of a service's request and response records (those in its own packages) say what
- * the JSON holds: every component is a required property unless it is {@link Nullable}, and then
- * it may be absent or null. Generated clients get non-optional fields where the service always
- * sends them.
+ * The schemas of a service's records (those in its own packages) say what the JSON holds, as
+ * Jackson writes it: every component is a required property, null only where it is
+ * {@link Nullable}; a {@code @Nullable} component that {@link JsonInclude} leaves out when null is
+ * optional instead, and never null. Generated clients get non-optional fields where the service
+ * always sends them. (In request bodies a client may leave out what may be null:
+ * {@link OpenApiConfiguration} makes those properties optional there.)
  */
 class RecordSchemas implements ModelConverter {
 
@@ -45,10 +48,16 @@ class RecordSchemas implements ModelConverter {
         continue;
       }
       boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+      if (nullable && leftOutWhenNull(component)) {
+        continue;
+      }
       if (nullable && property.getTypes() != null) {
         property.addType("null");
-      } else if (!nullable && (schema.getRequired() == null
-          || !schema.getRequired().contains(component.getName()))) {
+        if (property.getEnum() != null) {
+          property.addEnumItemObject(null);
+        }
+      }
+      if (schema.getRequired() == null || !schema.getRequired().contains(component.getName())) {
         schema.addRequiredItem(component.getName());
       }
     }
@@ -58,5 +67,11 @@ class RecordSchemas implements ModelConverter {
   private boolean ownRecord(Class<?> record) {
     String name = record.getPackageName();
     return packages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
+  }
+
+  private static boolean leftOutWhenNull(RecordComponent component) {
+    JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+    return include != null && include.value() != JsonInclude.Include.ALWAYS
+        && include.value() != JsonInclude.Include.USE_DEFAULTS;
   }
 }
