@@ -101,6 +101,11 @@ final class PartWriter implements AutoCloseable {
     return objects.uploadPart(upload.blobId(), multipart(), nextPart, spool, 0, spooled);
   }
 
+  /** The upload's multipart upload id, or null while none was started. */
+  String startedMultipart() {
+    return multipartId;
+  }
+
   /** The upload's multipart upload id, starting the upload if there is none yet. */
   String multipart() {
     if (multipartId == null) {

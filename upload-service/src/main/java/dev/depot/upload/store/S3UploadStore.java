@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * uploads smaller than a part become the blob's object in one request. What is stored where is
  * recorded in {@code stored_uploads} and {@code parts}.
  *
- * <p>The SHA-256 of the content is computed as the bytes stream through this instance; an
- * upload continued elsewhere (another instance, or after a restart) is read back when it is
- * finished, if its digest is required.
+ * <p>An upload written here goes on from what this instance remembers of it
+ * ({@link UploadProgress}): where its bytes are and the SHA-256 of their content so far. One
+ * continued elsewhere (another instance, or after a restart) is looked up in the database, and
+ * its object read back when it is finished, if its digest is required.
  */
 @Component
 class S3UploadStore implements UploadStore {
@@ -38,16 +39,16 @@ class S3UploadStore implements UploadStore {
 
   private final StoredUploadRepository uploads;
   private final S3Objects objects;
-  private final ContentDigests digests;
+  private final UploadProgress progress;
   private final SpoolDirectory spool;
   private final ExecutorService partUploads;
   private final StoreProperties properties;
 
-  S3UploadStore(StoredUploadRepository uploads, S3Objects objects, ContentDigests digests,
+  S3UploadStore(StoredUploadRepository uploads, S3Objects objects, UploadProgress progress,
       SpoolDirectory spool, ExecutorService partUploads, StoreProperties properties) {
     this.uploads = uploads;
     this.objects = objects;
-    this.digests = digests;
+    this.progress = progress;
     this.spool = spool;
     this.partUploads = partUploads;
     this.properties = properties;
@@ -55,15 +56,20 @@ class S3UploadStore implements UploadStore {
 
   @Override
   public void create(UUID uploadId, UUID blobId, long length) {
-    uploads.insert(new StoredUpload(uploadId, blobId, properties.partSizeFor(length), null, null,
-        0));
+    StoredUpload upload = new StoredUpload(uploadId, blobId, properties.partSizeFor(length), null,
+        null, 0);
+    uploads.insert(upload);
+    afterCommit(() -> progress.recorded(0, upload, UploadProgress.sha256()));
   }
 
   @Override
   public Write write(UUID uploadId, long offset, InputStream body, boolean verifyFirst) {
-    StoredUpload upload = uploads.find(uploadId).orElseThrow(() ->
-        new StorageException("upload " + uploadId + " holds nothing in the store"));
-    S3Write write = new S3Write(upload, offset, verifyFirst);
+    UploadProgress.Known known = progress.at(uploadId, offset);
+    if (known == null) {
+      known = new UploadProgress.Known(find(uploadId),
+          offset == 0 ? UploadProgress.sha256() : null);
+    }
+    S3Write write = new S3Write(known.upload(), offset, known.sha256(), verifyFirst);
     try {
       write.receive(body);
       return write;
@@ -75,7 +81,7 @@ class S3UploadStore implements UploadStore {
 
   @Override
   public void abort(UUID uploadId) {
-    digests.forget(uploadId);
+    progress.forget(uploadId);
     try {
       Optional<StoredUpload> upload = uploads.find(uploadId);
       if (upload.isPresent()) {
@@ -105,10 +111,10 @@ class S3UploadStore implements UploadStore {
     private long tailSize;
     private boolean finished;
 
-    S3Write(StoredUpload upload, long offset, boolean hold) {
+    S3Write(StoredUpload upload, long offset, MessageDigest content, boolean hold) {
       this.upload = upload;
       this.start = offset;
-      this.content = digests.resume(upload.id(), offset);
+      this.content = content;
       this.writer = new PartWriter(upload, offset, objects, partUploads, this::startMultipart,
           spool.path(), hold);
     }
@@ -167,7 +173,7 @@ class S3UploadStore implements UploadStore {
         objects.completeMultipart(upload.blobId(), writer.multipart(), all);
       }
       finished = true;
-      String seen = digests.finish(upload.id(), content);
+      String seen = UploadProgress.hex(content);
       return new Finished(offset(), seen != null || !sha256Required ? seen : readBack());
     }
 
@@ -178,9 +184,13 @@ class S3UploadStore implements UploadStore {
       } else {
         uploads.advance(upload.id(), tailKey, tailSize, parts);
       }
+      StoredUpload stored = new StoredUpload(upload.id(), upload.blobId(), upload.partSize(),
+          writer.startedMultipart(), tailKey, tailSize);
       afterCommit(() -> {
-        if (!finished) {
-          digests.save(upload.id(), offset(), content);
+        if (finished) {
+          progress.forget(upload.id());
+        } else {
+          progress.recorded(offset(), stored, content);
         }
         if (upload.tailKey() != null && !upload.tailKey().equals(tailKey)) {
           partUploads.execute(this::dropReplacedTail);
@@ -203,10 +213,14 @@ class S3UploadStore implements UploadStore {
       }
     }
 
+    /** Starts the multipart upload, or joins the one another writer started first. */
     private String startMultipart() {
       String started = objects.beginMultipart(upload.blobId());
-      uploads.setMultipart(upload.id(), started);
-      return started;
+      if (uploads.claimMultipart(upload.id(), started)) {
+        return started;
+      }
+      objects.abortMultipart(upload.blobId(), started);
+      return find(upload.id()).multipartId();
     }
 
     /**
@@ -217,7 +231,7 @@ class S3UploadStore implements UploadStore {
       long started = System.nanoTime();
       String sha256;
       try (InputStream in = objects.openBlob(upload.blobId())) {
-        sha256 = ContentDigests.of(in);
+        sha256 = UploadProgress.sha256Of(in);
       } catch (IOException e) {
         throw new StorageException("could not read back blob " + upload.blobId(), e);
       }
@@ -235,6 +249,11 @@ class S3UploadStore implements UploadStore {
             e.getMessage());
       }
     }
+  }
+
+  private StoredUpload find(UUID uploadId) {
+    return uploads.find(uploadId).orElseThrow(() ->
+        new StorageException("upload " + uploadId + " holds nothing in the store"));
   }
 
   /** Runs {@code action} once the caller's transaction has committed (at once without one). */

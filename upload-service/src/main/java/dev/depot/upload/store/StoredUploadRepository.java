@@ -41,9 +41,14 @@ class StoredUploadRepository {
         .query((rs, n) -> new StoredPart(rs.getInt(1), rs.getString(2), rs.getLong(3))).list();
   }
 
-  void setMultipart(UUID id, String multipartId) {
-    jdbc.sql("UPDATE stored_uploads SET multipart_id = :mp WHERE id = :id")
-        .param("mp", multipartId).param("id", id).update();
+  /**
+   * Records the upload's multipart upload unless it has one already (another writer started it
+   * first); false then.
+   */
+  boolean claimMultipart(UUID id, String multipartId) {
+    return jdbc.sql("""
+        UPDATE stored_uploads SET multipart_id = :mp WHERE id = :id AND multipart_id IS NULL""")
+        .param("mp", multipartId).param("id", id).update() == 1;
   }
 
   /** Records the tail that now ends the stored bytes, and the parts stored before it. */
