@@ -136,7 +136,7 @@ export class FakeFilesApi extends FakeApi {
     this.items.set(file.id, file);
     this.versions.set(file.id, []);
     sizes.forEach((size, i) => {
-      const version = this.addVersion(file, size);
+      const version = this.addVersion(file, size, mimeType);
       version.status = statuses[i] ?? "ready";
     });
     const status = statuses[sizes.length - 1];
@@ -201,7 +201,7 @@ export class FakeFilesApi extends FakeApi {
         this.items.set(file.id, file);
         this.versions.set(file.id, []);
       }
-      this.addVersion(file, upload.size, upload.versionId);
+      this.addVersion(file, upload.size, upload.mimeType, upload.versionId);
       this.record(file, "uploaded", { size: upload.size });
     }, this.listedAfterMs);
   }
@@ -295,13 +295,19 @@ export class FakeFilesApi extends FakeApi {
     };
   }
 
-  private addVersion(file: Item, size: number, id = this.nextId("version")): FakeVersion {
+  /** A new current version of `file`, which takes its type (as the service makes it current). */
+  private addVersion(
+    file: Item,
+    size: number,
+    mimeType: string,
+    id = this.nextId("version"),
+  ): FakeVersion {
     const list = this.versions.get(file.id) ?? [];
     const version: FakeVersion = {
       id,
       number: (list.at(-1)?.number ?? 0) + 1,
       size,
-      mimeType: file.mimeType,
+      mimeType,
       sha256: `${size}`.padStart(64, "0"),
       status: "ready",
       createdAt: this.tick(),
@@ -310,6 +316,7 @@ export class FakeFilesApi extends FakeApi {
     list.push(version);
     this.versions.set(file.id, list);
     file.versionId = version.id;
+    file.mimeType = mimeType;
     file.size = size;
     file.modifiedAt = version.createdAt;
     return version;
@@ -741,7 +748,7 @@ export class FakeFilesApi extends FakeApi {
     if (!old) {
       return problem(404, "VERSION_NOT_FOUND", "No such version.");
     }
-    const revived = this.addVersion(file, old.size);
+    const revived = this.addVersion(file, old.size, old.mimeType);
     this.record(file, "reverted", { fromVersion: old.number, version: revived.number });
     return ok(
       "post",

@@ -77,11 +77,14 @@ export class FakeShareApi extends FakeApi {
     return file && file.kind === "file" && this.files.isLive(file) ? file : undefined;
   }
 
-  /** The link of a token if it works: known, not expired, its file live. */
-  private working(token: string): { link: FakeLink; file: Item } | undefined {
+  /** The link of a token if it works (known, not expired, its file live), and its file's type. */
+  private working(token: string): { link: FakeLink; file: Item; mimeType: string } | undefined {
     const link = this.links.find((l) => l.token === token);
     const file = link && this.liveFile(link.fileId);
-    return link && file && !this.isExpired(link) ? { link, file } : undefined;
+    const current = file && this.files.versions.get(file.id)?.find((v) => v.id === file.versionId);
+    return link && file && current && !this.isExpired(link)
+      ? { link, file, mimeType: current.mimeType }
+      : undefined;
   }
 
   /** Answers the owner's calls only with an access token `auth` issued; the public ones always. */
@@ -128,7 +131,7 @@ export class FakeShareApi extends FakeApi {
           "This link does not work: it may have expired or been revoked.",
         );
       }
-      const { link, file } = shared;
+      const { link, file, mimeType } = shared;
       if (match[2]) {
         link.downloads += 1;
         link.lastUsedAt = new Date().toISOString();
@@ -141,7 +144,7 @@ export class FakeShareApi extends FakeApi {
       return ok("get", "/api/shared/{token}", {
         name: file.name,
         size: file.size,
-        mimeType: file.mimeType,
+        mimeType,
         modifiedAt: file.modifiedAt,
         expiresAt: link.expiresAt,
       });

@@ -25,7 +25,7 @@ function systemOf(userAgent: string): string | null {
 }
 
 /** "Firefox on Linux": a session's device in words, from its User-Agent. */
-export function describeUserAgent(userAgent?: string | null): string {
+export function describeUserAgent(userAgent: string | null): string {
   if (!userAgent?.trim()) {
     return "Unknown device";
   }

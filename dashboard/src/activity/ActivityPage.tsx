@@ -61,7 +61,7 @@ function linkable(entry: Activity): entry is Activity & { resourceId: string } {
 }
 
 function oldName(entry: Activity): string | null {
-  const value = entry.details?.oldName;
+  const value = entry.details.oldName;
   return typeof value === "string" ? value : null;
 }
 

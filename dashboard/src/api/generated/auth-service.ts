@@ -256,7 +256,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description An address waiting for its verification link to be followed */
-            pendingEmail?: string | null;
+            pendingEmail: string | null;
             username: string;
         };
         ChangePasswordRequest: {
@@ -285,7 +285,7 @@ export interface components {
         };
         /** @description An RFC 9457 problem details document */
         Problem: {
-            /** @description Stable machine-readable code, e.g. `EMAIL_TAKEN` */
+            /** @description Stable machine-readable code, e.g. `VALIDATION_FAILED` */
             code: string;
             /** @description What went wrong this time, for people */
             detail?: string;
@@ -329,7 +329,7 @@ export interface components {
             ipAddress: string;
             /** Format: date-time */
             lastUsedAt: string;
-            userAgent?: string | null;
+            userAgent: string | null;
         };
         SignupRequest: {
             email: string;
@@ -350,7 +350,7 @@ export interface components {
              */
             refreshExpiresIn: number;
             /** @description Trades for new tokens once; absent when it travels in the session cookie */
-            refreshToken?: string | null;
+            refreshToken?: string;
             /** Format: uuid */
             sessionId: string;
             /** @description Always `Bearer` */
@@ -502,6 +502,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
             /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
             default: {
                 headers: {
@@ -571,6 +583,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
             /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
             default: {
                 headers: {
@@ -635,6 +659,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "WRONG_PASSWORD";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -707,6 +743,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -862,6 +910,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
             /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
             default: {
                 headers: {
@@ -902,6 +962,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "MALFORMED_REQUEST" | "TOKEN_INVALID" | "VALIDATION_FAILED" | "WEAK_PASSWORD";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -974,6 +1046,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -1140,6 +1224,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
             /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
             default: {
                 headers: {
@@ -1182,6 +1278,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "MALFORMED_REQUEST" | "TOKEN_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

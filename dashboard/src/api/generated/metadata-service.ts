@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** What happened to the caller's files (about one resource, if given) */
-        get: operations["list_3"];
+        get: operations["listActivity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's whole audit log as CSV (RFC 4180), oldest first */
-        get: operations["export"];
+        get: operations["exportActivity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         /** Set a user's storage limit (administrators only) */
-        put: operations["setLimit"];
+        put: operations["setQuota"];
         post?: never;
         delete?: never;
         options?: never;
@@ -63,10 +63,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's archives not yet expired, newest first */
-        get: operations["list_1"];
+        get: operations["listArchives"];
         put?: never;
         /** Ask for a zip archive of files and folders (built in the background) */
-        post: operations["create_2"];
+        post: operations["createArchive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -81,11 +81,11 @@ export interface paths {
             cookie?: never;
         };
         /** An archive's progress, and its download URL once it is ready */
-        get: operations["get_2"];
+        get: operations["getArchive"];
         put?: never;
         post?: never;
         /** Delete an archive before it expires */
-        delete: operations["delete_2"];
+        delete: operations["deleteArchive"];
         options?: never;
         head?: never;
         patch?: never;
@@ -102,7 +102,7 @@ export interface paths {
          * Live events for the caller (Server-Sent Events) until the token expires
          * @description Starts with `retry: 3000` and `event: open` (data: `{"expiresAt"}`, when the stream ends: the token's expiry, at most an hour away). Then `event: archive` with an archive's state (as `GET /api/archives/{id}` without the download URL) after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed: read the state you show after `open`. A ninth stream of one account ends its oldest; 503 while the service starts, 429 when the server is full (Retry-After).
          */
-        get: operations["events"];
+        get: operations["liveEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start uploading a file into a folder (the root folder by default) */
-        post: operations["start"];
+        post: operations["startUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -136,15 +136,15 @@ export interface paths {
             cookie?: never;
         };
         /** A file, its current version and its breadcrumbs */
-        get: operations["get_1"];
+        get: operations["getFile"];
         put?: never;
         post?: never;
         /** Move a file to the trash */
-        delete: operations["delete_1"];
+        delete: operations["trashFile"];
         options?: never;
         head?: never;
         /** Rename and/or move a file */
-        patch: operations["update_1"];
+        patch: operations["updateFile"];
         trace?: never;
     };
     "/api/files/{id}/copy": {
@@ -157,7 +157,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Copy a file (no bytes are copied); renames on clash unless told otherwise */
-        post: operations["copy"];
+        post: operations["copyFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -172,7 +172,7 @@ export interface paths {
             cookie?: never;
         };
         /** A signed download URL for the current (or a given) version */
-        get: operations["downloadUrl_1"];
+        get: operations["getDownloadUrl"];
         put?: never;
         post?: never;
         delete?: never;
@@ -189,10 +189,10 @@ export interface paths {
             cookie?: never;
         };
         /** A file's public links, newest first */
-        get: operations["list"];
+        get: operations["listShareLinks"];
         put?: never;
         /** Make a public link to a file (anyone holding it may download the file) */
-        post: operations["create_1"];
+        post: operations["createShareLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -207,10 +207,10 @@ export interface paths {
             cookie?: never;
         };
         /** A file's stored versions, newest first */
-        get: operations["versions"];
+        get: operations["listVersions"];
         put?: never;
         /** Start uploading a new version of a file */
-        post: operations["startVersion"];
+        post: operations["startVersionUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,7 +244,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Make an old version current again (as a new version) */
-        post: operations["revert"];
+        post: operations["restoreVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -261,7 +261,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create a folder (in the root folder when parentId is absent) */
-        post: operations["create"];
+        post: operations["createFolder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -276,7 +276,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's root folder */
-        get: operations["root"];
+        get: operations["getRootFolder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,15 +293,15 @@ export interface paths {
             cookie?: never;
         };
         /** A folder and its breadcrumbs from the root */
-        get: operations["get"];
+        get: operations["getFolder"];
         put?: never;
         post?: never;
         /** Move a folder and everything in it to the trash */
-        delete: operations["delete"];
+        delete: operations["trashFolder"];
         options?: never;
         head?: never;
         /** Rename and/or move a folder */
-        patch: operations["update"];
+        patch: operations["updateFolder"];
         trace?: never;
     };
     "/api/folders/{id}/children": {
@@ -312,7 +312,7 @@ export interface paths {
             cookie?: never;
         };
         /** One page of a folder's children, folders first */
-        get: operations["children"];
+        get: operations["listChildren"];
         put?: never;
         post?: never;
         delete?: never;
@@ -328,7 +328,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["me"];
+        /** Who the access token speaks for */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -345,7 +346,7 @@ export interface paths {
             cookie?: never;
         };
         /** What the caller stores, by state, against their limit */
-        get: operations["usage"];
+        get: operations["getUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -382,7 +383,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke a public link at once */
-        delete: operations["revoke"];
+        delete: operations["revokeShareLink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -396,7 +397,7 @@ export interface paths {
             cookie?: never;
         };
         /** The file a share link shows (no account needed) */
-        get: operations["file"];
+        get: operations["getSharedFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -413,7 +414,7 @@ export interface paths {
             cookie?: never;
         };
         /** A signed download URL of the shared file (no account needed) */
-        get: operations["downloadUrl"];
+        get: operations["getSharedDownloadUrl"];
         put?: never;
         post?: never;
         delete?: never;
@@ -430,11 +431,11 @@ export interface paths {
             cookie?: never;
         };
         /** Trashed items (each with everything deleted along with it), newest first */
-        get: operations["list_2"];
+        get: operations["listTrash"];
         put?: never;
         post?: never;
         /** Empty the trash */
-        delete: operations["empty"];
+        delete: operations["emptyTrash"];
         options?: never;
         head?: never;
         patch?: never;
@@ -451,7 +452,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a trashed item and everything below it for good */
-        delete: operations["purge"];
+        delete: operations["purgeFromTrash"];
         options?: never;
         head?: never;
         patch?: never;
@@ -467,27 +468,11 @@ export interface paths {
         get?: never;
         put?: never;
         /** Restore an item to where it was (or the root folder), renaming on clash */
-        post: operations["restore"];
+        post: operations["restoreFromTrash"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/error": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["error"];
-        put: operations["error_2"];
-        post: operations["error_1"];
-        delete: operations["error_3"];
-        options: operations["error_6"];
-        head: operations["error_5"];
-        patch: operations["error_4"];
         trace?: never;
     };
 }
@@ -500,7 +485,7 @@ export interface components {
             actorId: string | null;
             details: {
                 [key: string]: unknown;
-            } | null;
+            };
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -536,26 +521,26 @@ export interface components {
             totalBytes: number;
         };
         CopyRequest: {
-            name?: string;
-            /** @enum {string} */
-            onConflict?: "fail" | "rename" | "newVersion";
+            name?: string | null;
+            /** @enum {string|null} */
+            onConflict?: "fail" | "rename" | "newVersion" | null;
             /** Format: uuid */
-            parentId?: string;
+            parentId?: string | null;
         };
         CreateArchiveRequest: {
             items: string[];
-            name?: string;
+            name?: string | null;
         };
         CreateFolderRequest: {
             name: string;
-            /** @enum {string} */
-            onConflict?: "fail" | "rename" | "newVersion";
+            /** @enum {string|null} */
+            onConflict?: "fail" | "rename" | "newVersion" | null;
             /** Format: uuid */
-            parentId?: string;
+            parentId?: string | null;
         };
         CreateShareLinkRequest: {
             /** Format: date-time */
-            expiresAt?: string;
+            expiresAt?: string | null;
         };
         DownloadUrlResponse: {
             /** Format: date-time */
@@ -566,6 +551,12 @@ export interface components {
         EmptyResponse: {
             /** Format: int32 */
             purged: number;
+        };
+        FieldError: {
+            /** @description The request field or parameter */
+            field: string;
+            /** @description What is wrong with it */
+            message: string;
         };
         FileResponse: {
             file: components["schemas"]["ItemResponse"];
@@ -596,34 +587,6 @@ export interface components {
             /** Format: uuid */
             versionId: string | null;
         };
-        JsonNode: {
-            array?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            container?: boolean;
-            double?: boolean;
-            embeddedValue?: boolean;
-            empty?: boolean;
-            float?: boolean;
-            floatingPointNumber?: boolean;
-            int?: boolean;
-            integralNumber?: boolean;
-            long?: boolean;
-            missingNode?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            null?: boolean;
-            number?: boolean;
-            object?: boolean;
-            pojo?: boolean;
-            short?: boolean;
-            string?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            valueNode?: boolean;
-        };
         LimitRequest: {
             /** Format: int64 */
             limitBytes: number;
@@ -650,17 +613,32 @@ export interface components {
             id: string;
             name: string;
         };
-        ProblemDetail: {
-            detail: string;
-            /** Format: uri */
-            instance: string;
-            properties: {
-                [key: string]: unknown;
-            };
-            /** Format: int32 */
+        /** @description An RFC 9457 problem details document */
+        Problem: {
+            /** @description Stable machine-readable code, e.g. `VALIDATION_FAILED` */
+            code: string;
+            /** @description What went wrong this time, for people */
+            detail?: string;
+            /** @description With `VALIDATION_FAILED`: each invalid field */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: int64
+             * @description With 429: seconds to wait, as in `Retry-After`
+             */
+            retryAfter?: number;
+            /**
+             * Format: int32
+             * @description The HTTP status
+             */
             status: number;
+            /** @description Short summary of the kind of problem */
             title: string;
-            /** Format: uri */
+            /** @description The request's trace id: quote it when reporting a problem */
+            traceId?: string;
+            /**
+             * Format: uri
+             * @description Identifies the kind of problem: https://depot.dev/problems/ followed by the code in kebab case
+             */
             type: string;
         };
         ShareLinkResponse: {
@@ -693,7 +671,7 @@ export interface components {
         SharedFileResponse: {
             /** Format: date-time */
             expiresAt: string | null;
-            mimeType: string | null;
+            mimeType: string;
             /** Format: date-time */
             modifiedAt: string;
             name: string;
@@ -702,28 +680,27 @@ export interface components {
         };
         StartUploadRequest: {
             /** Format: uuid */
-            folderId?: string;
-            mimeType?: string;
+            folderId?: string | null;
+            mimeType?: string | null;
             name: string;
-            /** @enum {string} */
-            onConflict?: "fail" | "rename" | "newVersion";
-            sha256?: string;
+            /** @enum {string|null} */
+            onConflict?: "fail" | "rename" | "newVersion" | null;
+            sha256?: string | null;
             /** Format: int64 */
             size: number;
         };
         StartVersionRequest: {
-            mimeType?: string;
-            sha256?: string;
+            mimeType?: string | null;
+            sha256?: string | null;
             /** Format: int64 */
             size: number;
         };
-        StreamingResponseBody: unknown;
         UpdateRequest: {
-            name?: string;
-            /** @enum {string} */
-            onConflict?: "fail" | "rename" | "newVersion";
+            name?: string | null;
+            /** @enum {string|null} */
+            onConflict?: "fail" | "rename" | "newVersion" | null;
             /** Format: uuid */
-            parentId?: string;
+            parentId?: string | null;
         };
         UploadResponse: {
             /** Format: date-time */
@@ -764,11 +741,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
-            createdBy: string | null;
+            createdBy: string;
             current: boolean;
             /** Format: uuid */
             id: string;
-            mimeType: string | null;
+            mimeType: string;
             /** Format: int32 */
             number: number;
             sha256: string | null;
@@ -785,7 +762,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_3: {
+    listActivity: {
         parameters: {
             query?: {
                 resourceId?: string;
@@ -804,12 +781,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageActivityResponse"];
+                    "application/json": components["schemas"]["PageActivityResponse"];
+                };
+            };
+            /** @description `INVALID_CURSOR`: Invalid page cursor; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CURSOR" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    export: {
+    exportActivity: {
         parameters: {
             query?: never;
             header?: never;
@@ -818,18 +828,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The audit log, one entry a line */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["StreamingResponseBody"];
+                    "text/csv": string;
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    setLimit: {
+    setQuota: {
         parameters: {
             query?: never;
             header?: never;
@@ -850,12 +881,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UsageResponse"];
+                    "application/json": components["schemas"]["UsageResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `NOT_AN_ADMIN`: Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_AN_ADMIN";
+                    };
+                };
+            };
+            /** @description `ACCOUNT_NOT_FOUND`: Account not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ACCOUNT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_1: {
+    listArchives: {
         parameters: {
             query?: {
                 limit?: number;
@@ -873,12 +973,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageArchiveResponse"];
+                    "application/json": components["schemas"]["PageArchiveResponse"];
+                };
+            };
+            /** @description `INVALID_CURSOR`: Invalid page cursor; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CURSOR" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_2: {
+    createArchive: {
         parameters: {
             query?: never;
             header?: never;
@@ -891,18 +1024,101 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ArchiveResponse"];
+                    "application/json": components["schemas"]["ArchiveResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `ITEM_NOT_FOUND`: Item not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ITEM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `ARCHIVE_TOO_LARGE`: Selection too large for one archive */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ARCHIVE_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `BACKEND_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "BACKEND_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_2: {
+    getArchive: {
         parameters: {
             query?: never;
             header?: never;
@@ -919,98 +1135,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ArchiveResponse"];
+                    "application/json": components["schemas"]["ArchiveResponse"];
                 };
             };
-        };
-    };
-    delete_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    events: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The event stream */
-            200: {
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
                 };
             };
-        };
-    };
-    start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StartUploadRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UploadResponse"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
                 };
             };
-        };
-    };
-    get_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `ARCHIVE_NOT_FOUND`: Archive not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FileResponse"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ARCHIVE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete_1: {
+    deleteArchive: {
         parameters: {
             query?: never;
             header?: never;
@@ -1028,9 +1203,360 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `ARCHIVE_NOT_FOUND`: Archive not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ARCHIVE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    update_1: {
+    liveEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `TOO_MANY_STREAMS`: Too many live streams */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOO_MANY_STREAMS";
+                    };
+                };
+            };
+            /** @description `BACKEND_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "BACKEND_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `NAME_CONFLICT`: Name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NAME_CONFLICT";
+                    };
+                };
+            };
+            /** @description `QUOTA_EXCEEDED`: Storage quota exceeded */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trashFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -1051,12 +1577,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ItemResponse"];
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found; `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND" | "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `NAME_CONFLICT`: Name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NAME_CONFLICT";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    copy: {
+    copyFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -1071,18 +1666,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ItemResponse"];
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found; `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND" | "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `NAME_CONFLICT`: Name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NAME_CONFLICT";
+                    };
+                };
+            };
+            /** @description `QUOTA_EXCEEDED`: Storage quota exceeded */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    downloadUrl_1: {
+    getDownloadUrl: {
         parameters: {
             query?: {
                 versionId?: string;
@@ -1103,12 +1779,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DownloadUrlResponse"];
+                    "application/json": components["schemas"]["DownloadUrlResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found; `VERSION_NOT_FOUND`: Version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND" | "VERSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `VERSION_NOT_AVAILABLE`: Version not available */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "VERSION_NOT_AVAILABLE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list: {
+    listShareLinks: {
         parameters: {
             query?: never;
             header?: never;
@@ -1125,12 +1858,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ShareLinksResponse"];
+                    "application/json": components["schemas"]["ShareLinksResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_1: {
+    createShareLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -1145,18 +1923,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ShareLinkResponse"];
+                    "application/json": components["schemas"]["ShareLinkResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `EMAIL_NOT_VERIFIED`: Email address not verified */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `SHARE_LINK_LIMIT`: Too many share links for one file */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SHARE_LINK_LIMIT";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    versions: {
+    listVersions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1173,12 +2032,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["VersionResponse"][];
+                    "application/json": components["schemas"]["VersionResponse"][];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    startVersion: {
+    startVersionUpload: {
         parameters: {
             query?: never;
             header?: never;
@@ -1193,13 +2097,82 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UploadResponse"];
+                    "application/json": components["schemas"]["UploadResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `QUOTA_EXCEEDED`: Storage quota exceeded */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1223,9 +2196,66 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found; `VERSION_NOT_FOUND`: Version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND" | "VERSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `CURRENT_VERSION`: The current version cannot be deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CURRENT_VERSION";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    revert: {
+    restoreVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -1243,12 +2273,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["VersionResponse"];
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FILE_NOT_FOUND`: File not found; `VERSION_NOT_FOUND`: Version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FILE_NOT_FOUND" | "VERSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `QUOTA_EXCEEDED`: Storage quota exceeded */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create: {
+    createFolder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1261,18 +2348,87 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ItemResponse"];
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `NAME_CONFLICT`: Name already taken; `TREE_TOO_DEEP`: Folders nest too deep */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NAME_CONFLICT" | "TREE_TOO_DEEP";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    root: {
+    getRootFolder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1287,12 +2443,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FolderResponse"];
+                    "application/json": components["schemas"]["FolderResponse"];
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get: {
+    getFolder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1309,12 +2486,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FolderResponse"];
+                    "application/json": components["schemas"]["FolderResponse"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete: {
+    trashFolder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1332,9 +2554,66 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `ROOT_FOLDER_IMMUTABLE`: The root folder cannot change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ROOT_FOLDER_IMMUTABLE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    update: {
+    updateFolder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1355,12 +2634,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ItemResponse"];
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+            /** @description `INVALID_NAME`: Invalid name; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_NAME" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `MOVE_INTO_ITSELF`: A folder cannot move into its own subtree; `NAME_CONFLICT`: Name already taken; `ROOT_FOLDER_IMMUTABLE`: The root folder cannot change; `TREE_TOO_DEEP`: Folders nest too deep */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MOVE_INTO_ITSELF" | "NAME_CONFLICT" | "ROOT_FOLDER_IMMUTABLE" | "TREE_TOO_DEEP";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    children: {
+    listChildren: {
         parameters: {
             query?: {
                 sort?: string;
@@ -1382,12 +2730,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageItemResponse"];
+                    "application/json": components["schemas"]["PageItemResponse"];
+                };
+            };
+            /** @description `INVALID_CURSOR`: Invalid page cursor; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CURSOR" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -1402,12 +2795,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["MeResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    usage: {
+    getUsage: {
         parameters: {
             query?: never;
             header?: never;
@@ -1422,7 +2836,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UsageResponse"];
+                    "application/json": components["schemas"]["UsageResponse"];
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1450,119 +2885,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageItemResponse"];
+                    "application/json": components["schemas"]["PageItemResponse"];
                 };
             };
-        };
-    };
-    revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    file: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `INVALID_CURSOR`: Invalid page cursor; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SharedFileResponse"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CURSOR" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
                 };
             };
-        };
-    };
-    downloadUrl: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SharedDownloadResponse"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
                 };
             };
-        };
-    };
-    list_2: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `FOLDER_NOT_FOUND`: Folder not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PageItemResponse"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "FOLDER_NOT_FOUND";
+                    };
                 };
             };
-        };
-    };
-    empty: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EmptyResponse"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    purge: {
+    revokeShareLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -1580,9 +2953,302 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `SHARE_LINK_NOT_FOUND`: Share link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SHARE_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    restore: {
+    getSharedFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedFileResponse"];
+                };
+            };
+            /** @description `SHARE_LINK_NOT_FOUND`: Share link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SHARE_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedDownloadUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedDownloadResponse"];
+                };
+            };
+            /** @description `SHARE_LINK_NOT_FOUND`: Share link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SHARE_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrash: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageItemResponse"];
+                };
+            };
+            /** @description `INVALID_CURSOR`: Invalid page cursor; `MALFORMED_REQUEST`: Malformed request; `VALIDATION_FAILED`: Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "INVALID_CURSOR" | "MALFORMED_REQUEST" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    emptyTrash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    purgeFromTrash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `TRASH_ITEM_NOT_FOUND`: Not in the trash */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TRASH_ITEM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreFromTrash: {
         parameters: {
             query?: never;
             header?: never;
@@ -1599,161 +3265,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ItemResponse"];
+                    "application/json": components["schemas"]["ItemResponse"];
                 };
             };
-        };
-    };
-    error: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `MALFORMED_REQUEST`: Malformed request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MALFORMED_REQUEST";
+                    };
                 };
             };
-        };
-    };
-    error_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `TOKEN_REVOKED`: Session ended; `UNAUTHENTICATED`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOKEN_REVOKED" | "UNAUTHENTICATED";
+                    };
                 };
             };
-        };
-    };
-    error_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `TRASH_ITEM_NOT_FOUND`: Not in the trash */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TRASH_ITEM_NOT_FOUND";
+                    };
                 };
             };
-        };
-    };
-    error_3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description `NAME_CONFLICT`: Name already taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NAME_CONFLICT";
+                    };
                 };
             };
-        };
-    };
-    error_6: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE` (503) from the gateway, or `INTERNAL` (500) */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    error_5: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    error_4: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
