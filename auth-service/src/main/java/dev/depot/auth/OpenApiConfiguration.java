@@ -1,10 +1,8 @@
 package dev.depot.auth;
 
+import dev.depot.kit.openapi.ApiDescription;
 import dev.depot.kit.problem.ProblemCatalog;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.servers.Server;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,12 +16,9 @@ class OpenApiConfiguration {
 
   @Bean
   OpenAPI authOpenApi() {
-    return new OpenAPI()
-        .info(new Info().title("Depot accounts API").version("v1")
-            .description("Sign-up, the own account, email verification, password recovery,"
-                + " sign-in, sessions and the keys that verify access tokens. Errors are RFC 9457"
-                + " problem details with a stable `code`."))
-        .servers(List.of(new Server().url("/").description("Depot's public address")));
+    return ApiDescription.of("Depot accounts API", "Sign-up, the own account, email"
+        + " verification, password recovery, sign-in, sessions and the keys that verify access"
+        + " tokens.");
   }
 
   @Bean

@@ -1,11 +1,9 @@
 package dev.depot.metadata;
 
+import dev.depot.kit.openapi.ApiDescription;
 import dev.depot.kit.problem.ProblemCatalog;
 import dev.depot.metadata.access.Caller;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.servers.Server;
-import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +22,8 @@ class OpenApiConfiguration {
 
   @Bean
   OpenAPI depotOpenApi() {
-    return new OpenAPI()
-        .info(new Info().title("Depot files API").version("v1")
-            .description("Folders, files, versions, trash, quota, search, archives, share links,"
-                + " activity and live events. Errors are RFC 9457 problem details with a stable"
-                + " `code`."))
-        .servers(List.of(new Server().url("/").description("Depot's public address")));
+    return ApiDescription.of("Depot files API", "Folders, files, versions, trash, quota, search,"
+        + " archives, share links, activity and live events.");
   }
 
   @Bean
