@@ -2,6 +2,7 @@ package dev.depot.metadata.folder;
 
 import static dev.depot.metadata.WebSlice.CALLER;
 import static dev.depot.metadata.WebSlice.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -9,7 +10,6 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
@@ -22,6 +22,7 @@ import dev.depot.metadata.tree.TreeService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/folders} refusals, as problem bodies. */
 class FolderControllerSliceTest {
@@ -69,10 +70,11 @@ class FolderControllerSliceTest {
         Item.Kind.FILE, "Plans", 0, null, null, null, null, null, null, null);
     when(tree.createFolder(eq(CALLER), eq(parent), eq("plans"), eq(OnConflict.FAIL)))
         .thenThrow(TreeService.conflict(holder));
-    web.refuses(json(post("/api/folders"), "{\"parentId\":\"" + parent + "\",\"name\":\"plans\"}"),
-            MetadataProblem.NAME_CONFLICT, "\"Plans\" already exists in this folder.")
-        .andExpect(jsonPath("$.conflictingId").value(holder.id().toString()))
-        .andExpect(jsonPath("$.conflictingKind").value("file"));
+    JsonNode conflict = web.refuses(
+        json(post("/api/folders"), "{\"parentId\":\"" + parent + "\",\"name\":\"plans\"}"),
+        MetadataProblem.NAME_CONFLICT, "\"Plans\" already exists in this folder.").problem();
+    assertThat(conflict.path("conflictingId").asString()).isEqualTo(holder.id().toString());
+    assertThat(conflict.path("conflictingKind").asString()).isEqualTo("file");
   }
 
   @Test
@@ -89,8 +91,8 @@ class FolderControllerSliceTest {
   @Test
   void anUnexpectedFailureSaysNothingButInternalError() throws Exception {
     when(folders.view(any(), any())).thenThrow(new IllegalStateException("pool exhausted"));
-    web.refuses(get("/api/folders/" + UUID.randomUUID()), CommonProblem.INTERNAL,
-            "An internal error occurred.")
-        .andExpect(jsonPath("$.errors").doesNotExist());
+    JsonNode internal = web.refuses(get("/api/folders/" + UUID.randomUUID()),
+        CommonProblem.INTERNAL, "An internal error occurred.").problem();
+    assertThat(internal.has("errors")).isFalse();
   }
 }

@@ -8,10 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
@@ -21,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API descriptions committed in the repository's {@code openapi/} folder, held against what a
- * service really does: a spec the service serves must equal its committed copy, and a hand-kept
- * one must describe exactly the operations the service maps.
+ * service really does: a spec the service serves must equal its committed copy and list the
+ * problems its endpoints answer, and a hand-kept one must describe exactly the operations the
+ * service maps.
  */
 public final class OpenApiSpecs {
 
@@ -32,6 +38,7 @@ public final class OpenApiSpecs {
   private static final Path COMMITTED = Path.of("..", "openapi");
   private static final JsonMapper PRETTY = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final Map<String, JsonNode> DESCRIPTIONS = new ConcurrentHashMap<>();
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -61,6 +68,41 @@ public final class OpenApiSpecs {
             + UPDATE_PROPERTY + "=true and commit the result")
         .isEqualTo(generated);
     return spec;
+  }
+
+  /**
+   * Checks that the committed description {@code openapi/<file>} (JSON) lists {@code code} among
+   * the problems of the operation that serves {@code method path} under {@code status}; a 5xx
+   * status it does not list is its {@code default} response's.
+   */
+  public static void assertListsProblem(String file, String method, String path, int status,
+      String code) {
+    JsonNode paths = DESCRIPTIONS.computeIfAbsent(file,
+        f -> PRETTY.readTree(COMMITTED.resolve(f).toFile())).path("paths");
+    String template = paths.propertyNames().stream()
+        .filter(t -> templatePattern(t).matcher(path).matches())
+        .min(Comparator.comparingLong(t -> t.chars().filter(c -> c == '{').count()))
+        .orElse(null);
+    assertThat(template).as("openapi/%s describes %s %s", file, method, path).isNotNull();
+    JsonNode responses = paths.path(template).path(method.toLowerCase(Locale.ROOT))
+        .path("responses");
+    JsonNode listed = responses.path(Integer.toString(status));
+    if (listed.isMissingNode() && status >= 500) {
+      assertThat(responses.has("default"))
+          .as("openapi/%s has a default response for %s %s", file, method, template).isTrue();
+      return;
+    }
+    assertThat(listed.at("/content/application~1problem+json/schema/allOf/1/properties/code/enum")
+        .valueStream().map(JsonNode::asString))
+        .as("the codes openapi/%s lists under %d for %s %s", file, status, method, template)
+        .contains(code);
+  }
+
+  /** A path template ({@code /api/files/{id}}) as a pattern of the paths it stands for. */
+  private static Pattern templatePattern(String template) {
+    return Pattern.compile(Arrays.stream(template.split("/", -1))
+        .map(s -> s.startsWith("{") && s.endsWith("}") ? "[^/]+" : Pattern.quote(s))
+        .collect(Collectors.joining("/")));
   }
 
   /**
