@@ -18,10 +18,10 @@ public final class AuthProblem {
       ProblemCode.of("INVALID_CREDENTIALS", HttpStatus.UNAUTHORIZED, "Invalid credentials");
   public static final ProblemCode TOO_MANY_ATTEMPTS =
       ProblemCode.of("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts");
-  public static final ProblemCode REFRESH_TOKEN_INVALID = ProblemCode.of(
-      "REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED, "Refresh token invalid");
-  public static final ProblemCode ORIGIN_NOT_ALLOWED = ProblemCode.of(
-      "ORIGIN_NOT_ALLOWED", HttpStatus.FORBIDDEN, "Origin not allowed");
+  public static final ProblemCode REFRESH_TOKEN_INVALID =
+      ProblemCode.of("REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED, "Refresh token invalid");
+  public static final ProblemCode ORIGIN_NOT_ALLOWED =
+      ProblemCode.of("ORIGIN_NOT_ALLOWED", HttpStatus.FORBIDDEN, "Origin not allowed");
   public static final ProblemCode SESSION_NOT_FOUND =
       ProblemCode.of("SESSION_NOT_FOUND", HttpStatus.NOT_FOUND, "Session not found");
   public static final ProblemCode WRONG_PASSWORD =

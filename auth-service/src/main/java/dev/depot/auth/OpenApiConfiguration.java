@@ -7,18 +7,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI 3.1 description of the accounts and sessions API, served at
- * {@code /api/auth/openapi.json}; the kit adds security, records' required properties and each
- * operation's problems, whose codes come from {@link AuthProblem} and the common ones.
+ * The OpenAPI 3.1 description of the accounts and sessions API, served at {@code
+ * /api/auth/openapi.json}; the kit adds security, records' required properties and each operation's
+ * problems, whose codes come from {@link AuthProblem} and the common ones.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
   @Bean
   OpenAPI authOpenApi() {
-    return ApiDescription.of("Depot accounts API", "Sign-up, the own account, email"
-        + " verification, password recovery, sign-in, sessions and the keys that verify access"
-        + " tokens.");
+    return ApiDescription.of(
+        "Depot accounts API",
+        "Sign-up, the own account, email"
+            + " verification, password recovery, sign-in, sessions and the keys that verify access"
+            + " tokens.");
   }
 
   @Bean

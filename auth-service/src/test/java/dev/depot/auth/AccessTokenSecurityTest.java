@@ -30,16 +30,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Access tokens that are wrong in exactly one way are refused. Each forgery starts from the
- * claims of a real session, and the same claims signed properly are accepted, so a refusal is
- * caused by the flaw under test and nothing else.
+ * Access tokens that are wrong in exactly one way are refused. Each forgery starts from the claims
+ * of a real session, and the same claims signed properly are accepted, so a refusal is caused by
+ * the flaw under test and nothing else.
  */
 @ExtendWith(TestInfra.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessTokenSecurityTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   AuthApi api;
   RSAKey key;
@@ -65,20 +64,26 @@ class AccessTokenSecurityTest {
     assertRefused(new PlainJWT(claims).serialize());
     // "alg": "none" with the real signature still attached
     String[] parts = rs256(key, key.getKeyID(), claims).split("\\.");
-    String none = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"" + key.getKeyID() + "\"}")
-        + "." + parts[1] + "." + parts[2];
+    String none =
+        Base64URL.encode("{\"alg\":\"none\",\"kid\":\"" + key.getKeyID() + "\"}")
+            + "."
+            + parts[1]
+            + "."
+            + parts[2];
     assertRefused(none);
   }
 
   @Test
   void hs256SignedWithThePublicKeyIsRefused() throws Exception {
     byte[] publicKey = key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-    SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-        .keyID(key.getKeyID()).build(), claims);
+    SignedJWT confused =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
     confused.sign(new MACSigner(publicKey));
     assertRefused(confused.serialize());
-    SignedJWT withEncoded = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-        .keyID(key.getKeyID()).build(), claims);
+    SignedJWT withEncoded =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
     withEncoded.sign(new MACSigner(key.toRSAPublicKey().getEncoded()));
     assertRefused(withEncoded.serialize());
   }
@@ -94,16 +99,25 @@ class AccessTokenSecurityTest {
   @Test
   void expiredAndTamperedTokensAreRefused() throws Exception {
     Instant past = Instant.now().minus(Duration.ofHours(1));
-    assertRefused(rs256(key, key.getKeyID(), new JWTClaimsSet.Builder(claims)
-        .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))).build()));
+    assertRefused(
+        rs256(
+            key,
+            key.getKeyID(),
+            new JWTClaimsSet.Builder(claims)
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(900)))
+                .build()));
     String[] parts = rs256(key, key.getKeyID(), claims).split("\\.");
-    String payload = new JWTClaimsSet.Builder(claims).subject(UUID.randomUUID()
-        .toString()).build().toString();
+    String payload =
+        new JWTClaimsSet.Builder(claims).subject(UUID.randomUUID().toString()).build().toString();
     assertRefused(parts[0] + "." + Base64URL.encode(payload) + "." + parts[2]);
-    assertRefused(rs256(key, key.getKeyID(), new JWTClaimsSet.Builder(claims)
-        .issuer("http://elsewhere.test").build()));
-    assertRefused(rs256(key, key.getKeyID(), new JWTClaimsSet.Builder(claims)
-        .claim("sid", null).build()));
+    assertRefused(
+        rs256(
+            key,
+            key.getKeyID(),
+            new JWTClaimsSet.Builder(claims).issuer("http://elsewhere.test").build()));
+    assertRefused(
+        rs256(key, key.getKeyID(), new JWTClaimsSet.Builder(claims).claim("sid", null).build()));
   }
 
   private void assertRefused(String token) throws Exception {
@@ -115,8 +129,10 @@ class AccessTokenSecurityTest {
   }
 
   private static String rs256(RSAKey signer, String kid, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
-        .type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+            claims);
     jwt.sign(new RSASSASigner(signer));
     return jwt.serialize();
   }

@@ -32,18 +32,22 @@ final class AuthApi {
 
   HttpResponse<String> send(String method, String path, Object body, String token)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("X-Depot-Client-Address", address)
-        .header("User-Agent", "auth-test/1.0");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("X-Depot-Client-Address", address)
+            .header("User-Agent", "auth-test/1.0");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(
-              body instanceof String s ? s : JSON.writeValueAsString(body)));
+      request
+          .header("Content-Type", "application/json")
+          .method(
+              method,
+              HttpRequest.BodyPublishers.ofString(
+                  body instanceof String s ? s : JSON.writeValueAsString(body)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -53,8 +57,8 @@ final class AuthApi {
   }
 
   HttpResponse<String> signup(String email, String username, String password) throws Exception {
-    return post("/api/auth/signup",
-        Map.of("email", email, "username", username, "password", password));
+    return post(
+        "/api/auth/signup", Map.of("email", email, "username", username, "password", password));
   }
 
   HttpResponse<String> login(String login, String password) throws Exception {

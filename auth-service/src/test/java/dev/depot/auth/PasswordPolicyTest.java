@@ -14,13 +14,21 @@ class PasswordPolicyTest {
   private final PasswordPolicy policy = new PasswordPolicy();
 
   @ParameterizedTest
-  @ValueSource(strings = {"1234567890", "QwertyUiop", "password123", "iloveyou123",
-      "aaaaaaaaaaaa", "abababababab", "xyzzy_alice_2024", "Alice.Smith-2024"})
+  @ValueSource(
+      strings = {
+        "1234567890",
+        "QwertyUiop",
+        "password123",
+        "iloveyou123",
+        "aaaaaaaaaaaa",
+        "abababababab",
+        "xyzzy_alice_2024",
+        "Alice.Smith-2024"
+      })
   void weakPasswordsAreRefused(String password) {
     assertThatThrownBy(() -> policy.check(password, "Alice_", "alice.smith@example.org"))
-        .isInstanceOfSatisfying(DepotException.class,
-            e -> assertThat(e.problem().code())
-                .isEqualTo("WEAK_PASSWORD"));
+        .isInstanceOfSatisfying(
+            DepotException.class, e -> assertThat(e.problem().code()).isEqualTo("WEAK_PASSWORD"));
   }
 
   @ParameterizedTest

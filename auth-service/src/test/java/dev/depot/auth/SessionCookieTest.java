@@ -21,20 +21,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard's refresh token lives in an HttpOnly cookie: it is never in a response body, it
- * is read only on requests that ask for it from the dashboard's origin, it rotates like the body
- * token and is cleared on sign-out or when it stops working. API clients keep the body token.
+ * The dashboard's refresh token lives in an HttpOnly cookie: it is never in a response body, it is
+ * read only on requests that ask for it from the dashboard's origin, it rotates like the body token
+ * and is cleared on sign-out or when it stops working. API clients keep the body token.
  */
 @ExtendWith(TestInfra.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "depot.auth.session-cookie.origins=http://dashboard.test,http://localhost:3000")
 class SessionCookieTest {
 
   private static final String DASHBOARD = "http://dashboard.test";
   private static final String COOKIE_MODE = "X-Depot-Session";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   AuthApi api;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -47,8 +47,8 @@ class SessionCookieTest {
   @Test
   void aCookieSignInKeepsTheRefreshTokenOutOfTheBodyAndInAnHttpOnlyCookie() throws Exception {
     Person p = signedUp();
-    HttpResponse<String> login = browser("/api/auth/login",
-        Map.of("login", p.email(), "password", p.password()), null);
+    HttpResponse<String> login =
+        browser("/api/auth/login", Map.of("login", p.email(), "password", p.password()), null);
 
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     JsonNode body = json(login);
@@ -57,9 +57,12 @@ class SessionCookieTest {
     assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
     List<String> cookies = login.headers().allValues("Set-Cookie");
     assertThat(cookies).hasSize(2);
-    assertThat(cookies).allSatisfy(c -> assertThat(c)
-        .startsWith("depot_refresh=").contains("; HttpOnly", "; Secure", "; SameSite=Strict",
-            "; Max-Age=2592000"));
+    assertThat(cookies)
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("depot_refresh=")
+                    .contains("; HttpOnly", "; Secure", "; SameSite=Strict", "; Max-Age=2592000"));
     assertThat(cookies).anySatisfy(c -> assertThat(c).contains("; Path=/api/auth/refresh"));
     assertThat(cookies).anySatisfy(c -> assertThat(c).contains("; Path=/api/auth/logout"));
     assertThat(value(cookies.get(0))).isEqualTo(value(cookies.get(1))).hasSizeGreaterThan(20);
@@ -86,19 +89,46 @@ class SessionCookieTest {
     String token = signIn();
 
     // A plain form post or fetch carries the cookie but not the header: the cookie is ignored.
-    HttpResponse<String> noHeader = send("/api/auth/refresh", null,
-        Map.of("Origin", "http://evil.test", "Cookie", "depot_refresh=" + token));
+    HttpResponse<String> noHeader =
+        send(
+            "/api/auth/refresh",
+            null,
+            Map.of("Origin", "http://evil.test", "Cookie", "depot_refresh=" + token));
     assertProblem(noHeader, 400, "MALFORMED_REQUEST");
     assertThat(noHeader.headers().allValues("Set-Cookie")).isEmpty();
 
-    HttpResponse<String> foreign = send("/api/auth/refresh", null, Map.of(COOKIE_MODE, "cookie",
-        "Origin", "http://evil.test", "Cookie", "depot_refresh=" + token));
+    HttpResponse<String> foreign =
+        send(
+            "/api/auth/refresh",
+            null,
+            Map.of(
+                COOKIE_MODE,
+                "cookie",
+                "Origin",
+                "http://evil.test",
+                "Cookie",
+                "depot_refresh=" + token));
     assertProblem(foreign, 403, "ORIGIN_NOT_ALLOWED");
-    assertProblem(send("/api/auth/logout", null, Map.of(COOKIE_MODE, "cookie",
-        "Origin", "http://evil.test", "Cookie", "depot_refresh=" + token)), 403,
+    assertProblem(
+        send(
+            "/api/auth/logout",
+            null,
+            Map.of(
+                COOKIE_MODE,
+                "cookie",
+                "Origin",
+                "http://evil.test",
+                "Cookie",
+                "depot_refresh=" + token)),
+        403,
         "ORIGIN_NOT_ALLOWED");
-    assertProblem(send("/api/auth/refresh", null, Map.of(COOKIE_MODE, "yes",
-        "Origin", DASHBOARD, "Cookie", "depot_refresh=" + token)), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        send(
+            "/api/auth/refresh",
+            null,
+            Map.of(COOKIE_MODE, "yes", "Origin", DASHBOARD, "Cookie", "depot_refresh=" + token)),
+        400,
+        "MALFORMED_REQUEST");
 
     // None of them spent the token or ended the session.
     assertThat(browser("/api/auth/refresh", null, token).statusCode()).isEqualTo(200);
@@ -107,7 +137,9 @@ class SessionCookieTest {
   @Test
   void withTheHeaderTheTokenComesFromTheCookieOnly() throws Exception {
     String token = signIn();
-    assertProblem(browser("/api/auth/refresh", Map.of("refreshToken", token), token), 400,
+    assertProblem(
+        browser("/api/auth/refresh", Map.of("refreshToken", token), token),
+        400,
         "MALFORMED_REQUEST");
 
     HttpResponse<String> missing = browser("/api/auth/refresh", null, null);
@@ -118,8 +150,8 @@ class SessionCookieTest {
   @Test
   void signingOutWithTheCookieEndsItsSessionAndClearsIt() throws Exception {
     Person p = signedUp();
-    HttpResponse<String> login = browser("/api/auth/login",
-        Map.of("login", p.email(), "password", p.password()), null);
+    HttpResponse<String> login =
+        browser("/api/auth/login", Map.of("login", p.email(), "password", p.password()), null);
     String token = value(login.headers().firstValue("Set-Cookie").orElseThrow());
     String access = json(login).get("accessToken").asString();
 
@@ -138,15 +170,16 @@ class SessionCookieTest {
   void apiClientsKeepTheBodyTokenAndNeedAnAccessTokenToSignOut() throws Exception {
     Person p = signedUp();
     JsonNode tokens = api.tokens(p.email(), p.password());
-    HttpResponse<String> refreshed = api.post("/api/auth/refresh",
-        Map.of("refreshToken", tokens.get("refreshToken").asString()));
+    HttpResponse<String> refreshed =
+        api.post(
+            "/api/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken").asString()));
     assertThat(refreshed.statusCode()).isEqualTo(200);
     assertThat(json(refreshed).get("refreshToken").asString()).isNotBlank();
     assertThat(refreshed.headers().allValues("Set-Cookie")).isEmpty();
 
     assertProblem(api.post("/api/auth/logout", null), 401, "UNAUTHENTICATED");
-    HttpResponse<String> logout = api.send("POST", "/api/auth/logout", null,
-        json(refreshed).get("accessToken").asString());
+    HttpResponse<String> logout =
+        api.send("POST", "/api/auth/logout", null, json(refreshed).get("accessToken").asString());
     assertThat(logout.statusCode()).isEqualTo(204);
     assertThat(logout.headers().allValues("Set-Cookie")).isEmpty();
   }
@@ -154,8 +187,8 @@ class SessionCookieTest {
   /** Signs a fresh account in as the dashboard does; returns the cookie's refresh token. */
   private String signIn() throws Exception {
     Person p = signedUp();
-    HttpResponse<String> login = browser("/api/auth/login",
-        Map.of("login", p.email(), "password", p.password()), null);
+    HttpResponse<String> login =
+        browser("/api/auth/login", Map.of("login", p.email(), "password", p.password()), null);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     return value(login.headers().firstValue("Set-Cookie").orElseThrow());
   }
@@ -173,14 +206,15 @@ class SessionCookieTest {
 
   private HttpResponse<String> send(String path, Object body, Map<String, String> headers)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + path))
-        .header("X-Depot-Client-Address", api.address());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("X-Depot-Client-Address", api.address());
     headers.forEach(request::header);
     if (body == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(AuthApi.JSON.writeValueAsString(body)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -188,8 +222,13 @@ class SessionCookieTest {
 
   private static void assertCleared(HttpResponse<String> response) {
     List<String> cookies = response.headers().allValues("Set-Cookie");
-    assertThat(cookies).hasSize(2).allSatisfy(c -> assertThat(c)
-        .startsWith("depot_refresh=;").contains("; Max-Age=0", "; HttpOnly", "; Secure"));
+    assertThat(cookies)
+        .hasSize(2)
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("depot_refresh=;")
+                    .contains("; Max-Age=0", "; HttpOnly", "; Secure"));
   }
 
   private static String value(String setCookie) {

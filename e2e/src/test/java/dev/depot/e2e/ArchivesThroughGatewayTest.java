@@ -31,21 +31,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Zip archives through the gateway: a small tree uploaded with tus, archived in the background,
- * followed on the live event stream, downloaded through the signed URL the API hands out (whole
- * and by range) and read with {@link ZipFile}; then an archive whose worker is killed with
- * SIGKILL halfway and started again, followed on the stream through the edge.
+ * followed on the live event stream, downloaded through the signed URL the API hands out (whole and
+ * by range) and read with {@link ZipFile}; then an archive whose worker is killed with SIGKILL
+ * halfway and started again, followed on the stream through the edge.
  */
 class ArchivesThroughGatewayTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int MIB = 1024 * 1024;
   private static final String GATEWAY = "http://127.0.0.1:8080";
   private static final String EDGE = "http://127.0.0.1:8088";
   private static GatewayUser user;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void signUp() throws Exception {
@@ -76,15 +75,19 @@ class ArchivesThroughGatewayTest {
 
     String id;
     try (EventStream events = user.events(GATEWAY)) {
-      HttpResponse<String> created = send("POST", "/api/archives", Map.of("items",
-          List.of(trip, readmeId), "name", "trip"));
+      HttpResponse<String> created =
+          send("POST", "/api/archives", Map.of("items", List.of(trip, readmeId), "name", "trip"));
       JsonNode archive = ok(created, 202);
       id = archive.get("id").asString();
       assertThat(created.headers().firstValue("Location")).hasValue("/api/archives/" + id);
       assertThat(archive.get("entries").asInt()).isEqualTo(expected.size());
 
-      JsonNode pushed = pushed(events, id, a -> !a.get("status").asString().equals("preparing"),
-          Duration.ofSeconds(120));
+      JsonNode pushed =
+          pushed(
+              events,
+              id,
+              a -> !a.get("status").asString().equals("preparing"),
+              Duration.ofSeconds(120));
       assertThat(pushed.get("status").asString()).as(pushed.toString()).isEqualTo("ready");
       assertThat(pushed.get("entriesDone").asInt()).isEqualTo(expected.size());
     }
@@ -94,20 +97,25 @@ class ArchivesThroughGatewayTest {
     String url = ready.get("downloadUrl").asString();
 
     Path zip = dir.resolve("trip.zip");
-    HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofFile(zip));
+    HttpResponse<Path> download =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(zip));
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-        .contains("attachment").contains("trip.zip");
+        .contains("attachment")
+        .contains("trip.zip");
     assertThat(Files.size(zip)).isEqualTo(ready.get("size").asLong());
-    HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Range", "bytes=0-3").build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> head =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=0-3").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(head.statusCode()).isEqualTo(206);
     assertThat(head.body()).containsExactly('P', 'K', 3, 4);
 
     try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-      assertThat(Collections.list(file.entries())).extracting(ZipEntry::getName)
+      assertThat(Collections.list(file.entries()))
+          .extracting(ZipEntry::getName)
           .containsExactlyElementsOf(expected.keySet());
       for (var entry : expected.entrySet()) {
         if (entry.getValue() != null) {
@@ -135,30 +143,44 @@ class ArchivesThroughGatewayTest {
     }
     JsonNode ready;
     try (EventStream events = user.events(EDGE)) {
-      String id = ok(send("POST", "/api/archives", Map.of("items", List.of(big))), 202)
-          .get("id").asString();
+      String id =
+          ok(send("POST", "/api/archives", Map.of("items", List.of(big))), 202)
+              .get("id")
+              .asString();
 
-      JsonNode halfway = pushed(events, id, a -> a.get("bytesDone").asLong() > 0
-          || !a.get("status").asString().equals("preparing"), Duration.ofSeconds(120));
-      assertThat(halfway.get("status").asString()).as("still building when the worker is killed")
+      JsonNode halfway =
+          pushed(
+              events,
+              id,
+              a ->
+                  a.get("bytesDone").asLong() > 0
+                      || !a.get("status").asString().equals("preparing"),
+              Duration.ofSeconds(120));
+      assertThat(halfway.get("status").asString())
+          .as("still building when the worker is killed")
           .isEqualTo("preparing");
       LocalStack.stop("transcode-worker", 8085, true).start();
 
-      JsonNode outcome = pushed(events, id,
-          a -> !a.get("status").asString().equals("preparing"), Duration.ofSeconds(300));
+      JsonNode outcome =
+          pushed(
+              events,
+              id,
+              a -> !a.get("status").asString().equals("preparing"),
+              Duration.ofSeconds(300));
       assertThat(outcome.get("status").asString()).as(outcome.toString()).isEqualTo("ready");
       ready = ok(send("GET", "/api/archives/" + id, null), 200);
     }
     Path zip = dir.resolve("big.zip");
-    HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(
-        URI.create(ready.get("downloadUrl").asString())).build(),
-        HttpResponse.BodyHandlers.ofFile(zip));
+    HttpResponse<Path> download =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(ready.get("downloadUrl").asString())).build(),
+            HttpResponse.BodyHandlers.ofFile(zip));
     assertThat(download.statusCode()).isEqualTo(200);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       assertThat(file.size()).isEqualTo(files.size() + 1);
       for (int i = 0; i < files.size(); i++) {
-        ZipEntry entry = Collections.list(file.entries()).stream()
-            .filter(e -> !e.isDirectory()).toList().get(i);
+        ZipEntry entry =
+            Collections.list(file.entries()).stream().filter(e -> !e.isDirectory()).toList().get(i);
         assertThat(entry.getName()).endsWith("/part-" + i + ".bin");
         try (var in = file.getInputStream(entry)) {
           assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(files.get(i)));
@@ -169,14 +191,21 @@ class ArchivesThroughGatewayTest {
 
   private static String folder(String parent, String name) throws Exception {
     return ok(send("POST", "/api/folders", Map.of("parentId", parent, "name", name)), 201)
-        .get("id").asString();
+        .get("id")
+        .asString();
   }
 
   /** Uploads in one tus creation-with-upload request and waits until the file is listed. */
   private static String upload(String folder, String name, byte[] data, String mimeType)
       throws Exception {
-    JsonNode started = ok(send("POST", "/api/files", Map.of("folderId", folder, "name", name,
-        "size", data.length, "mimeType", mimeType)), 201);
+    JsonNode started =
+        ok(
+            send(
+                "POST",
+                "/api/files",
+                Map.of(
+                    "folderId", folder, "name", name, "size", data.length, "mimeType", mimeType)),
+            201);
     HttpResponse<Void> created = GatewayUser.tusCreateWithUpload(started, data);
     assertThat(created.statusCode()).isEqualTo(201);
     String fileId = started.get("fileId").asString();
@@ -191,11 +220,16 @@ class ArchivesThroughGatewayTest {
   }
 
   /** The first state of archive {@code id} pushed on the stream that meets the condition. */
-  private static JsonNode pushed(EventStream events, String id, Predicate<JsonNode> condition,
-      Duration timeout) throws Exception {
-    EventStream.Event event = events.await(e -> e.name().equals("archive")
-        && condition.test(GatewayUser.JSON.readTree(e.data()))
-        && GatewayUser.JSON.readTree(e.data()).get("id").asString().equals(id), timeout);
+  private static JsonNode pushed(
+      EventStream events, String id, Predicate<JsonNode> condition, Duration timeout)
+      throws Exception {
+    EventStream.Event event =
+        events.await(
+            e ->
+                e.name().equals("archive")
+                    && condition.test(GatewayUser.JSON.readTree(e.data()))
+                    && GatewayUser.JSON.readTree(e.data()).get("id").asString().equals(id),
+            timeout);
     return GatewayUser.JSON.readTree(event.data());
   }
 

@@ -16,23 +16,35 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The services behind the gateway in the local run: nothing but the gateway (and the edge)
- * listens beyond loopback, and each service refuses an ended session by itself.
+ * The services behind the gateway in the local run: nothing but the gateway (and the edge) listens
+ * beyond loopback, and each service refuses an ended session by itself.
  */
 class BackendsBehindTheGatewayTest {
 
-  private static final Map<String, Integer> BACKENDS = Map.of("auth-service", 8081,
-      "metadata-service", 8082, "upload-service", 8083, "download-service", 8084,
-      "transcode-worker", 8085);
-  private static final List<String> LOOPBACK = List.of("0100007F",
-      "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
+  private static final Map<String, Integer> BACKENDS =
+      Map.of(
+          "auth-service",
+          8081,
+          "metadata-service",
+          8082,
+          "upload-service",
+          8083,
+          "download-service",
+          8084,
+          "transcode-worker",
+          8085);
+  private static final List<String> LOOPBACK =
+      List.of("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
 
   @Test
   void onlyTheGatewayListensBeyondLoopback() throws IOException {
     Map<Integer, List<String>> listening = listening();
-    BACKENDS.forEach((name, port) -> assertThat(listening.get(port)).as(name)
-        .isNotEmpty().allMatch(LOOPBACK::contains));
-    assertThat(listening.get(8080)).as("gateway-service").isNotEmpty()
+    BACKENDS.forEach(
+        (name, port) ->
+            assertThat(listening.get(port)).as(name).isNotEmpty().allMatch(LOOPBACK::contains));
+    assertThat(listening.get(8080))
+        .as("gateway-service")
+        .isNotEmpty()
         .anyMatch(address -> !LOOPBACK.contains(address));
   }
 
@@ -53,8 +65,10 @@ class BackendsBehindTheGatewayTest {
       direct = metadata.get("/api/me", token);
     }
     assertProblem(direct, 401, "TOKEN_REVOKED");
-    assertProblem(new ServiceClient(BACKENDS.get("auth-service")).get("/api/auth/account", token),
-        401, "TOKEN_REVOKED");
+    assertProblem(
+        new ServiceClient(BACKENDS.get("auth-service")).get("/api/auth/account", token),
+        401,
+        "TOKEN_REVOKED");
   }
 
   /** Port to the local addresses (hex, as the kernel lists them) of its listening sockets. */
@@ -66,7 +80,8 @@ class BackendsBehindTheGatewayTest {
         String[] fields = line.trim().split("\\s+");
         if (fields[3].equals("0A")) {
           String[] local = fields[1].split(":");
-          ports.computeIfAbsent(Integer.parseInt(local[1], 16), p -> new ArrayList<>())
+          ports
+              .computeIfAbsent(Integer.parseInt(local[1], 16), p -> new ArrayList<>())
               .add(local[0]);
         }
       }

@@ -17,26 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./depot} on a machine that lacks tools: it names what is missing, with what each one is
- * for, in one line, and stops before it builds or starts anything. Run with a PATH made of
- * links to every program on this machine's PATH but the ones taken away.
+ * for, in one line, and stops before it builds or starts anything. Run with a PATH made of links to
+ * every program on this machine's PATH but the ones taken away.
  */
 class DepotScriptTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("depot.root", ".."))
-      .toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("depot.root", "..")).toAbsolutePath().normalize();
 
   @Test
   void upNamesEveryMissingToolInOneLineAndStopsWithoutARequiredOne(@TempDir Path dir)
       throws Exception {
     Path data = dir.resolve("data");
-    Result result = run(Set.of("curl", "nginx", "ffmpeg", "jq"),
-        "up", "--detach", "--data-dir", data.toString());
+    Result result =
+        run(
+            Set.of("curl", "nginx", "ffmpeg", "jq"),
+            "up",
+            "--detach",
+            "--data-dir",
+            data.toString());
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.lines()).hasSize(1);
-    assertThat(result.lines().getFirst()).contains("missing: ")
-        .contains("curl (required").contains("nginx (optional: the edge")
-        .contains("ffmpeg (optional: video posters)").contains("jq (optional");
+    assertThat(result.lines().getFirst())
+        .contains("missing: ")
+        .contains("curl (required")
+        .contains("nginx (optional: the edge")
+        .contains("ffmpeg (optional: video posters)")
+        .contains("jq (optional");
     assertThat(data).as("nothing started").doesNotExist();
   }
 
@@ -75,7 +83,8 @@ class DepotScriptTest {
       try (Stream<Path> programs = Files.list(directory)) {
         for (Path program : programs.toList()) {
           Path link = bin.resolve(program.getFileName().toString());
-          if (!taken.contains(program.getFileName().toString()) && Files.isExecutable(program)
+          if (!taken.contains(program.getFileName().toString())
+              && Files.isExecutable(program)
               && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, program);
           }
@@ -84,8 +93,8 @@ class DepotScriptTest {
     }
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("depot").toString()));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     builder.environment().put("PATH", bin.toString());
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {

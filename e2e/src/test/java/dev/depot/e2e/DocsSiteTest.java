@@ -25,7 +25,8 @@ class DocsSiteTest {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:3001" + path)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:3001" + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

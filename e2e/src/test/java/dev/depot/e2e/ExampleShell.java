@@ -16,18 +16,19 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One bash that runs the examples of one docs page in order, so that what an example sets
- * ({@code ACCESS}, {@code FILE}, …) is there for the next one, as in a reader's terminal.
- * It runs with {@code set -euo pipefail}; {@code curl} is wrapped so that every answer must be
- * 2xx, or the status the example expects.
+ * One bash that runs the examples of one docs page in order, so that what an example sets ({@code
+ * ACCESS}, {@code FILE}, …) is there for the next one, as in a reader's terminal. It runs with
+ * {@code set -euo pipefail}; {@code curl} is wrapped so that every answer must be 2xx, or the
+ * status the example expects.
  */
 final class ExampleShell implements AutoCloseable {
 
   /**
-   * Sourced first. The wrapper dumps the headers itself ({@code -D}), so an example must not
-   * use {@code -D}; {@code -q} keeps a {@code ~/.curlrc} out of it.
+   * Sourced first. The wrapper dumps the headers itself ({@code -D}), so an example must not use
+   * {@code -D}; {@code -q} keeps a {@code ~/.curlrc} out of it.
    */
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       set -euo pipefail
       shopt -s inherit_errexit
       DEPOT_EXPECT_STATUS=
@@ -69,43 +70,56 @@ final class ExampleShell implements AutoCloseable {
   ExampleShell(Path directory, Map<String, String> variables)
       throws IOException, InterruptedException {
     this.directory = directory;
-    ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc")
-        .directory(directory.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "--noprofile", "--norc")
+            .directory(directory.toFile())
+            .redirectErrorStream(true);
     builder.environment().putAll(variables);
     bash = builder.start();
     input = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-          bash.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          output.add(line);
-        }
-      } catch (IOException e) {
-        // the shell is gone; run() notices
-      }
-    }, "docs-example-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  output.add(line);
+                }
+              } catch (IOException e) {
+                // the shell is gone; run() notices
+              }
+            },
+            "docs-example-output");
     reader.setDaemon(true);
     reader.start();
     run("prelude", PRELUDE, Map.of(), Duration.ofSeconds(10));
   }
 
   /**
-   * Runs {@code code} (sourced from a file named after {@code name}, so that bash's messages
-   * name it) with the wrapper's settings, and answers its output. Fails with the output when a
-   * command fails, the shell ends or the time is up.
+   * Runs {@code code} (sourced from a file named after {@code name}, so that bash's messages name
+   * it) with the wrapper's settings, and answers its output. Fails with the output when a command
+   * fails, the shell ends or the time is up.
    */
   String run(String name, String code, Map<String, String> settings, Duration timeout)
       throws IOException, InterruptedException {
-    Path script = directory.resolve(".examples")
-        .resolve(String.format("%02d-%s.sh", ++scripts, name.replaceAll("[^A-Za-z0-9.-]", "_")));
+    Path script =
+        directory
+            .resolve(".examples")
+            .resolve(
+                String.format("%02d-%s.sh", ++scripts, name.replaceAll("[^A-Za-z0-9.-]", "_")));
     Files.createDirectories(script.getParent());
     Files.writeString(script, code);
     StringBuilder command = new StringBuilder();
     for (String setting : new String[] {"DEPOT_EXPECT_STATUS", "DEPOT_CUT_AFTER"}) {
       command.append(setting).append('=').append(settings.getOrDefault(setting, "")).append("; ");
     }
-    command.append("source ").append(quote(script.toString())).append(" </dev/null; echo; echo ")
-        .append(quote(done)).append('\n');
+    command
+        .append("source ")
+        .append(quote(script.toString()))
+        .append(" </dev/null; echo; echo ")
+        .append(quote(done))
+        .append('\n');
     input.write(command.toString());
     input.flush();
     StringBuilder out = new StringBuilder();

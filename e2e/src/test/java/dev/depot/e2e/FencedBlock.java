@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fenced code block of a Markdown page: its language, the words after it (the meta string,
- * e.g. {@code runnable status=404}) and its code, without the indentation of its fence.
+ * A fenced code block of a Markdown page: its language, the words after it (the meta string, e.g.
+ * {@code runnable status=404}) and its code, without the indentation of its fence.
  *
  * @param line the line of the opening fence, 1-based
  */
@@ -44,7 +44,8 @@ record FencedBlock(String page, int line, String language, String meta, String c
       while (j < lines.length && !closes(lines[j], fence)) {
         String content = lines[j];
         int strip = 0;
-        while (strip < indent.length() && strip < content.length()
+        while (strip < indent.length()
+            && strip < content.length()
             && content.charAt(strip) == ' ') {
           strip++;
         }

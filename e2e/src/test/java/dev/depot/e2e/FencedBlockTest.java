@@ -10,7 +10,10 @@ class FencedBlockTest {
 
   @Test
   void readsLanguageMetaAndCodeOfEachBlockInPageOrder() {
-    List<FencedBlock> blocks = FencedBlock.parse("page.md", """
+    List<FencedBlock> blocks =
+        FencedBlock.parse(
+            "page.md",
+            """
         # Title
 
         ```bash runnable

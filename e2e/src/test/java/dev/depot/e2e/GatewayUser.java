@@ -43,18 +43,34 @@ final class GatewayUser {
     String password = "Gateway test secret " + id;
     String email = prefix + "-" + id + "@example.org";
     GatewayUser anonymous = new GatewayUser(null);
-    HttpResponse<String> created = anonymous.send("POST", "/api/auth/signup", Map.of(
-        "email", email, "username", prefix + "_" + id, "password", password));
+    HttpResponse<String> created =
+        anonymous.send(
+            "POST",
+            "/api/auth/signup",
+            Map.of("email", email, "username", prefix + "_" + id, "password", password));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     if (verified) {
-      String link = LocalStack.mail().await(email, "Confirm your email", Duration.ofSeconds(60))
-          .link("http://localhost:3000/verify-email?token=");
-      ok(anonymous.send("POST", "/api/auth/verify-email",
-          Map.of("token", link.substring(link.indexOf("token=") + "token=".length()))), 200);
+      String link =
+          LocalStack.mail()
+              .await(email, "Confirm your email", Duration.ofSeconds(60))
+              .link("http://localhost:3000/verify-email?token=");
+      ok(
+          anonymous.send(
+              "POST",
+              "/api/auth/verify-email",
+              Map.of("token", link.substring(link.indexOf("token=") + "token=".length()))),
+          200);
     }
-    return new GatewayUser(JSON.readTree(anonymous.send("POST", "/api/auth/login", Map.of(
-        "login", prefix + "_" + id, "password", password)).body()).get("accessToken")
-        .asString());
+    return new GatewayUser(
+        JSON.readTree(
+                anonymous
+                    .send(
+                        "POST",
+                        "/api/auth/login",
+                        Map.of("login", prefix + "_" + id, "password", password))
+                    .body())
+            .get("accessToken")
+            .asString());
   }
 
   /** The access token, for clients that send it themselves. */
@@ -63,9 +79,15 @@ final class GatewayUser {
   }
 
   HttpResponse<String> send(String method, String path, Object body) throws Exception {
-    return GATEWAY.send(GATEWAY.request(path, token).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    return GATEWAY.send(
+        GATEWAY
+            .request(path, token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
   /** Opens the user's live event stream at {@code base} (the gateway, or the edge before it). */
@@ -81,12 +103,19 @@ final class GatewayUser {
    * (the answer of {@code POST /api/files}) describes.
    */
   static HttpResponse<Void> tusCreateWithUpload(JsonNode started, byte[] data) throws Exception {
-    return UPLOADS.send(HttpRequest.newBuilder(URI.create(started.get("uploadUrl").asString()))
-        .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
-        .header("Upload-Metadata", "ticket " + Base64.getEncoder().encodeToString(
-            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
-        .header("Content-Type", "application/offset+octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+    return UPLOADS.send(
+        HttpRequest.newBuilder(URI.create(started.get("uploadUrl").asString()))
+            .header("Tus-Resumable", "1.0.0")
+            .header("Upload-Length", Integer.toString(data.length))
+            .header(
+                "Upload-Metadata",
+                "ticket "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            started.get("ticket").asString().getBytes(StandardCharsets.US_ASCII)))
+            .header("Content-Type", "application/offset+octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(data))
+            .build(),
         HttpResponse.BodyHandlers.discarding());
   }
 

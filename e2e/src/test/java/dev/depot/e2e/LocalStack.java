@@ -24,14 +24,22 @@ final class LocalStack {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** A stopped service and how to start it again as it was. */
-  record Stopped(String service, int port, List<String> command, Map<String, String> environment,
+  record Stopped(
+      String service,
+      int port,
+      List<String> command,
+      Map<String, String> environment,
       File directory) {
 
     /** Starts the service again (its output appended to its log) and waits until it is ready. */
     void start() throws Exception {
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory)
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-              dataDir().resolve("logs").resolve(service + ".log").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(directory)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      dataDir().resolve("logs").resolve(service + ".log").toFile()));
       builder.environment().clear();
       builder.environment().putAll(environment);
       Process process = builder.start();
@@ -42,9 +50,13 @@ final class LocalStack {
           throw new AssertionError(service + " exited while starting again");
         }
         try {
-          if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-              + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-              .statusCode() == 200) {
+          if (HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
             return;
           }
         } catch (IOException e) {
@@ -60,8 +72,9 @@ final class LocalStack {
 
   /** The stack's mail catcher (its IMAP port is in the stack's infra.env). */
   static MailCatcher mail() throws IOException {
-    Matcher port = Pattern.compile("DEPOT_IMAP_PORT='(\\d+)'")
-        .matcher(Files.readString(dataDir().resolve("run/infra.env")));
+    Matcher port =
+        Pattern.compile("DEPOT_IMAP_PORT='(\\d+)'")
+            .matcher(Files.readString(dataDir().resolve("run/infra.env")));
     if (!port.find()) {
       throw new IllegalStateException("no DEPOT_IMAP_PORT in the stack's infra.env");
     }
@@ -73,8 +86,8 @@ final class LocalStack {
   }
 
   /**
-   * Stops a service, remembering its command line and environment: with SIGKILL (nothing is
-   * flushed or closed) or a graceful SIGTERM.
+   * Stops a service, remembering its command line and environment: with SIGKILL (nothing is flushed
+   * or closed) or a graceful SIGTERM.
    */
   static Stopped stop(String service, int port, boolean kill) throws Exception {
     long pid = Long.parseLong(Files.readString(pidFile(service)).strip());

@@ -17,40 +17,52 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A public share link through the edge, as someone without an account uses it: the file is seen
- * and downloaded byte for byte; the link's own rate limit answers 429 once its burst is spent;
- * a revoked link answers 404.
+ * A public share link through the edge, as someone without an account uses it: the file is seen and
+ * downloaded byte for byte; the link's own rate limit answers 429 once its burst is spent; a
+ * revoked link answers 404.
  */
 class SharingThroughGatewayTest {
 
   private static final String EDGE = "http://127.0.0.1:8088";
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void aSharedFileIsDownloadedByAnyoneUntilTheLinkIsRevoked() throws Exception {
     // An account whose email address is not verified shares nothing, whatever it names.
     GatewayUser unverified = GatewayUser.signUp("unverified");
-    HttpResponse<String> refused = unverified.send("POST", "/api/files/"
-        + java.util.UUID.randomUUID() + "/share-links", Map.of());
+    HttpResponse<String> refused =
+        unverified.send(
+            "POST", "/api/files/" + java.util.UUID.randomUUID() + "/share-links", Map.of());
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(GatewayUser.JSON.readTree(refused.body()).get("code").asString())
         .isEqualTo("EMAIL_NOT_VERIFIED");
     GatewayUser owner = GatewayUser.signUp("sharing", true);
-    String root = ok(owner.send("GET", "/api/folders/root", null), 200).at("/folder/id")
-        .asString();
+    String root = ok(owner.send("GET", "/api/folders/root", null), 200).at("/folder/id").asString();
     byte[] data = new byte[256 * 1024];
     new Random(42).nextBytes(data);
-    JsonNode started = ok(owner.send("POST", "/api/files", Map.of("folderId", root,
-        "name", "Plan für Q1.bin", "size", data.length,
-        "mimeType", "application/octet-stream")), 201);
+    JsonNode started =
+        ok(
+            owner.send(
+                "POST",
+                "/api/files",
+                Map.of(
+                    "folderId",
+                    root,
+                    "name",
+                    "Plan für Q1.bin",
+                    "size",
+                    data.length,
+                    "mimeType",
+                    "application/octet-stream")),
+            201);
     assertThat(GatewayUser.tusCreateWithUpload(started, data).statusCode()).isEqualTo(201);
     String fileId = started.get("fileId").asString();
     JsonNode link = null;
     Instant deadline = Instant.now().plusSeconds(30);
     while (link == null && Instant.now().isBefore(deadline)) {
-      HttpResponse<String> made = owner.send("POST", "/api/files/" + fileId + "/share-links",
-          Map.of());
+      HttpResponse<String> made =
+          owner.send("POST", "/api/files/" + fileId + "/share-links", Map.of());
       if (made.statusCode() == 201) {
         link = GatewayUser.JSON.readTree(made.body());
       } else {
@@ -65,9 +77,12 @@ class SharingThroughGatewayTest {
     assertThat(shared.get("size").asLong()).isEqualTo(data.length);
     HttpResponse<String> issued = anonymous("/api/shared/" + token + "/download-url");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-    HttpResponse<byte[]> bytes = HTTP.send(HttpRequest.newBuilder(URI.create(
-        GatewayUser.JSON.readTree(issued.body()).get("url").asString())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> bytes =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(GatewayUser.JSON.readTree(issued.body()).get("url").asString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(bytes.statusCode()).isEqualTo(200);
     assertThat(bytes.body()).isEqualTo(data);
 
@@ -77,9 +92,11 @@ class SharingThroughGatewayTest {
     for (int round = 0; round < 25 && limited == null; round++) {
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        sent.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(
-            EDGE + "/api/shared/" + token + "/download-url")).build(),
-            HttpResponse.BodyHandlers.ofString()));
+        sent.add(
+            HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(EDGE + "/api/shared/" + token + "/download-url"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
       }
       for (CompletableFuture<HttpResponse<String>> response : sent) {
         HttpResponse<String> answer = response.join();
@@ -106,7 +123,8 @@ class SharingThroughGatewayTest {
   }
 
   private static HttpResponse<String> anonymous(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(EDGE + path)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(EDGE + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

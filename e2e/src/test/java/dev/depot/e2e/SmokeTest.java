@@ -34,8 +34,10 @@ class SmokeTest {
   @BeforeAll
   static void stack() throws Exception {
     dataDir = LocalStack.dataDir();
-    tokens = TestTokens.fromPem(
-        Files.readString(dataDir.resolve("secrets/auth-signing-key.pem")), "http://localhost:8080");
+    tokens =
+        TestTokens.fromPem(
+            Files.readString(dataDir.resolve("secrets/auth-signing-key.pem")),
+            "http://localhost:8080");
   }
 
   @Test
@@ -43,7 +45,9 @@ class SmokeTest {
   void everyServiceIsReadyBehindTheGateway() throws Exception {
     HttpResponse<String> response = GATEWAY.get("/api/status", null);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("DOWN")
+    assertThat(response.body())
+        .contains("\"status\":\"UP\"")
+        .doesNotContain("DOWN")
         .contains("auth-service", "metadata-service", "upload-service", "download-service");
   }
 
@@ -52,9 +56,13 @@ class SmokeTest {
   void aProtectedRouteNeedsAValidToken() throws Exception {
     String subject = UUID.randomUUID().toString();
     assertProblem(GATEWAY.get("/api/me", null), 401, "UNAUTHENTICATED");
-    assertProblem(GATEWAY.get("/api/me", TestTokens.untrusted("http://localhost:8080")
-        .issue(subject)), 401, "UNAUTHENTICATED");
-    assertProblem(GATEWAY.get("/api/me", tokens.issue(subject, Duration.ofMinutes(-1))), 401,
+    assertProblem(
+        GATEWAY.get("/api/me", TestTokens.untrusted("http://localhost:8080").issue(subject)),
+        401,
+        "UNAUTHENTICATED");
+    assertProblem(
+        GATEWAY.get("/api/me", tokens.issue(subject, Duration.ofMinutes(-1))),
+        401,
         "UNAUTHENTICATED");
   }
 
@@ -63,8 +71,12 @@ class SmokeTest {
   void aValidTokenReachesMetadataAndItsTraceIdIsInBothLogs() throws Exception {
     String subject = UUID.randomUUID().toString();
     String traceId = HexFormat.of().formatHex(randomBytes());
-    HttpResponse<String> response = GATEWAY.send(GATEWAY.request("/api/me", tokens.issue(subject))
-        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET());
+    HttpResponse<String> response =
+        GATEWAY.send(
+            GATEWAY
+                .request("/api/me", tokens.issue(subject))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .GET());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains(subject);
     assertLogged("gateway-service", traceId);
@@ -74,8 +86,11 @@ class SmokeTest {
   @Test
   @Order(4)
   void theDataPlaneAnswersThroughTheGateway() throws Exception {
-    HttpResponse<String> tus = GATEWAY.send(GATEWAY.request("/api/uploads/", null)
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> tus =
+        GATEWAY.send(
+            GATEWAY
+                .request("/api/uploads/", null)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     assertThat(tus.headers().firstValue("Tus-Version")).hasValue("1.0.0");
     assertProblem(GATEWAY.get("/dl/v1.forged.ticket", null), 403, "TICKET_INVALID");
     assertThat(GATEWAY.get("/api/auth/.well-known/jwks.json", null).body()).contains("\"kid\"");

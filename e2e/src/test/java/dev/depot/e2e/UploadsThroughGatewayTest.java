@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A file uploaded with tus-java-client through the URL the API hands out, resumed after the
- * client and then upload-service itself (killed with SIGKILL and started again) went away, then
- * downloaded through its signed URL.
+ * A file uploaded with tus-java-client through the URL the API hands out, resumed after the client
+ * and then upload-service itself (killed with SIGKILL and started again) went away, then downloaded
+ * through its signed URL.
  */
 class UploadsThroughGatewayTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final int MIB = 1024 * 1024;
   private static GatewayUser user;
 
@@ -53,12 +53,29 @@ class UploadsThroughGatewayTest {
   void anUploadSurvivesTheClientAndTheServiceGoingAway() throws Exception {
     byte[] data = new byte[21 * MIB + 4321];
     new Random(7).nextBytes(data);
-    JsonNode started = ok(send("POST", "/api/files", Map.of("name", "survivor.bin",
-        "size", data.length, "mimeType", "application/octet-stream",
-        "sha256", sha256(data))), 201);
+    JsonNode started =
+        ok(
+            send(
+                "POST",
+                "/api/files",
+                Map.of(
+                    "name",
+                    "survivor.bin",
+                    "size",
+                    data.length,
+                    "mimeType",
+                    "application/octet-stream",
+                    "sha256",
+                    sha256(data))),
+            201);
     String fileId = started.get("fileId").asString();
-    JsonNode liar = ok(send("POST", "/api/files", Map.of("name", "liar.bin",
-        "size", data.length, "sha256", sha256(new byte[] {1}))), 201);
+    JsonNode liar =
+        ok(
+            send(
+                "POST",
+                "/api/files",
+                Map.of("name", "liar.bin", "size", data.length, "sha256", sha256(new byte[] {1}))),
+            201);
     TusURLMemoryStore urls = new TusURLMemoryStore();
     for (JsonNode upload : List.of(started, liar)) {
       TusUploader first = client(upload, urls).createUpload(upload(data, upload));
@@ -81,25 +98,34 @@ class UploadsThroughGatewayTest {
     TusUploader lying = client(liar, urls).resumeUpload(upload(data, liar));
     lying.setRequestPayloadSize(16 * MIB);
     lying.setChunkSize(16 * MIB);
-    assertThatThrownBy(() -> {
-      while (lying.uploadChunk() > -1) {
-        // sends the rest
-      }
-      lying.finish();
-    }).isInstanceOf(ProtocolException.class).hasMessageContaining("460");
-    HttpResponse<Void> gone = HTTP.send(HttpRequest.newBuilder(lying.getUploadURL().toURI())
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Tus-Resumable", "1.0.0")
-        .build(), HttpResponse.BodyHandlers.discarding());
+    assertThatThrownBy(
+            () -> {
+              while (lying.uploadChunk() > -1) {
+                // sends the rest
+              }
+              lying.finish();
+            })
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("460");
+    HttpResponse<Void> gone =
+        HTTP.send(
+            HttpRequest.newBuilder(lying.getUploadURL().toURI())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Tus-Resumable", "1.0.0")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(gone.statusCode()).isEqualTo(410);
 
     JsonNode file = awaitListed(fileId);
     assertThat(file.at("/file/size").asLong()).isEqualTo(data.length);
     assertThat(file.at("/file/status").asString()).isIn("processing", "ready");
     assertThat(file.at("/version/sha256").asString()).isEqualTo(sha256(data));
-    String url = ok(send("GET", "/api/files/" + fileId + "/download-url", null), 200)
-        .get("url").asString();
-    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    String url =
+        ok(send("GET", "/api/files/" + fileId + "/download-url", null), 200).get("url").asString();
+    HttpResponse<byte[]> download =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(sha256(download.body())).isEqualTo(sha256(data));
   }
@@ -110,12 +136,17 @@ class UploadsThroughGatewayTest {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
     byte[] data = png.toByteArray();
-    JsonNode started = ok(send("POST", "/api/files", Map.of("name", "notes.txt",
-        "size", data.length, "mimeType", "text/plain")), 201);
+    JsonNode started =
+        ok(
+            send(
+                "POST",
+                "/api/files",
+                Map.of("name", "notes.txt", "size", data.length, "mimeType", "text/plain")),
+            201);
     HttpResponse<Void> created = GatewayUser.tusCreateWithUpload(started, data);
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(created.headers().firstValue("Upload-Offset")).hasValue(
-        Integer.toString(data.length));
+    assertThat(created.headers().firstValue("Upload-Offset"))
+        .hasValue(Integer.toString(data.length));
 
     String fileId = started.get("fileId").asString();
     Instant deadline = Instant.now().plusSeconds(60);
@@ -142,8 +173,8 @@ class UploadsThroughGatewayTest {
     upload.setSize(data.length);
     upload.setInputStream(new ByteArrayInputStream(data));
     upload.setFingerprint(started.get("versionId").asString());
-    upload.setMetadata(Map.of("ticket", started.get("ticket").asString(),
-        "filename", "survivor.bin"));
+    upload.setMetadata(
+        Map.of("ticket", started.get("ticket").asString(), "filename", "survivor.bin"));
     return upload;
   }
 

@@ -35,13 +35,16 @@ public record GatewayProperties(
     @DefaultValue List<String> trustedProxies) {
 
   /**
-   * Requests per second allowed on average, and the burst allowed above it: per client address,
-   * per user, per user for requests that issue signed links, and per public share link for the
-   * download URLs it issues.
+   * Requests per second allowed on average, and the burst allowed above it: per client address, per
+   * user, per user for requests that issue signed links, and per public share link for the download
+   * URLs it issues.
    */
-  public record RateLimit(@DefaultValue("50") int perUserPerSecond,
-      @DefaultValue("100") int perUserBurst, @DefaultValue("100") int perIpPerSecond,
-      @DefaultValue("200") int perIpBurst, @DefaultValue("5") int linksPerUserPerSecond,
+  public record RateLimit(
+      @DefaultValue("50") int perUserPerSecond,
+      @DefaultValue("100") int perUserBurst,
+      @DefaultValue("100") int perIpPerSecond,
+      @DefaultValue("200") int perIpBurst,
+      @DefaultValue("5") int linksPerUserPerSecond,
       @DefaultValue("100") int linksPerUserBurst,
       @DefaultValue("10") int perShareLinkPerSecond,
       @DefaultValue("200") int perShareLinkBurst) {}

@@ -4,9 +4,9 @@ import static dev.depot.localinfra.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.depot.localinfra.ComposeContract;
 import dev.depot.kit.session.EndedSessions;
 import dev.depot.kit.session.SessionCheck;
+import dev.depot.localinfra.ComposeContract;
 import dev.depot.localinfra.EventStream;
 import dev.depot.localinfra.RedisPause;
 import dev.depot.localinfra.TestInfra;
@@ -43,20 +43,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway against real Redis, a JWKS endpoint and a stand-in backend that records what
- * reaches it; one backend address has nothing listening, to prove the 503 path.
+ * The gateway against real Redis, a JWKS endpoint and a stand-in backend that records what reaches
+ * it; one backend address has nothing listening, to prove the 503 path.
  */
 @ExtendWith(TestInfra.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "depot.gateway.rate-limit.per-user-per-second=1",
-    "depot.gateway.rate-limit.per-user-burst=3",
-    "depot.gateway.rate-limit.links-per-user-per-second=1",
-    "depot.gateway.rate-limit.links-per-user-burst=2",
-    "depot.gateway.rate-limit.per-share-link-per-second=1",
-    "depot.gateway.rate-limit.per-share-link-burst=2",
-    "depot.gateway.max-control-request-size=1KB",
-    "depot.gateway.trusted-proxies=127.0.0.1/32",
-    "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "depot.gateway.rate-limit.per-user-per-second=1",
+      "depot.gateway.rate-limit.per-user-burst=3",
+      "depot.gateway.rate-limit.links-per-user-per-second=1",
+      "depot.gateway.rate-limit.links-per-user-burst=2",
+      "depot.gateway.rate-limit.per-share-link-per-second=1",
+      "depot.gateway.rate-limit.per-share-link-burst=2",
+      "depot.gateway.max-control-request-size=1KB",
+      "depot.gateway.trusted-proxies=127.0.0.1/32",
+      "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"
+    })
 class GatewayIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,17 +67,13 @@ class GatewayIntegrationTest {
   private static final CountDownLatch SECOND_EVENT = new CountDownLatch(1);
   private static HttpServer backend;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ReactiveStringRedisTemplate redis;
+  @Autowired ReactiveStringRedisTemplate redis;
 
-  @Autowired
-  RedisConnectionFactory redisConnections;
+  @Autowired RedisConnectionFactory redisConnections;
 
-  @Autowired
-  EndedSessions endedSessions;
+  @Autowired EndedSessions endedSessions;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,33 +88,37 @@ class GatewayIntegrationTest {
   /** Backend addresses are required settings, checked before the test context is refreshed. */
   private static void startBackends() throws IOException {
     backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      SEEN.put(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()));
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = "{\"ok\":true}".getBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.createContext("/api/events", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-      exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
-      out.write("event: open\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      try {
-        if (SECOND_EVENT.await(30, TimeUnit.SECONDS)) {
-          // Quiet for longer than the gateway's response timeout, as between heartbeats.
-          Thread.sleep(3_000);
-          out.write("event: archive\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
+    backend.createContext(
+        "/",
+        exchange -> {
+          SEEN.put(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()));
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "{\"ok\":true}".getBytes();
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    backend.createContext(
+        "/api/events",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+          exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write("event: open\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          try {
+            if (SECOND_EVENT.await(30, TimeUnit.SECONDS)) {
+              // Quiet for longer than the gateway's response timeout, as between heartbeats.
+              Thread.sleep(3_000);
+              out.write("event: archive\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
     backend.start();
     String up = "http://127.0.0.1:" + backend.getAddress().getPort();
     String down;
@@ -153,14 +156,19 @@ class GatewayIntegrationTest {
   @Test
   void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
     String subject = UUID.randomUUID().toString();
-    assertProblem(get("/api/me", TestTokens.untrusted(TestInfra.ISSUER).issue(subject)), 401,
+    assertProblem(
+        get("/api/me", TestTokens.untrusted(TestInfra.ISSUER).issue(subject)),
+        401,
         "UNAUTHENTICATED");
-    assertProblem(get("/api/me", TestInfra.tokens().issue(subject, Duration.ofMinutes(-5))), 401,
+    assertProblem(
+        get("/api/me", TestInfra.tokens().issue(subject, Duration.ofMinutes(-5))),
+        401,
         "UNAUTHENTICATED");
     assertProblem(get("/api/me", "not.a.jwt"), 401, "UNAUTHENTICATED");
     assertProblem(get("/api/me", "has spaces"), 401, "UNAUTHENTICATED");
-    TestTokens otherIssuer = TestTokens.fromPem(
-        TestInfra.variables().get("DEPOT_AUTH_SIGNING_KEY"), "http://elsewhere.test");
+    TestTokens otherIssuer =
+        TestTokens.fromPem(
+            TestInfra.variables().get("DEPOT_AUTH_SIGNING_KEY"), "http://elsewhere.test");
     assertProblem(get("/api/me", otherIssuer.issue(subject)), 401, "UNAUTHENTICATED");
   }
 
@@ -168,10 +176,14 @@ class GatewayIntegrationTest {
   void validTokenReachesTheBackendWithTokenAndTraceContext() throws Exception {
     String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/folders/root"))
-        .header("Authorization", "Bearer " + token)
-        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/folders/root"))
+                .header("Authorization", "Bearer " + token)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     Map<String, List<String>> headers = SEEN.get("/api/folders/root");
     assertThat(headers.get("Authorization")).containsExactly("Bearer " + token);
@@ -184,8 +196,10 @@ class GatewayIntegrationTest {
     String token = TestInfra.tokens().issueForSession(UUID.randomUUID().toString(), session);
     assertThat(get("/api/folders/root", token).statusCode()).isEqualTo(200);
     // On the list without an announcement: the gateway asks Redis on every request.
-    redis.opsForZSet().add(EndedSessions.KEY, session,
-        Instant.now().plusSeconds(60).toEpochMilli()).block();
+    redis
+        .opsForZSet()
+        .add(EndedSessions.KEY, session, Instant.now().plusSeconds(60).toEpochMilli())
+        .block();
     assertProblem(get("/api/folders/root", token), 401, "TOKEN_REVOKED");
   }
 
@@ -194,8 +208,9 @@ class GatewayIntegrationTest {
     String session = UUID.randomUUID().toString();
     String ended = TestInfra.tokens().issueForSession(UUID.randomUUID().toString(), session);
     String live = TestInfra.tokens().issue(UUID.randomUUID().toString());
-    new EndedSessions(new StringRedisTemplate(redisConnections), Clock.systemUTC(),
-        Duration.ofSeconds(30)).end(List.of(session), Instant.now().plusSeconds(60));
+    new EndedSessions(
+            new StringRedisTemplate(redisConnections), Clock.systemUTC(), Duration.ofSeconds(30))
+        .end(List.of(session), Instant.now().plusSeconds(60));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (endedSessions.checkLocally(session) != SessionCheck.Verdict.ENDED
         && System.nanoTime() < deadline) {
@@ -218,8 +233,8 @@ class GatewayIntegrationTest {
       // The first event arrives while the backend still holds the stream open.
       stream.await(e -> e.name().equals("open"), Duration.ofSeconds(10));
       SECOND_EVENT.countDown();
-      EventStream.Event second = stream.await(e -> e.name().equals("archive"),
-          Duration.ofSeconds(10));
+      EventStream.Event second =
+          stream.await(e -> e.name().equals("archive"), Duration.ofSeconds(10));
       assertThat(second.data()).isEqualTo("{\"n\":2}");
       assertThat(stream.ends(Duration.ofSeconds(5))).isTrue();
     }
@@ -227,13 +242,17 @@ class GatewayIntegrationTest {
 
   @Test
   void servicesLearnTheClientAddressFromTheGatewayOnly() throws Exception {
-    send(HttpRequest.newBuilder(uri("/api/auth/.well-known/direct"))
-        .header("X-Depot-Client-Address", "6.6.6.6").GET());
+    send(
+        HttpRequest.newBuilder(uri("/api/auth/.well-known/direct"))
+            .header("X-Depot-Client-Address", "6.6.6.6")
+            .GET());
     assertThat(SEEN.get("/api/auth/.well-known/direct").get("X-depot-client-address"))
         .containsExactly("127.0.0.1");
     // Through a trusted proxy (the edge) the hop it appended counts, not what the client wrote.
-    send(HttpRequest.newBuilder(uri("/api/auth/.well-known/proxied"))
-        .header("X-Forwarded-For", "6.6.6.6, 203.0.113.9").GET());
+    send(
+        HttpRequest.newBuilder(uri("/api/auth/.well-known/proxied"))
+            .header("X-Forwarded-For", "6.6.6.6, 203.0.113.9")
+            .GET());
     assertThat(SEEN.get("/api/auth/.well-known/proxied").get("X-depot-client-address"))
         .containsExactly("203.0.113.9");
   }
@@ -264,14 +283,20 @@ class GatewayIntegrationTest {
   void oversizedControlPlaneBodyIsA413ProblemButUploadsAreNotLimited() throws Exception {
     String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
     String big = "x".repeat(4096);
-    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/folders"))
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/folders"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(big))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertProblem(refused, 413, "PAYLOAD_TOO_LARGE");
-    HttpResponse<String> upload = http.send(HttpRequest.newBuilder(uri("/api/uploads/abc"))
-        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> upload =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/uploads/abc"))
+                .POST(HttpRequest.BodyPublishers.ofString(big))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(upload.statusCode()).isEqualTo(200);
   }
 
@@ -282,8 +307,11 @@ class GatewayIntegrationTest {
     for (int i = 0; i < 8; i++) {
       responses.add(get("/api/folders/root", token));
     }
-    HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429)
-        .findFirst().orElseThrow(() -> new AssertionError("no request was rate-limited"));
+    HttpResponse<String> limited =
+        responses.stream()
+            .filter(r -> r.statusCode() == 429)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no request was rate-limited"));
     assertProblem(limited, 429, "RATE_LIMITED");
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(responses.getFirst().statusCode()).isEqualTo(200);
@@ -299,8 +327,7 @@ class GatewayIntegrationTest {
     assertProblem(limited, 429, "RATE_LIMITED");
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
     HttpResponse<String> other = get("/api/folders/root", token);
-    assertThat(other.statusCode()).as("other requests still pass: " + other.body())
-        .isEqualTo(200);
+    assertThat(other.statusCode()).as("other requests still pass: " + other.body()).isEqualTo(200);
   }
 
   @Test
@@ -313,66 +340,81 @@ class GatewayIntegrationTest {
     HttpResponse<String> limited = get(link, null);
     assertProblem(limited, 429, "RATE_LIMITED");
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
-    assertProblem(get(link, TestInfra.tokens().issue(UUID.randomUUID().toString())), 429,
-        "RATE_LIMITED");
+    assertProblem(
+        get(link, TestInfra.tokens().issue(UUID.randomUUID().toString())), 429, "RATE_LIMITED");
     assertThat(get(other, null).statusCode()).as("another link is not limited").isEqualTo(200);
     assertThat(get(link.replace("/download-url", ""), null).statusCode())
-        .as("seeing the file is not a download").isEqualTo(200);
+        .as("seeing the file is not a download")
+        .isEqualTo(200);
   }
 
   @Test
   void theSessionCookieTravelsFromTheDashboardOnlyAndSignOutNeedsNoToken() throws Exception {
-    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://localhost:3000")
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "x-depot-session").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> preflight =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/auth/refresh"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-depot-session")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(preflight.statusCode()).isEqualTo(200);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValue("http://localhost:3000");
-    assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
-        .hasValue("true");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
         .hasValueSatisfying(v -> assertThat(v.toLowerCase()).contains("x-depot-session"));
 
-    HttpResponse<String> logout = http.send(HttpRequest.newBuilder(uri("/api/auth/logout"))
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://localhost:3000")
-        .header("X-Depot-Session", "cookie")
-        .header("Cookie", "depot_refresh=opaque").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> logout =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/auth/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("X-Depot-Session", "cookie")
+                .header("Cookie", "depot_refresh=opaque")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
     assertThat(logout.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
     assertThat(SEEN.get("/api/auth/logout").get("Cookie")).containsExactly("depot_refresh=opaque");
 
     SEEN.remove("/api/auth/refresh");
-    HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(uri("/api/auth/refresh"))
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://evil.test")
-        .header("X-Depot-Session", "cookie")
-        .header("Cookie", "depot_refresh=opaque").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/auth/refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.test")
+                .header("X-Depot-Session", "cookie")
+                .header("Cookie", "depot_refresh=opaque")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(SEEN).doesNotContainKey("/api/auth/refresh");
   }
 
   @Test
   void corsPreflightFromTheDashboardIsAnswered() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/me"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://localhost:3000")
-        .header("Access-Control-Request-Method", "GET")
-        .header("Access-Control-Request-Headers", "authorization").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValue("http://localhost:3000");
-    HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(uri("/api/me"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://evil.test")
-        .header("Access-Control-Request-Method", "GET").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.test")
+                .header("Access-Control-Request-Method", "GET")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
 
@@ -385,7 +427,9 @@ class GatewayIntegrationTest {
 
   @Test
   void composeAndConfigurationAgree() {
-    assertThat(ComposeContract.check(ComposeContract.composeFile(), "gateway-service",
-        getClass().getClassLoader())).isEmpty();
+    assertThat(
+            ComposeContract.check(
+                ComposeContract.composeFile(), "gateway-service", getClass().getClassLoader()))
+        .isEmpty();
   }
 }

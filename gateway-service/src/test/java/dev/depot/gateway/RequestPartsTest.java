@@ -15,15 +15,22 @@ import org.springframework.util.unit.DataSize;
 class RequestPartsTest {
 
   private static ClientAddresses trusting(String... proxies) {
-    return new ClientAddresses(new GatewayProperties(Map.of(), List.of("http://x"), List.of(),
-        DataSize.ofMegabytes(1), List.of(), new GatewayProperties.RateLimit(1, 1, 1, 1, 1, 1, 1, 1),
-        List.of(proxies)));
+    return new ClientAddresses(
+        new GatewayProperties(
+            Map.of(),
+            List.of("http://x"),
+            List.of(),
+            DataSize.ofMegabytes(1),
+            List.of(),
+            new GatewayProperties.RateLimit(1, 1, 1, 1, 1, 1, 1, 1),
+            List.of(proxies)));
   }
 
   private static MockServerWebExchange from(String peer, String... forwardedFor) {
-    return MockServerWebExchange.from(MockServerHttpRequest.get("/api/me")
-        .remoteAddress(new InetSocketAddress(peer, 40000))
-        .header("X-Forwarded-For", forwardedFor));
+    return MockServerWebExchange.from(
+        MockServerHttpRequest.get("/api/me")
+            .remoteAddress(new InetSocketAddress(peer, 40000))
+            .header("X-Forwarded-For", forwardedFor));
   }
 
   @Test

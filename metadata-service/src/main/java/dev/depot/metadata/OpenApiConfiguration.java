@@ -22,8 +22,10 @@ class OpenApiConfiguration {
 
   @Bean
   OpenAPI depotOpenApi() {
-    return ApiDescription.of("Depot files API", "Folders, files, versions, trash, quota, search,"
-        + " archives, share links, activity and live events.");
+    return ApiDescription.of(
+        "Depot files API",
+        "Folders, files, versions, trash, quota, search,"
+            + " archives, share links, activity and live events.");
   }
 
   @Bean

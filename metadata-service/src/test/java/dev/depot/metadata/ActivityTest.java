@@ -35,20 +35,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActivityTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TreeService tree;
+  @Autowired TreeService tree;
 
-  @Autowired
-  TransactionTemplate tx;
+  @Autowired TransactionTemplate tx;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   @Test
   void anEntryIsListedAsSoonAsTheRequestThatMadeItReturns() throws Exception {
@@ -72,13 +67,15 @@ class ActivityTest {
     UUID root = alice.root();
     Caller caller = new Caller(alice.userId, null, true);
 
-    Item folder = tx.execute(status -> {
-      Item created = tree.createFolder(caller, root, "Never kept", OnConflict.FAIL);
-      assertThat(entries(created.id())).as("inside the change's transaction").isOne();
-      assertThat(entriesSeenElsewhere(created.id())).as("before the commit").isZero();
-      status.setRollbackOnly();
-      return created;
-    });
+    Item folder =
+        tx.execute(
+            status -> {
+              Item created = tree.createFolder(caller, root, "Never kept", OnConflict.FAIL);
+              assertThat(entries(created.id())).as("inside the change's transaction").isOne();
+              assertThat(entriesSeenElsewhere(created.id())).as("before the commit").isZero();
+              status.setRollbackOnly();
+              return created;
+            });
 
     assertThat(tree.find(folder.id())).isEmpty();
     assertThat(entries(folder.id())).isZero();
@@ -87,15 +84,15 @@ class ActivityTest {
   }
 
   private int entries(UUID resourceId) {
-    return jdbc.queryForObject("SELECT count(*) FROM activity WHERE resource_id = ?",
-        Integer.class, resourceId);
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM activity WHERE resource_id = ?", Integer.class, resourceId);
   }
 
   /** Counted on a connection of its own, outside any transaction of this thread. */
   private int entriesSeenElsewhere(UUID resourceId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement count = connection.prepareStatement(
-            "SELECT count(*) FROM activity WHERE resource_id = ?")) {
+        PreparedStatement count =
+            connection.prepareStatement("SELECT count(*) FROM activity WHERE resource_id = ?")) {
       count.setObject(1, resourceId);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();

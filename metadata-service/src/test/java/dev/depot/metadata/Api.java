@@ -53,18 +53,23 @@ final class Api {
   }
 
   HttpResponse<String> send(String method, String path, Object body) throws Exception {
-    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
-            : JSON.writeValueAsString(body));
-    return client.send(client.request(path, token).header("Content-Type", "application/json")
-        .method(method, publisher));
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(
+                body instanceof String s ? s : JSON.writeValueAsString(body));
+    return client.send(
+        client
+            .request(path, token)
+            .header("Content-Type", "application/json")
+            .method(method, publisher));
   }
 
   /** The body of a response that must have the given status. */
   static JsonNode ok(HttpResponse<String> response, int status) {
     if (response.statusCode() != status) {
-      throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": "
-          + response.body());
+      throw new AssertionError(
+          "expected " + status + " but got " + response.statusCode() + ": " + response.body());
     }
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
@@ -74,22 +79,34 @@ final class Api {
   }
 
   UUID folder(UUID parent, String name) throws Exception {
-    return UUID.fromString(ok(post("/api/folders", Map.of("parentId", parent,
-        "name", name)), 201).get("id").asString());
+    return UUID.fromString(
+        ok(post("/api/folders", Map.of("parentId", parent, "name", name)), 201)
+            .get("id")
+            .asString());
   }
 
   /**
    * A file of {@code size} bytes in {@code folder}, as if its upload completed (upload-service's
    * event on Kafka); returns once it is listed.
    */
-  Ticket upload(UUID folder, String name, long size, KafkaTemplate<Object, Object> kafka,
-      TicketCodec tickets) throws Exception {
-    JsonNode started = ok(post("/api/files", Map.of("folderId", folder, "name", name,
-        "size", size, "mimeType", "text/plain")), 201);
+  Ticket upload(
+      UUID folder, String name, long size, KafkaTemplate<Object, Object> kafka, TicketCodec tickets)
+      throws Exception {
+    JsonNode started =
+        ok(
+            post(
+                "/api/files",
+                Map.of("folderId", folder, "name", name, "size", size, "mimeType", "text/plain")),
+            201);
     Ticket ticket = tickets.verify(started.get("ticket").asString());
-    EventEnvelope<UploadCompleted> event = EventEnvelope.of(UploadCompleted.TYPE, "/test",
-        ticket.fileId().toString(), new UploadCompleted(ticket.fileId(), ticket.versionId(),
-            ticket.blobId(), size, null, Instant.now()), Instant.now());
+    EventEnvelope<UploadCompleted> event =
+        EventEnvelope.of(
+            UploadCompleted.TYPE,
+            "/test",
+            ticket.fileId().toString(),
+            new UploadCompleted(
+                ticket.fileId(), ticket.versionId(), ticket.blobId(), size, null, Instant.now()),
+            Instant.now());
     kafka.send(UploadCompleted.TOPIC, event.subject(), JSON.writeValueAsBytes(event)).get();
     Instant deadline = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(deadline)) {

@@ -51,23 +51,17 @@ class ArchivesTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
-  @Autowired
-  TicketCodec tickets;
+  @Autowired TicketCodec tickets;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  MinioClient s3;
+  @Autowired MinioClient s3;
 
-  @Autowired
-  ArchiveService archives;
+  @Autowired ArchiveService archives;
 
   private Api alice;
 
@@ -90,8 +84,10 @@ class ArchivesTest {
     UUID other = alice.folder(root, "Other");
     Ticket otherA = upload(other, "a.txt", 55);
 
-    HttpResponse<String> response = alice.post("/api/archives", Map.of("items",
-        List.of(docs, rootA.fileId(), otherA.fileId(), subB.fileId(), docs)));
+    HttpResponse<String> response =
+        alice.post(
+            "/api/archives",
+            Map.of("items", List.of(docs, rootA.fileId(), otherA.fileId(), subB.fileId(), docs)));
     JsonNode archive = ok(response, 202);
 
     UUID id = UUID.fromString(archive.get("id").asString());
@@ -102,23 +98,34 @@ class ArchivesTest {
     assertThat(archive.get("totalBytes").asLong()).isEqualTo(11 + 22 + 44 + 55);
     assertThat(archive.get("downloadUrl").isNull()).isTrue();
     assertThat(Instant.parse(archive.get("expiresAt").asString()))
-        .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(
-            Duration.ofHours(25)));
+        .isBetween(
+            Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
 
     List<ArchiveManifest.Entry> manifest = manifest(id);
-    assertThat(manifest).extracting(ArchiveManifest.Entry::path).containsExactly(
-        "Docs/", "Docs/Empty/", "Docs/Sub/", "Docs/Sub/b.txt", "Docs/a.txt", "A.txt",
-        "a (1).txt");
-    assertThat(manifest).extracting(ArchiveManifest.Entry::blobId).containsExactly(
-        null, null, null, subB.blobId(), docsA.blobId(), rootA.blobId(), otherA.blobId());
-    assertThat(manifest).extracting(ArchiveManifest.Entry::size).containsExactly(
-        0L, 0L, 0L, 22L, 11L, 44L, 55L);
+    assertThat(manifest)
+        .extracting(ArchiveManifest.Entry::path)
+        .containsExactly(
+            "Docs/",
+            "Docs/Empty/",
+            "Docs/Sub/",
+            "Docs/Sub/b.txt",
+            "Docs/a.txt",
+            "A.txt",
+            "a (1).txt");
+    assertThat(manifest)
+        .extracting(ArchiveManifest.Entry::blobId)
+        .containsExactly(
+            null, null, null, subB.blobId(), docsA.blobId(), rootA.blobId(), otherA.blobId());
+    assertThat(manifest)
+        .extracting(ArchiveManifest.Entry::size)
+        .containsExactly(0L, 0L, 0L, 22L, 11L, 44L, 55L);
     assertThat(manifest.get(3).mimeType()).isEqualTo("text/plain");
 
-    EventProbe.Event requested = EventProbe.await(ArchiveRequested.TOPIC,
-        e -> id.toString().equals(e.key()), PATIENCE);
-    ArchiveRequested event = Api.JSON.treeToValue(Api.JSON.readTree(requested.value())
-        .get("data"), ArchiveRequested.class);
+    EventProbe.Event requested =
+        EventProbe.await(ArchiveRequested.TOPIC, e -> id.toString().equals(e.key()), PATIENCE);
+    ArchiveRequested event =
+        Api.JSON.treeToValue(
+            Api.JSON.readTree(requested.value()).get("data"), ArchiveRequested.class);
     assertThat(event.ownerId()).isEqualTo(alice.userId);
     assertThat(event.manifestKey()).isEqualTo(ObjectKeys.archiveManifest(id));
     assertThat(event.entries()).isEqualTo(7);
@@ -126,8 +133,10 @@ class ArchivesTest {
 
     JsonNode single = ok(alice.post("/api/archives", Map.of("items", List.of(sub))), 202);
     assertThat(single.get("name").asString()).isEqualTo("Sub.zip");
-    JsonNode named = ok(alice.post("/api/archives", Map.of("items", List.of(sub),
-        "name", "  holiday.zip ")), 202);
+    JsonNode named =
+        ok(
+            alice.post("/api/archives", Map.of("items", List.of(sub), "name", "  holiday.zip ")),
+            202);
     assertThat(named.get("name").asString()).isEqualTo("holiday.zip");
   }
 
@@ -140,23 +149,35 @@ class ArchivesTest {
     Api mallory = new Api(port);
     mallory.root();
 
-    JsonNode refused = assertProblem(mallory.post("/api/archives", Map.of("items",
-        List.of(mine.fileId()))), 404, "ITEM_NOT_FOUND");
+    JsonNode refused =
+        assertProblem(
+            mallory.post("/api/archives", Map.of("items", List.of(mine.fileId()))),
+            404,
+            "ITEM_NOT_FOUND");
     assertThat(refused.get("itemId").asString()).isEqualTo(mine.fileId().toString());
-    assertProblem(alice.post("/api/archives", Map.of("items", List.of(mine.fileId(), folder))),
-        404, "ITEM_NOT_FOUND");
-    assertProblem(alice.post("/api/archives", Map.of("items", List.of(UUID.randomUUID()))),
-        404, "ITEM_NOT_FOUND");
-    assertProblem(alice.post("/api/archives", Map.of("items", List.of())), 400,
-        "VALIDATION_FAILED");
+    assertProblem(
+        alice.post("/api/archives", Map.of("items", List.of(mine.fileId(), folder))),
+        404,
+        "ITEM_NOT_FOUND");
+    assertProblem(
+        alice.post("/api/archives", Map.of("items", List.of(UUID.randomUUID()))),
+        404,
+        "ITEM_NOT_FOUND");
+    assertProblem(
+        alice.post("/api/archives", Map.of("items", List.of())), 400, "VALIDATION_FAILED");
     assertProblem(alice.post("/api/archives", Map.of("name", "x")), 400, "VALIDATION_FAILED");
-    assertProblem(alice.post("/api/archives", "{\"items\":[\"not-a-uuid\"]}"), 400,
-        "MALFORMED_REQUEST");
-    assertProblem(alice.post("/api/archives", Map.of("items", List.of(mine.fileId()),
-        "name", "a/b")), 400, "INVALID_NAME");
+    assertProblem(
+        alice.post("/api/archives", "{\"items\":[\"not-a-uuid\"]}"), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        alice.post("/api/archives", Map.of("items", List.of(mine.fileId()), "name", "a/b")),
+        400,
+        "INVALID_NAME");
 
-    UUID id = UUID.fromString(ok(alice.post("/api/archives", Map.of("items",
-        List.of(mine.fileId()))), 202).get("id").asString());
+    UUID id =
+        UUID.fromString(
+            ok(alice.post("/api/archives", Map.of("items", List.of(mine.fileId()))), 202)
+                .get("id")
+                .asString());
     assertProblem(mallory.get("/api/archives/" + id), 404, "ARCHIVE_NOT_FOUND");
     assertProblem(mallory.delete("/api/archives/" + id), 404, "ARCHIVE_NOT_FOUND");
     assertProblem(alice.get("/api/archives/" + UUID.randomUUID()), 404, "ARCHIVE_NOT_FOUND");
@@ -173,8 +194,10 @@ class ArchivesTest {
     assertThat(progressed.get("entriesDone").asInt()).isEqualTo(1);
     assertThat(progressed.get("status").asString()).isEqualTo("preparing");
 
-    send(ArchiveFinished.TYPE, id, new ArchiveFinished(id, ArchiveFinished.Outcome.READY, 1,
-        1234, null, Instant.now()));
+    send(
+        ArchiveFinished.TYPE,
+        id,
+        new ArchiveFinished(id, ArchiveFinished.Outcome.READY, 1, 1234, null, Instant.now()));
     JsonNode ready = await(id, a -> a.get("status").asString().equals("ready"));
     assertThat(ready.get("size").asLong()).isEqualTo(1234);
     assertThat(ready.get("bytesDone").asLong()).isEqualTo(1000);
@@ -196,11 +219,21 @@ class ArchivesTest {
 
     // Late and redelivered reports change nothing any more.
     send(ArchiveProgressed.TYPE, id, new ArchiveProgressed(id, 0, 1, Instant.now()));
-    send(ArchiveFinished.TYPE, id, new ArchiveFinished(id, ArchiveFinished.Outcome.FAILED, 1,
-        0, "too late", Instant.now()));
+    send(
+        ArchiveFinished.TYPE,
+        id,
+        new ArchiveFinished(id, ArchiveFinished.Outcome.FAILED, 1, 0, "too late", Instant.now()));
     UUID marker = archive(file.fileId());
-    send(ArchiveFinished.TYPE, marker, new ArchiveFinished(marker,
-        ArchiveFinished.Outcome.FAILED, 1, 0, "A selected file was deleted.", Instant.now()));
+    send(
+        ArchiveFinished.TYPE,
+        marker,
+        new ArchiveFinished(
+            marker,
+            ArchiveFinished.Outcome.FAILED,
+            1,
+            0,
+            "A selected file was deleted.",
+            Instant.now()));
     JsonNode failed = await(marker, a -> a.get("status").asString().equals("failed"));
     assertThat(failed.get("error").asString()).isEqualTo("A selected file was deleted.");
     assertThat(failed.get("downloadUrl").isNull()).isTrue();
@@ -224,8 +257,10 @@ class ArchivesTest {
       assertThat(progressed.get("name").asString()).isEqualTo("live.zip");
       assertThat(progressed.has("downloadUrl")).isFalse();
 
-      send(ArchiveFinished.TYPE, id, new ArchiveFinished(id, ArchiveFinished.Outcome.READY, 1,
-          777, null, Instant.now()));
+      send(
+          ArchiveFinished.TYPE,
+          id,
+          new ArchiveFinished(id, ArchiveFinished.Outcome.READY, 1, 777, null, Instant.now()));
       JsonNode ready = archiveEvent(stream, id, "ready");
       assertThat(ready.get("size").asLong()).isEqualTo(777);
       // By the time the event arrives, the archive reads as ready with its download URL.
@@ -258,15 +293,17 @@ class ArchivesTest {
     UUID deleted = archive(file.fileId());
     UUID last = archive(file.fileId());
     ok(alice.delete("/api/archives/" + deleted), 204);
-    send(ArchiveFinished.TYPE, first, new ArchiveFinished(first, ArchiveFinished.Outcome.READY,
-        1, 321, null, Instant.now()));
+    send(
+        ArchiveFinished.TYPE,
+        first,
+        new ArchiveFinished(first, ArchiveFinished.Outcome.READY, 1, 321, null, Instant.now()));
     await(first, a -> a.get("status").asString().equals("ready"));
 
     JsonNode page = ok(alice.get("/api/archives?limit=1"), 200);
     assertThat(page.get("items")).hasSize(1);
     assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(last.toString());
-    JsonNode rest = ok(alice.get("/api/archives?limit=5&cursor="
-        + page.get("nextCursor").asString()), 200);
+    JsonNode rest =
+        ok(alice.get("/api/archives?limit=5&cursor=" + page.get("nextCursor").asString()), 200);
     assertThat(rest.get("items")).hasSize(1);
     JsonNode ready = rest.get("items").get(0);
     assertThat(ready.get("id").asString()).isEqualTo(first.toString());
@@ -283,20 +320,25 @@ class ArchivesTest {
     Ticket file = upload(alice.root(), "quiet.txt", 10);
     UUID quiet = archive(file.fileId());
     UUID busy = archive(file.fileId());
-    EventProbe.Event first = EventProbe.await(ArchiveRequested.TOPIC,
-        e -> quiet.toString().equals(e.key()), PATIENCE);
-    jdbc.update("UPDATE archives SET touched_at = now() - interval '11 minutes'"
-        + " WHERE id IN (?, ?)", quiet, busy);
+    EventProbe.Event first =
+        EventProbe.await(ArchiveRequested.TOPIC, e -> quiet.toString().equals(e.key()), PATIENCE);
+    jdbc.update(
+        "UPDATE archives SET touched_at = now() - interval '11 minutes'" + " WHERE id IN (?, ?)",
+        quiet,
+        busy);
     // A progress report is news: that build is alive.
     send(ArchiveProgressed.TYPE, busy, new ArchiveProgressed(busy, 0, 1, Instant.now()));
     await(busy, a -> a.get("bytesDone").asLong() == 1);
 
     archives.retryStalled();
 
-    EventProbe.Event second = EventProbe.await(ArchiveRequested.TOPIC,
-        e -> quiet.toString().equals(e.key()) && !e.value().equals(first.value()), PATIENCE);
-    ArchiveRequested again = Api.JSON.treeToValue(Api.JSON.readTree(second.value())
-        .get("data"), ArchiveRequested.class);
+    EventProbe.Event second =
+        EventProbe.await(
+            ArchiveRequested.TOPIC,
+            e -> quiet.toString().equals(e.key()) && !e.value().equals(first.value()),
+            PATIENCE);
+    ArchiveRequested again =
+        Api.JSON.treeToValue(Api.JSON.readTree(second.value()).get("data"), ArchiveRequested.class);
     assertThat(again.manifestKey()).isEqualTo(ObjectKeys.archiveManifest(quiet));
     assertThat(again.entries()).isEqualTo(1);
     assertThat(attempts(quiet)).isEqualTo(2);
@@ -305,8 +347,10 @@ class ArchivesTest {
         .isEqualTo("preparing");
 
     // The third attempt goes quiet too: the archive fails instead of waiting for its expiry.
-    jdbc.update("UPDATE archives SET touched_at = now() - interval '11 minutes', attempts = 3"
-        + " WHERE id = ?", quiet);
+    jdbc.update(
+        "UPDATE archives SET touched_at = now() - interval '11 minutes', attempts = 3"
+            + " WHERE id = ?",
+        quiet);
     archives.retryStalled();
     JsonNode failed = ok(alice.get("/api/archives/" + quiet), 200);
     assertThat(failed.get("status").asString()).isEqualTo("failed");
@@ -320,8 +364,7 @@ class ArchivesTest {
     Ticket file = upload(alice.root(), "old.txt", 10);
     UUID old = archive(file.fileId());
     UUID fresh = archive(file.fileId());
-    jdbc.update("UPDATE archives SET expires_at = now() - interval '1 minute' WHERE id = ?",
-        old);
+    jdbc.update("UPDATE archives SET expires_at = now() - interval '1 minute' WHERE id = ?", old);
 
     assertThat(archives.expire()).isGreaterThanOrEqualTo(1);
 
@@ -332,10 +375,16 @@ class ArchivesTest {
     assertThat(ok(alice.get("/api/archives/" + fresh), 200).get("status").asString())
         .isEqualTo("preparing");
     // the worker finishing an expired archive gets its zip deleted again
-    send(ArchiveFinished.TYPE, old, new ArchiveFinished(old, ArchiveFinished.Outcome.READY, 1,
-        99, null, Instant.now()));
-    EventProbe.await(ArchiveDiscarded.TOPIC, e -> old.toString().equals(e.key())
-        && e.value().contains("\"EXPIRED\"") && !e.value().equals(firstDiscard(old)),
+    send(
+        ArchiveFinished.TYPE,
+        old,
+        new ArchiveFinished(old, ArchiveFinished.Outcome.READY, 1, 99, null, Instant.now()));
+    EventProbe.await(
+        ArchiveDiscarded.TOPIC,
+        e ->
+            old.toString().equals(e.key())
+                && e.value().contains("\"EXPIRED\"")
+                && !e.value().equals(firstDiscard(old)),
         PATIENCE);
 
     ok(alice.delete("/api/archives/" + fresh), 204);
@@ -354,27 +403,30 @@ class ArchivesTest {
 
     jdbc.update("UPDATE archives SET expires_at = now() - interval '8 days' WHERE id = ?", old);
     archives.expire();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM archives WHERE id = ?", Integer.class,
-        old)).isZero();
+    assertThat(
+            jdbc.queryForObject("SELECT count(*) FROM archives WHERE id = ?", Integer.class, old))
+        .isZero();
   }
 
   @Test
   void seventyThousandFilesFitOneManifestButAHundredThousandAreTooMany() throws Exception {
     UUID root = alice.root();
     UUID blob = UUID.randomUUID();
-    jdbc.update("INSERT INTO blobs (id, owner_id, size, stored, created_at)"
-        + " VALUES (?, ?, 10, true, now())", blob, alice.userId);
+    jdbc.update(
+        "INSERT INTO blobs (id, owner_id, size, stored, created_at)"
+            + " VALUES (?, ?, 10, true, now())",
+        blob,
+        alice.userId);
     UUID big = tree(root, "Big", 700, blob);
 
     long started = System.nanoTime();
     JsonNode archive = ok(alice.post("/api/archives", Map.of("items", List.of(big))), 202);
-    System.out.printf("70,701-entry archive requested in %d ms%n",
-        (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        "70,701-entry archive requested in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
     assertThat(archive.get("entries").asInt()).isEqualTo(70_701);
     assertThat(archive.get("totalBytes").asLong()).isEqualTo(700_000);
-    List<ArchiveManifest.Entry> manifest = manifest(UUID.fromString(
-        archive.get("id").asString()));
+    List<ArchiveManifest.Entry> manifest = manifest(UUID.fromString(archive.get("id").asString()));
     assertThat(manifest).hasSize(70_701);
     assertThat(manifest.getFirst().path()).isEqualTo("Big/");
     assertThat(manifest.get(1).path()).isEqualTo("Big/d000/");
@@ -384,8 +436,11 @@ class ArchivesTest {
         .allMatch(e -> e.blobId().equals(blob) && e.size() == 10);
 
     UUID more = tree(root, "More", 300, blob);
-    JsonNode tooLarge = assertProblem(alice.post("/api/archives", Map.of("items",
-        List.of(big, more))), 413, "ARCHIVE_TOO_LARGE");
+    JsonNode tooLarge =
+        assertProblem(
+            alice.post("/api/archives", Map.of("items", List.of(big, more))),
+            413,
+            "ARCHIVE_TOO_LARGE");
     assertThat(tooLarge.get("entries").asLong()).isEqualTo(70_701 + 30_301);
     assertThat(tooLarge.get("maxEntries").asLong()).isEqualTo(100_000);
   }
@@ -393,34 +448,45 @@ class ArchivesTest {
   /** A folder with {@code folders} subfolders of 100 files of 10 bytes each, written by SQL. */
   private UUID tree(UUID root, String name, int folders, UUID blob) throws Exception {
     UUID top = alice.folder(root, name);
-    jdbc.update("INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name, name_key,"
-        + " created_at, modified_at) SELECT gen_random_uuid(), ?, ?, ARRAY[?, ?]::uuid[],"
-        + " 'folder', 'd' || lpad(g::text, 3, '0'), 'd' || lpad(g::text, 3, '0'), now(), now()"
-        + " FROM generate_series(0, ? - 1) g", alice.userId, top, root, top, folders);
-    jdbc.update("WITH f AS MATERIALIZED (SELECT gen_random_uuid() AS id,"
-        + " gen_random_uuid() AS version, d.id AS parent, d.ancestors || d.id AS ancestors,"
-        + " 'f' || lpad(g::text, 3, '0') || '.txt' AS name FROM items d,"
-        + " generate_series(0, 99) g WHERE d.parent_id = ?),"
-        + " files AS (INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name,"
-        + " name_key, size, mime_type, content_status, current_version_id, created_at,"
-        + " modified_at) SELECT id, ?, parent, ancestors, 'file', name, name, 10, 'text/plain',"
-        + " 'ready', version, now(), now() FROM f)"
-        + " INSERT INTO versions (id, file_id, number, blob_id, size, mime_type, status,"
-        + " created_at, created_by) SELECT version, id, 1, ?, 10, 'text/plain', 'ready', now(), ?"
-        + " FROM f", top, alice.userId, blob, alice.userId);
+    jdbc.update(
+        "INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name, name_key,"
+            + " created_at, modified_at) SELECT gen_random_uuid(), ?, ?, ARRAY[?, ?]::uuid[],"
+            + " 'folder', 'd' || lpad(g::text, 3, '0'), 'd' || lpad(g::text, 3, '0'), now(), now()"
+            + " FROM generate_series(0, ? - 1) g",
+        alice.userId,
+        top,
+        root,
+        top,
+        folders);
+    jdbc.update(
+        "WITH f AS MATERIALIZED (SELECT gen_random_uuid() AS id,"
+            + " gen_random_uuid() AS version, d.id AS parent, d.ancestors || d.id AS ancestors,"
+            + " 'f' || lpad(g::text, 3, '0') || '.txt' AS name FROM items d,"
+            + " generate_series(0, 99) g WHERE d.parent_id = ?),"
+            + " files AS (INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name,"
+            + " name_key, size, mime_type, content_status, current_version_id, created_at,"
+            + " modified_at) SELECT id, ?, parent, ancestors, 'file', name, name, 10, 'text/plain',"
+            + " 'ready', version, now(), now() FROM f)"
+            + " INSERT INTO versions (id, file_id, number, blob_id, size, mime_type, status,"
+            + " created_at, created_by) SELECT version, id, 1, ?, 10, 'text/plain', 'ready', now(), ?"
+            + " FROM f",
+        top,
+        alice.userId,
+        blob,
+        alice.userId);
     return top;
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
   private int attempts(UUID archive) {
-    return jdbc.queryForObject("SELECT attempts FROM archives WHERE id = ?", Integer.class,
-        archive);
+    return jdbc.queryForObject(
+        "SELECT attempts FROM archives WHERE id = ?", Integer.class, archive);
   }
 
   private UUID archive(UUID item) throws Exception {
-    return UUID.fromString(ok(alice.post("/api/archives", Map.of("items", List.of(item))), 202)
-        .get("id").asString());
+    return UUID.fromString(
+        ok(alice.post("/api/archives", Map.of("items", List.of(item))), 202).get("id").asString());
   }
 
   /** Starts an upload and plays the upload side: the bytes "arrive" and the event is sent. */
@@ -429,8 +495,7 @@ class ArchivesTest {
   }
 
   private <T> void send(EventType<T> type, UUID key, T data) throws Exception {
-    EventEnvelope<T> event = EventEnvelope.of(type, "/test", key.toString(), data,
-        Instant.now());
+    EventEnvelope<T> event = EventEnvelope.of(type, "/test", key.toString(), data, Instant.now());
     kafka.send(type.name(), event.subject(), Api.JSON.writeValueAsBytes(event)).get();
   }
 
@@ -448,9 +513,12 @@ class ArchivesTest {
   }
 
   private List<ArchiveManifest.Entry> manifest(UUID id) throws Exception {
-    try (InputStream in = s3.getObject(GetObjectArgs.builder()
-        .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET"))
-        .object(ObjectKeys.archiveManifest(id)).build());
+    try (InputStream in =
+            s3.getObject(
+                GetObjectArgs.builder()
+                    .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET"))
+                    .object(ObjectKeys.archiveManifest(id))
+                    .build());
         var entries = ArchiveManifest.read(in)) {
       return entries.toList();
     }
@@ -459,10 +527,10 @@ class ArchivesTest {
   private final Map<UUID, String> discards = new java.util.HashMap<>();
 
   private void assertDiscarded(UUID id, ArchiveDiscarded.Reason reason) throws Exception {
-    EventProbe.Event event = EventProbe.await(ArchiveDiscarded.TOPIC,
-        e -> id.toString().equals(e.key()), PATIENCE);
-    ArchiveDiscarded discarded = Api.JSON.treeToValue(Api.JSON.readTree(event.value())
-        .get("data"), ArchiveDiscarded.class);
+    EventProbe.Event event =
+        EventProbe.await(ArchiveDiscarded.TOPIC, e -> id.toString().equals(e.key()), PATIENCE);
+    ArchiveDiscarded discarded =
+        Api.JSON.treeToValue(Api.JSON.readTree(event.value()).get("data"), ArchiveDiscarded.class);
     assertThat(discarded.reason()).isEqualTo(reason);
     assertThat(discarded.ownerId()).isEqualTo(alice.userId);
     discards.put(id, event.value());

@@ -49,17 +49,13 @@ class FilesTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
-  @Autowired
-  TicketCodec tickets;
+  @Autowired TicketCodec tickets;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   private Api alice;
 
@@ -71,8 +67,8 @@ class FilesTest {
   /** Starts an upload and plays the upload side: the bytes "arrive" and the event is sent. */
   private JsonNode upload(Api user, UUID folder, String name, long size, String onConflict)
       throws Exception {
-    Map<String, Object> body = new HashMap<>(Map.of("name", name, "size", size,
-        "mimeType", "text/plain"));
+    Map<String, Object> body =
+        new HashMap<>(Map.of("name", name, "size", size, "mimeType", "text/plain"));
     if (folder != null) {
       body.put("folderId", folder);
     }
@@ -81,17 +77,18 @@ class FilesTest {
     }
     JsonNode started = ok(user.post("/api/files", body), 201);
     Ticket ticket = tickets.verify(started.get("ticket").asString());
-    send(UploadCompleted.TYPE, new UploadCompleted(ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), size, null, Instant.now()));
+    send(
+        UploadCompleted.TYPE,
+        new UploadCompleted(
+            ticket.fileId(), ticket.versionId(), ticket.blobId(), size, null, Instant.now()));
     awaitVersion(user, ticket.fileId(), ticket.versionId());
     return started;
   }
 
   private <T> void send(EventType<T> type, T data) throws Exception {
-    EventEnvelope<T> event = EventEnvelope.of(type, "/test", UUID.randomUUID().toString(), data,
-        Instant.now());
-    kafka.send(type.name(), event.subject(),
-        Api.JSON.writeValueAsBytes(event)).get();
+    EventEnvelope<T> event =
+        EventEnvelope.of(type, "/test", UUID.randomUUID().toString(), data, Instant.now());
+    kafka.send(type.name(), event.subject(), Api.JSON.writeValueAsBytes(event)).get();
   }
 
   private static void awaitVersion(Api user, UUID fileId, UUID versionId) throws Exception {
@@ -114,20 +111,30 @@ class FilesTest {
   void processingSettlesEveryVersionOfTheBlobAndTellsTheOwnersPages() throws Exception {
     JsonNode started = upload(alice, null, "photo.txt", 20, null);
     Ticket ticket = tickets.verify(started.get("ticket").asString());
-    JsonNode copy = ok(alice.post("/api/files/" + ticket.fileId() + "/copy",
-        Map.of("name", "photo copy.txt")), 201);
+    JsonNode copy =
+        ok(
+            alice.post("/api/files/" + ticket.fileId() + "/copy", Map.of("name", "photo copy.txt")),
+            201);
     List<String> ids = List.of(ticket.fileId().toString(), copy.get("id").asString());
     try (EventStream pages = LiveEventsTest.open(port, alice.userId, Duration.ofMinutes(5))) {
       pages.await(e -> e.name().equals("open"), PATIENCE);
-      send(VersionProcessed.TYPE, new VersionProcessed(ticket.fileId(), ticket.versionId(),
-          ticket.blobId(), "image/png", "cd".repeat(32),
-          VersionProcessed.Outcome.PREVIEW_FAILED, "not a readable image", List.of(),
-          Instant.now()));
+      send(
+          VersionProcessed.TYPE,
+          new VersionProcessed(
+              ticket.fileId(),
+              ticket.versionId(),
+              ticket.blobId(),
+              "image/png",
+              "cd".repeat(32),
+              VersionProcessed.Outcome.PREVIEW_FAILED,
+              "not a readable image",
+              List.of(),
+              Instant.now()));
       // One event per file, in no particular order.
       Map<String, JsonNode> told = new HashMap<>();
       while (told.size() < ids.size()) {
-        JsonNode event = Api.JSON.readTree(
-            pages.await(e -> e.name().equals("file"), PATIENCE).data());
+        JsonNode event =
+            Api.JSON.readTree(pages.await(e -> e.name().equals("file"), PATIENCE).data());
         told.put(event.get("id").asString(), event);
       }
       assertThat(told.keySet()).containsExactlyInAnyOrderElementsOf(ids);
@@ -148,8 +155,7 @@ class FilesTest {
     assertThat(listed.at("/items/0/status").asString()).isEqualTo("failed");
   }
 
-  private static JsonNode awaitStatus(Api user, String fileId, String status)
-      throws Exception {
+  private static JsonNode awaitStatus(Api user, String fileId, String status) throws Exception {
     Instant deadline = Instant.now().plus(PATIENCE);
     JsonNode file = null;
     while (Instant.now().isBefore(deadline)) {
@@ -165,8 +171,12 @@ class FilesTest {
   @Test
   void anUploadIsInvisibleUntilItsBytesAreStored() throws Exception {
     UUID root = alice.root();
-    JsonNode started = ok(alice.post("/api/files", Map.of("name", "draft.txt", "size", 1000,
-        "mimeType", "text/plain; charset=utf-8")), 201);
+    JsonNode started =
+        ok(
+            alice.post(
+                "/api/files",
+                Map.of("name", "draft.txt", "size", 1000, "mimeType", "text/plain; charset=utf-8")),
+            201);
     assertThat(started.get("uploadUrl").asString()).endsWith("/api/uploads");
     Ticket ticket = tickets.verify(started.get("ticket").asString());
     assertThat(ticket.operation()).isEqualTo(Ticket.Operation.UPLOAD);
@@ -174,14 +184,20 @@ class FilesTest {
     assertThat(ticket.fileId()).isEqualTo(id(started, "fileId"));
     assertThat(ok(alice.get("/api/folders/" + root + "/children"), 200).get("items")).isEmpty();
     assertProblem(alice.get("/api/files/" + ticket.fileId()), 404, "FILE_NOT_FOUND");
-    assertThat(ok(alice.get("/api/me/usage"), 200).get("reservedBytes").asLong())
-        .isEqualTo(1000);
+    assertThat(ok(alice.get("/api/me/usage"), 200).get("reservedBytes").asLong()).isEqualTo(1000);
     // the name is held by the upload in progress
-    assertProblem(alice.post("/api/files", Map.of("name", "draft.txt", "size", 1)), 409,
-        "NAME_CONFLICT");
+    assertProblem(
+        alice.post("/api/files", Map.of("name", "draft.txt", "size", 1)), 409, "NAME_CONFLICT");
 
-    send(UploadCompleted.TYPE, new UploadCompleted(ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), 1000, "ab".repeat(32), Instant.now()));
+    send(
+        UploadCompleted.TYPE,
+        new UploadCompleted(
+            ticket.fileId(),
+            ticket.versionId(),
+            ticket.blobId(),
+            1000,
+            "ab".repeat(32),
+            Instant.now()));
     awaitVersion(alice, ticket.fileId(), ticket.versionId());
     JsonNode file = ok(alice.get("/api/files/" + ticket.fileId()), 200);
     assertThat(file.at("/file/size").asLong()).isEqualTo(1000);
@@ -189,15 +205,18 @@ class FilesTest {
     assertThat(file.at("/version/status").asString()).isEqualTo("processing");
     assertThat(file.at("/file/status").asString()).isEqualTo("processing");
     assertThat(file.at("/version/sha256").asString()).isEqualTo("ab".repeat(32));
-    EventProbe.Event stored = EventProbe.await(VersionStored.TOPIC,
-        e -> e.value().contains(ticket.versionId().toString()), PATIENCE);
+    EventProbe.Event stored =
+        EventProbe.await(
+            VersionStored.TOPIC, e -> e.value().contains(ticket.versionId().toString()), PATIENCE);
     assertThat(stored.value()).contains("\"attempt\":1", "\"mimeType\":\"text/plain\"");
     JsonNode usage = ok(alice.get("/api/me/usage"), 200);
     assertThat(usage.get("reservedBytes").asLong()).isZero();
     assertThat(usage.get("liveBytes").asLong()).isEqualTo(1000);
     // a redelivered completion changes nothing
-    send(UploadCompleted.TYPE, new UploadCompleted(ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), 1000, null, Instant.now()));
+    send(
+        UploadCompleted.TYPE,
+        new UploadCompleted(
+            ticket.fileId(), ticket.versionId(), ticket.blobId(), 1000, null, Instant.now()));
     assertThat(ok(alice.get("/api/files/" + ticket.fileId() + "/versions"), 200)).hasSize(1);
   }
 
@@ -205,10 +224,16 @@ class FilesTest {
   void anAbandonedUploadReleasesItsReservationAndName() throws Exception {
     JsonNode started = ok(alice.post("/api/files", Map.of("name", "big.iso", "size", 5000)), 201);
     Ticket ticket = tickets.verify(started.get("ticket").asString());
-    send(UploadAbandoned.TYPE, new UploadAbandoned(ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), UploadAbandoned.Reason.EXPIRED, Instant.now()));
-    EventProbe.await(BlobsReleased.TOPIC, e -> e.value().contains(ticket.blobId().toString()),
-        PATIENCE);
+    send(
+        UploadAbandoned.TYPE,
+        new UploadAbandoned(
+            ticket.fileId(),
+            ticket.versionId(),
+            ticket.blobId(),
+            UploadAbandoned.Reason.EXPIRED,
+            Instant.now()));
+    EventProbe.await(
+        BlobsReleased.TOPIC, e -> e.value().contains(ticket.blobId().toString()), PATIENCE);
     assertThat(ok(alice.get("/api/me/usage"), 200).get("reservedBytes").asLong()).isZero();
     ok(alice.post("/api/files", Map.of("name", "big.iso", "size", 1)), 201);
   }
@@ -225,32 +250,45 @@ class FilesTest {
     assertThat(versions.get(0).get("current").asBoolean()).isTrue();
     assertThat(versions.get(0).get("size").asLong()).isEqualTo(250);
 
-    JsonNode revived = ok(alice.post("/api/files/" + fileId + "/versions/"
-        + first.get("versionId").asString() + "/restore", null), 201);
+    JsonNode revived =
+        ok(
+            alice.post(
+                "/api/files/"
+                    + fileId
+                    + "/versions/"
+                    + first.get("versionId").asString()
+                    + "/restore",
+                null),
+            201);
     assertThat(revived.get("number").asInt()).isEqualTo(3);
-    assertThat(ok(alice.get("/api/files/" + fileId), 200).at("/file/size").asLong())
-        .isEqualTo(100);
+    assertThat(ok(alice.get("/api/files/" + fileId), 200).at("/file/size").asLong()).isEqualTo(100);
     Ticket v1 = tickets.verify(first.get("ticket").asString());
-    Ticket download = tickets.verify(ticketOf(ok(alice.get("/api/files/" + fileId
-        + "/download-url"), 200)));
+    Ticket download =
+        tickets.verify(ticketOf(ok(alice.get("/api/files/" + fileId + "/download-url"), 200)));
     assertThat(download.blobId()).isEqualTo(v1.blobId());
     assertThat(download.versionId()).isEqualTo(id(revived, "id"));
     JsonNode usage = ok(alice.get("/api/me/usage"), 200);
     assertThat(usage.get("liveBytes").asLong()).isEqualTo(100);
     assertThat(usage.get("versionBytes").asLong()).isEqualTo(350);
 
-    assertProblem(alice.delete("/api/files/" + fileId + "/versions/" + revived.get("id")
-        .asString()), 409, "CURRENT_VERSION");
-    ok(alice.delete("/api/files/" + fileId + "/versions/" + second.get("versionId").asString()),
+    assertProblem(
+        alice.delete("/api/files/" + fileId + "/versions/" + revived.get("id").asString()),
+        409,
+        "CURRENT_VERSION");
+    ok(
+        alice.delete("/api/files/" + fileId + "/versions/" + second.get("versionId").asString()),
         204);
     Ticket v2 = tickets.verify(second.get("ticket").asString());
-    EventProbe.await(BlobsReleased.TOPIC, e -> e.value().contains(v2.blobId().toString()),
-        PATIENCE);
+    EventProbe.await(
+        BlobsReleased.TOPIC, e -> e.value().contains(v2.blobId().toString()), PATIENCE);
     // version 1's blob is still used by version 3: deleting version 1 keeps it
-    ok(alice.delete("/api/files/" + fileId + "/versions/" + first.get("versionId").asString()),
+    ok(
+        alice.delete("/api/files/" + fileId + "/versions/" + first.get("versionId").asString()),
         204);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM blobs WHERE id = ?", Integer.class,
-        v1.blobId())).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM blobs WHERE id = ?", Integer.class, v1.blobId()))
+        .isEqualTo(1);
     assertThat(ok(alice.get("/api/me/usage"), 200).get("versionBytes").asLong()).isZero();
   }
 
@@ -258,15 +296,21 @@ class FilesTest {
   void copiesShareBlobsAndCountAgainstTheQuota() throws Exception {
     JsonNode original = upload(alice, null, "photo.txt", 300, null);
     UUID folder = alice.folder(alice.root(), "copies");
-    JsonNode copy = ok(alice.post("/api/files/" + original.get("fileId").asString() + "/copy",
-        Map.of("parentId", folder)), 201);
+    JsonNode copy =
+        ok(
+            alice.post(
+                "/api/files/" + original.get("fileId").asString() + "/copy",
+                Map.of("parentId", folder)),
+            201);
     assertThat(copy.get("name").asString()).isEqualTo("photo.txt");
-    JsonNode again = ok(alice.post("/api/files/" + original.get("fileId").asString() + "/copy",
-        Map.of()), 201);
+    JsonNode again =
+        ok(alice.post("/api/files/" + original.get("fileId").asString() + "/copy", Map.of()), 201);
     assertThat(again.get("name").asString()).isEqualTo("photo (1).txt");
     assertThat(ok(alice.get("/api/me/usage"), 200).get("liveBytes").asLong()).isEqualTo(900);
-    Ticket a = tickets.verify(ticketOf(ok(alice.get("/api/files/" + copy.get("id").asString()
-        + "/download-url"), 200)));
+    Ticket a =
+        tickets.verify(
+            ticketOf(
+                ok(alice.get("/api/files/" + copy.get("id").asString() + "/download-url"), 200)));
     assertThat(a.blobId()).isEqualTo(tickets.verify(original.get("ticket").asString()).blobId());
   }
 
@@ -278,8 +322,13 @@ class FilesTest {
     List<Future<Integer>> results = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       int n = i;
-      results.add(pool.submit((Callable<Integer>) () -> alice.post("/api/files",
-          Map.of("name", "part-" + n, "size", 1000)).statusCode()));
+      results.add(
+          pool.submit(
+              (Callable<Integer>)
+                  () ->
+                      alice
+                          .post("/api/files", Map.of("name", "part-" + n, "size", 1000))
+                          .statusCode()));
     }
     List<Integer> statuses = new ArrayList<>();
     for (Future<Integer> result : results) {
@@ -290,8 +339,9 @@ class FilesTest {
     assertThat(statuses).filteredOn(s -> s == 413).hasSize(13);
     JsonNode usage = ok(alice.get("/api/me/usage"), 200);
     assertThat(usage.get("reservedBytes").asLong()).isEqualTo(7000);
-    JsonNode refused = assertProblem(alice.post("/api/files", Map.of("name", "one-more",
-        "size", 1)), 413, "QUOTA_EXCEEDED");
+    JsonNode refused =
+        assertProblem(
+            alice.post("/api/files", Map.of("name", "one-more", "size", 1)), 413, "QUOTA_EXCEEDED");
     assertThat(refused.get("availableBytes").asLong()).isZero();
   }
 
@@ -318,32 +368,39 @@ class FilesTest {
   void downloadUrlsAreSignedForReadableStoredVersionsOnly() throws Exception {
     JsonNode file = upload(alice, null, "page.html", 10, null);
     String fileId = file.get("fileId").asString();
-    JsonNode issued = ok(alice.get("/api/files/" + fileId + "/download-url?inline=true"
-        + "&expiresIn=60"), 200);
+    JsonNode issued =
+        ok(alice.get("/api/files/" + fileId + "/download-url?inline=true" + "&expiresIn=60"), 200);
     URI url = URI.create(issued.get("url").asString());
     assertThat(url.getPath()).startsWith("/dl/v1.");
     Ticket ticket = tickets.verify(ticketOf(issued));
     assertThat(ticket.operation()).isEqualTo(Ticket.Operation.DOWNLOAD);
     assertThat(ticket.delivery().fileName()).isEqualTo("page.html");
-    assertThat(Duration.between(Instant.now(), ticket.expiresAt())).isLessThan(
-        Duration.ofSeconds(61));
+    assertThat(Duration.between(Instant.now(), ticket.expiresAt()))
+        .isLessThan(Duration.ofSeconds(61));
     Api mallory = new Api(port);
     assertProblem(mallory.get("/api/files/" + fileId + "/download-url"), 404, "FILE_NOT_FOUND");
-    assertProblem(alice.get("/api/files/" + fileId + "/download-url?expiresIn=0"), 400,
-        "VALIDATION_FAILED");
-    assertProblem(alice.get("/api/files/" + fileId + "/download-url?versionId="
-        + UUID.randomUUID()), 404, "VERSION_NOT_FOUND");
-    JsonNode pending = ok(alice.post("/api/files/" + fileId + "/versions",
-        Map.of("size", 5)), 201);
-    assertProblem(alice.get("/api/files/" + fileId + "/download-url?versionId="
-        + pending.get("versionId").asString()), 409, "VERSION_NOT_AVAILABLE");
+    assertProblem(
+        alice.get("/api/files/" + fileId + "/download-url?expiresIn=0"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        alice.get("/api/files/" + fileId + "/download-url?versionId=" + UUID.randomUUID()),
+        404,
+        "VERSION_NOT_FOUND");
+    JsonNode pending = ok(alice.post("/api/files/" + fileId + "/versions", Map.of("size", 5)), 201);
+    assertProblem(
+        alice.get(
+            "/api/files/"
+                + fileId
+                + "/download-url?versionId="
+                + pending.get("versionId").asString()),
+        409,
+        "VERSION_NOT_AVAILABLE");
     JsonNode activity = ok(alice.get("/api/activity?resourceId=" + fileId), 200).get("items");
     List<String> actions = new ArrayList<>();
     activity.forEach(a -> actions.add(a.get("action").asString()));
     assertThat(actions).contains("file.download-url-issued", "file.uploaded");
     var csv = alice.get("/api/activity/export");
-    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.body()).startsWith("occurred_at,action").contains("file.download-url-issued");
   }
 
@@ -371,8 +428,8 @@ class FilesTest {
   @Test
   void searchPagesRunFromNamesStartingWithTheTextToNamesContainingIt() throws Exception {
     UUID root = alice.root();
-    for (String name : List.of("old zephyr", "zephyr beta", "my zephyr notes", "zephyr alpha",
-        "zephyr gamma")) {
+    for (String name :
+        List.of("old zephyr", "zephyr beta", "my zephyr notes", "zephyr alpha", "zephyr gamma")) {
       alice.folder(root, name);
     }
     List<String> names = new ArrayList<>();
@@ -402,14 +459,26 @@ class FilesTest {
     Integer live;
     do {
       Thread.sleep(100);
-      live = jdbc.queryForObject("SELECT count(*) FROM items WHERE owner_id = ?"
-          + " AND parent_id IS NOT NULL AND deleted_at IS NULL", Integer.class, alice.userId);
+      live =
+          jdbc.queryForObject(
+              "SELECT count(*) FROM items WHERE owner_id = ?"
+                  + " AND parent_id IS NOT NULL AND deleted_at IS NULL",
+              Integer.class,
+              alice.userId);
     } while (live > 0 && Instant.now().isBefore(deadline));
     assertThat(live).isZero();
-    assertThat(jdbc.queryForObject("SELECT trash_bytes FROM quota_ledgers WHERE user_id = ?",
-        Long.class, alice.userId)).isEqualTo(50);
-    assertThat(jdbc.queryForObject("SELECT deleted_at IS NOT NULL FROM accounts"
-        + " WHERE user_id = ?", Boolean.class, alice.userId)).isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT trash_bytes FROM quota_ledgers WHERE user_id = ?",
+                Long.class,
+                alice.userId))
+        .isEqualTo(50);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT deleted_at IS NOT NULL FROM accounts" + " WHERE user_id = ?",
+                Boolean.class,
+                alice.userId))
+        .isTrue();
   }
 
   private static String ticketOf(JsonNode issued) {

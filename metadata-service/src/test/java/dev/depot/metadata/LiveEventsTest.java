@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Live events on real Postgres and Kafka: a change pushed in a transaction reaches every stream of
- * its user (and only theirs) through the outbox and the topic; streams are limited per account
- * and end with the token.
+ * its user (and only theirs) through the outbox and the topic; streams are limited per account and
+ * end with the token.
  */
 @ExtendWith(TestInfra.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,14 +32,11 @@ class LiveEventsTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  LivePush live;
+  @Autowired LivePush live;
 
-  @Autowired
-  TransactionTemplate tx;
+  @Autowired TransactionTemplate tx;
 
   @Test
   void aPushReachesEveryStreamOfItsUserAndNoOneElse() throws Exception {
@@ -48,18 +45,25 @@ class LiveEventsTest {
     try (EventStream first = open(alice, Duration.ofMinutes(5));
         EventStream second = open(alice, Duration.ofMinutes(5));
         EventStream other = open(bob, Duration.ofMinutes(5))) {
-      assertThat(first.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/event-stream"));
+      assertThat(first.response().headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
       assertThat(first.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
       for (EventStream stream : List.of(first, second, other)) {
         stream.await(e -> e.name().equals("open"), PATIENCE);
       }
 
       UUID subject = UUID.randomUUID();
-      tx.executeWithoutResult(s -> live.push(alice, "archive", subject,
-          Map.of("id", subject.toString(), "status", "preparing", "entriesDone", 7)));
-      tx.executeWithoutResult(s -> live.push(bob, "archive", subject,
-          Map.of("id", subject.toString(), "status", "bob's")));
+      tx.executeWithoutResult(
+          s ->
+              live.push(
+                  alice,
+                  "archive",
+                  subject,
+                  Map.of("id", subject.toString(), "status", "preparing", "entriesDone", 7)));
+      tx.executeWithoutResult(
+          s ->
+              live.push(
+                  bob, "archive", subject, Map.of("id", subject.toString(), "status", "bob's")));
 
       for (EventStream stream : List.of(first, second)) {
         EventStream.Event event = stream.await(e -> e.name().equals("archive"), PATIENCE);
@@ -79,15 +83,15 @@ class LiveEventsTest {
     UUID alice = UUID.randomUUID();
     try (EventStream stream = open(alice, Duration.ofMinutes(5))) {
       stream.await(e -> e.name().equals("open"), PATIENCE);
-      tx.executeWithoutResult(s -> {
-        live.push(alice, "archive", UUID.randomUUID(), Map.of("status", "rolled back"));
-        s.setRollbackOnly();
-      });
-      tx.executeWithoutResult(s -> live.push(alice, "archive", UUID.randomUUID(),
-          Map.of("status", "committed")));
+      tx.executeWithoutResult(
+          s -> {
+            live.push(alice, "archive", UUID.randomUUID(), Map.of("status", "rolled back"));
+            s.setRollbackOnly();
+          });
+      tx.executeWithoutResult(
+          s -> live.push(alice, "archive", UUID.randomUUID(), Map.of("status", "committed")));
       EventStream.Event event = stream.await(e -> e.name().equals("archive"), PATIENCE);
-      assertThat(Api.JSON.readTree(event.data()).get("status").asString())
-          .isEqualTo("committed");
+      assertThat(Api.JSON.readTree(event.data()).get("status").asString()).isEqualTo("committed");
     }
   }
 
@@ -98,8 +102,7 @@ class LiveEventsTest {
     try (EventStream stream = open(alice, Duration.ofSeconds(3))) {
       EventStream.Event open = stream.await(e -> e.name().equals("open"), PATIENCE);
       Instant ends = Instant.parse(Api.JSON.readTree(open.data()).get("expiresAt").asString());
-      assertThat(ends).isBetween(before.truncatedTo(ChronoUnit.SECONDS),
-          before.plusSeconds(4));
+      assertThat(ends).isBetween(before.truncatedTo(ChronoUnit.SECONDS), before.plusSeconds(4));
       assertThat(stream.ends(Duration.ofSeconds(10))).isTrue();
     }
   }
@@ -134,8 +137,9 @@ class LiveEventsTest {
   @Test
   void aStreamNeedsAValidToken() throws Exception {
     try (EventStream anonymous = EventStream.open(uri(), null);
-        EventStream forged = EventStream.open(uri(),
-            dev.depot.localinfra.TestTokens.untrusted("depot").issue("x"))) {
+        EventStream forged =
+            EventStream.open(
+                uri(), dev.depot.localinfra.TestTokens.untrusted("depot").issue("x"))) {
       assertThat(anonymous.response().statusCode()).isEqualTo(401);
       assertThat(Api.JSON.readTree(anonymous.refusal()).get("code").asString())
           .isEqualTo("UNAUTHENTICATED");

@@ -29,14 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetadataServiceTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  RedisConnectionFactory redis;
+  @Autowired RedisConnectionFactory redis;
 
   private ServiceClient client;
 
@@ -56,9 +53,12 @@ class MetadataServiceTest {
   @Test
   void theServiceChecksTokensItselfBehindTheGateway() throws Exception {
     assertProblem(client.get("/api/me", null), 401, "UNAUTHENTICATED");
-    assertProblem(client.get("/api/me",
-        TestInfra.tokens().issue(UUID.randomUUID().toString(), Duration.ofMinutes(-2))),
-        401, "UNAUTHENTICATED");
+    assertProblem(
+        client.get(
+            "/api/me",
+            TestInfra.tokens().issue(UUID.randomUUID().toString(), Duration.ofMinutes(-2))),
+        401,
+        "UNAUTHENTICATED");
   }
 
   @Test
@@ -85,24 +85,33 @@ class MetadataServiceTest {
 
   @Test
   void aTokenThatNamesNoSessionIsRefused() throws Exception {
-    assertProblem(client.get("/api/me", TestInfra.tokens().issue(UUID.randomUUID().toString(),
-        Duration.ofMinutes(5), Collections.singletonMap("sid", null))), 401, "UNAUTHENTICATED");
+    assertProblem(
+        client.get(
+            "/api/me",
+            TestInfra.tokens()
+                .issue(
+                    UUID.randomUUID().toString(),
+                    Duration.ofMinutes(5),
+                    Collections.singletonMap("sid", null))),
+        401,
+        "UNAUTHENTICATED");
   }
 
   @Test
   void unknownPathsAndMethodsAreProblems() throws Exception {
     String token = TestInfra.tokens().issue(UUID.randomUUID().toString());
     assertProblem(client.get("/api/nothing-here", token), 404, "NOT_FOUND");
-    assertProblem(client.send(client.request("/api/me", token)
-        .DELETE()), 405, "METHOD_NOT_ALLOWED");
+    assertProblem(
+        client.send(client.request("/api/me", token).DELETE()), 405, "METHOD_NOT_ALLOWED");
   }
 
   @Test
   void flywayOwnsTheMetadataSchema() {
-    Integer migrations = jdbc.queryForObject(
-        "select count(*) from information_schema.tables"
-            + " where table_schema = 'metadata' and table_name = 'flyway_schema_history'",
-        Integer.class);
+    Integer migrations =
+        jdbc.queryForObject(
+            "select count(*) from information_schema.tables"
+                + " where table_schema = 'metadata' and table_name = 'flyway_schema_history'",
+            Integer.class);
     assertThat(migrations).isEqualTo(1);
   }
 
@@ -115,7 +124,9 @@ class MetadataServiceTest {
 
   @Test
   void composeAndConfigurationAgree() {
-    assertThat(ComposeContract.check(ComposeContract.composeFile(), "metadata-service",
-        getClass().getClassLoader())).isEmpty();
+    assertThat(
+            ComposeContract.check(
+                ComposeContract.composeFile(), "metadata-service", getClass().getClassLoader()))
+        .isEmpty();
   }
 }

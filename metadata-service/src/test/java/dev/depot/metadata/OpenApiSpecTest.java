@@ -13,22 +13,28 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The committed OpenAPI spec ({@code openapi/metadata-service.json}) is what the service serves.
- * The build writes the served spec to {@code target/openapi/}; run with
- * {@code -Ddepot.openapi.update=true} to refresh the committed copy after an API change.
+ * The build writes the served spec to {@code target/openapi/}; run with {@code
+ * -Ddepot.openapi.update=true} to refresh the committed copy after an API change.
  */
 @ExtendWith(TestInfra.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiSpecTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void theCommittedSpecIsTheServedOne() throws Exception {
-    JsonNode served = OpenApiSpecs.assertServedIsCommitted(
-        new ServiceClient(port).get("/api/openapi.json", null), "metadata-service.json");
-    assertThat(served.at("/paths").propertyNames()).contains("/api/folders/{id}/children",
-        "/api/files", "/api/files/{id}/download-url", "/api/trash/{id}/restore",
-        "/api/me/usage", "/api/search", "/api/activity");
+    JsonNode served =
+        OpenApiSpecs.assertServedIsCommitted(
+            new ServiceClient(port).get("/api/openapi.json", null), "metadata-service.json");
+    assertThat(served.at("/paths").propertyNames())
+        .contains(
+            "/api/folders/{id}/children",
+            "/api/files",
+            "/api/files/{id}/download-url",
+            "/api/trash/{id}/restore",
+            "/api/me/usage",
+            "/api/search",
+            "/api/activity");
   }
 }

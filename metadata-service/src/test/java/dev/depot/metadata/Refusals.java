@@ -13,8 +13,8 @@ public final class Refusals {
   private Refusals() {}
 
   /** The refusal {@code rule} throws, once its problem and detail are as expected. */
-  public static DepotException assertRefused(ThrowingCallable rule, ProblemCode problem,
-      String detail) {
+  public static DepotException assertRefused(
+      ThrowingCallable rule, ProblemCode problem, String detail) {
     DepotException refused = catchThrowableOfType(DepotException.class, rule);
     assertThat(refused).as("refused with " + problem.code()).isNotNull().hasMessage(detail);
     assertThat(refused.problem()).isEqualTo(problem);

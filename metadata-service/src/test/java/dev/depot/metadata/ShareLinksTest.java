@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,17 +31,13 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShareLinksTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
-  @Autowired
-  TicketCodec tickets;
+  @Autowired TicketCodec tickets;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   private Api alice;
   private ServiceClient anyone;
@@ -90,21 +85,28 @@ class ShareLinksTest {
     Ticket file = alice.upload(alice.root(), "notes.txt", 10, kafka, tickets);
     String path = "/api/files/" + file.fileId() + "/share-links";
     JsonNode revoked = ok(alice.post(path, null), 201);
-    JsonNode expiring = ok(alice.post(path, Map.of("expiresAt",
-        Instant.now().plusSeconds(60).toString())), 201);
+    JsonNode expiring =
+        ok(alice.post(path, Map.of("expiresAt", Instant.now().plusSeconds(60).toString())), 201);
     JsonNode kept = ok(alice.post(path, Map.of()), 201);
 
     ok(alice.delete("/api/share-links/" + revoked.get("id").asString()), 204);
-    assertProblem(anyone.get("/api/shared/" + revoked.get("token").asString(), null), 404,
+    assertProblem(
+        anyone.get("/api/shared/" + revoked.get("token").asString(), null),
+        404,
         "SHARE_LINK_NOT_FOUND");
-    assertProblem(alice.delete("/api/share-links/" + revoked.get("id").asString()), 404,
+    assertProblem(
+        alice.delete("/api/share-links/" + revoked.get("id").asString()),
+        404,
         "SHARE_LINK_NOT_FOUND");
 
-    jdbc.update("UPDATE share_links SET created_at = now() - interval '2 hours',"
-        + " expires_at = now() - interval '1 second' WHERE id = ?::uuid",
+    jdbc.update(
+        "UPDATE share_links SET created_at = now() - interval '2 hours',"
+            + " expires_at = now() - interval '1 second' WHERE id = ?::uuid",
         expiring.get("id").asString());
-    assertProblem(anyone.get("/api/shared/" + expiring.get("token").asString()
-        + "/download-url", null), 404, "SHARE_LINK_NOT_FOUND");
+    assertProblem(
+        anyone.get("/api/shared/" + expiring.get("token").asString() + "/download-url", null),
+        404,
+        "SHARE_LINK_NOT_FOUND");
     JsonNode listed = ok(alice.get(path), 200);
     assertThat(listed.get("items")).hasSize(2);
     assertThat(listed.findValuesAsString("token"))
@@ -116,14 +118,13 @@ class ShareLinksTest {
     ok(anyone.get("/api/shared/" + token, null), 200);
     ok(alice.delete("/api/files/" + file.fileId()), 204);
     assertProblem(anyone.get("/api/shared/" + token, null), 404, "SHARE_LINK_NOT_FOUND");
-    assertProblem(anyone.get("/api/shared/" + token + "/download-url", null), 404,
-        "SHARE_LINK_NOT_FOUND");
+    assertProblem(
+        anyone.get("/api/shared/" + token + "/download-url", null), 404, "SHARE_LINK_NOT_FOUND");
 
     assertProblem(anyone.get("/api/shared/not-a-token", null), 404, "SHARE_LINK_NOT_FOUND");
-    assertProblem(anyone.get("/api/shared/" + "A".repeat(22), null), 404,
-        "SHARE_LINK_NOT_FOUND");
-    assertProblem(anyone.get("/api/shared/" + "A".repeat(21) + "%2A", null), 404,
-        "SHARE_LINK_NOT_FOUND");
+    assertProblem(anyone.get("/api/shared/" + "A".repeat(22), null), 404, "SHARE_LINK_NOT_FOUND");
+    assertProblem(
+        anyone.get("/api/shared/" + "A".repeat(21) + "%2A", null), 404, "SHARE_LINK_NOT_FOUND");
   }
 
   @Test
@@ -134,26 +135,46 @@ class ShareLinksTest {
     assertProblem(mallory.post(path, null), 404, "FILE_NOT_FOUND");
     assertProblem(mallory.get(path), 404, "FILE_NOT_FOUND");
     JsonNode link = ok(alice.post(path, null), 201);
-    assertProblem(mallory.delete("/api/share-links/" + link.get("id").asString()), 404,
+    assertProblem(
+        mallory.delete("/api/share-links/" + link.get("id").asString()),
+        404,
         "SHARE_LINK_NOT_FOUND");
-    assertProblem(alice.post("/api/files/" + alice.root() + "/share-links", null), 404,
-        "FILE_NOT_FOUND");
-    assertProblem(anyone.send(anyone.request(path, null).POST(
-        java.net.http.HttpRequest.BodyPublishers.noBody())), 401, "UNAUTHENTICATED");
+    assertProblem(
+        alice.post("/api/files/" + alice.root() + "/share-links", null), 404, "FILE_NOT_FOUND");
+    assertProblem(
+        anyone.send(
+            anyone.request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody())),
+        401,
+        "UNAUTHENTICATED");
     Api unverified = new Api(port, Map.of("email_verified", false));
     Ticket theirs = unverified.upload(unverified.root(), "draft.txt", 10, kafka, tickets);
-    assertProblem(unverified.post("/api/files/" + theirs.fileId() + "/share-links", null), 403,
+    assertProblem(
+        unverified.post("/api/files/" + theirs.fileId() + "/share-links", null),
+        403,
         "EMAIL_NOT_VERIFIED");
 
     // Each refusal says what was wrong, then what is accepted.
-    assertThat(assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().minusSeconds(5)
-        .toString())), 400, "VALIDATION_FAILED").get("detail").asString())
-        .contains("has already passed").contains("at most 365 days away");
-    assertThat(assertProblem(alice.post(path, Map.of("expiresAt", Instant.now().plus(400,
-        ChronoUnit.DAYS).toString())), 400, "VALIDATION_FAILED").get("detail").asString())
-        .contains("is more than 365 days away").contains("lasts at most 365 days");
-    assertProblem(alice.post(path, Map.of("expiresAt", "next tuesday")), 400,
-        "MALFORMED_REQUEST");
+    assertThat(
+            assertProblem(
+                    alice.post(path, Map.of("expiresAt", Instant.now().minusSeconds(5).toString())),
+                    400,
+                    "VALIDATION_FAILED")
+                .get("detail")
+                .asString())
+        .contains("has already passed")
+        .contains("at most 365 days away");
+    assertThat(
+            assertProblem(
+                    alice.post(
+                        path,
+                        Map.of("expiresAt", Instant.now().plus(400, ChronoUnit.DAYS).toString())),
+                    400,
+                    "VALIDATION_FAILED")
+                .get("detail")
+                .asString())
+        .contains("is more than 365 days away")
+        .contains("lasts at most 365 days");
+    assertProblem(alice.post(path, Map.of("expiresAt", "next tuesday")), 400, "MALFORMED_REQUEST");
 
     for (int i = 1; i < 20; i++) {
       ok(alice.post(path, null), 201);

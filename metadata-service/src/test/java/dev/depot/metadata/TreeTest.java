@@ -22,8 +22,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TreeTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   private Api alice;
 
@@ -38,31 +37,57 @@ class TreeTest {
     JsonNode nfc = ok(alice.post("/api/folders", Map.of("name", "  Caf\u00e9  ")), 201);
     assertThat(nfc.get("name").asString()).isEqualTo("Caf\u00e9");
     assertThat(nfc.get("parentId").asString()).isEqualTo(root.toString());
-    JsonNode conflict = assertProblem(alice.post("/api/folders",
-        Map.of("name", "CAFE\u0301")), 409, "NAME_CONFLICT");
+    JsonNode conflict =
+        assertProblem(
+            alice.post("/api/folders", Map.of("name", "CAFE\u0301")), 409, "NAME_CONFLICT");
     assertThat(conflict.get("conflictingId").asString()).isEqualTo(nfc.get("id").asString());
-    JsonNode renamed = ok(alice.post("/api/folders",
-        Map.of("name", "cafe\u0301", "onConflict", "rename")), 201);
+    JsonNode renamed =
+        ok(alice.post("/api/folders", Map.of("name", "cafe\u0301", "onConflict", "rename")), 201);
     assertThat(renamed.get("name").asString()).isEqualTo("caf\u00e9 (1)");
-    assertThat(ok(alice.post("/api/folders", Map.of("name", "Caf\u00e9",
-        "onConflict", "rename")), 201).get("name").asString()).isEqualTo("Caf\u00e9 (2)");
+    assertThat(
+            ok(alice.post("/api/folders", Map.of("name", "Caf\u00e9", "onConflict", "rename")), 201)
+                .get("name")
+                .asString())
+        .isEqualTo("Caf\u00e9 (2)");
   }
 
   @Test
   void badNamesAreRefusedWithAReason() throws Exception {
-    for (String bad : List.of("", "   ", ".", "..", "a/b", "a\\b", "nul\u0000", "tab\tname",
-        "evil\u202Egnp.exe", "x".repeat(256), "\u00e9".repeat(128))) {
-      JsonNode problem = assertProblem(alice.post("/api/folders", Map.of("name", bad)), 400,
-          "INVALID_NAME");
+    for (String bad :
+        List.of(
+            "",
+            "   ",
+            ".",
+            "..",
+            "a/b",
+            "a\\b",
+            "nul\u0000",
+            "tab\tname",
+            "evil\u202Egnp.exe",
+            "x".repeat(256),
+            "\u00e9".repeat(128))) {
+      JsonNode problem =
+          assertProblem(alice.post("/api/folders", Map.of("name", bad)), 400, "INVALID_NAME");
       assertThat(problem.get("detail").asString()).isNotBlank();
     }
     assertProblem(alice.post("/api/folders", "{\"name\":"), 400, "MALFORMED_REQUEST");
-    assertProblem(alice.post("/api/folders", Map.of("name", "x", "onConflict", "maybe")), 400,
+    assertProblem(
+        alice.post("/api/folders", Map.of("name", "x", "onConflict", "maybe")),
+        400,
         "MALFORMED_REQUEST");
-    assertThat(ok(alice.post("/api/folders", Map.of("name", "x".repeat(255))), 201)
-        .get("name").asString()).hasSize(255);
-    assertThat(ok(alice.post("/api/folders", Map.of("name", "\uD83D\uDCC1 \u05E9\u05DC\u05D5\u05DD")),
-        201).get("name").asString()).isEqualTo("\uD83D\uDCC1 \u05E9\u05DC\u05D5\u05DD");
+    assertThat(
+            ok(alice.post("/api/folders", Map.of("name", "x".repeat(255))), 201)
+                .get("name")
+                .asString())
+        .hasSize(255);
+    assertThat(
+            ok(
+                    alice.post(
+                        "/api/folders", Map.of("name", "\uD83D\uDCC1 \u05E9\u05DC\u05D5\u05DD")),
+                    201)
+                .get("name")
+                .asString())
+        .isEqualTo("\uD83D\uDCC1 \u05E9\u05DC\u05D5\u05DD");
   }
 
   @Test
@@ -76,12 +101,17 @@ class TreeTest {
     }
     UUID target = alice.folder(root, "archive");
     UUID deepest = chain.getLast();
-    assertProblem(alice.patch("/api/folders/" + chain.getFirst(),
-        Map.of("parentId", chain.get(20))), 409, "MOVE_INTO_ITSELF");
-    assertProblem(alice.patch("/api/folders/" + chain.getFirst(),
-        Map.of("parentId", chain.getFirst())), 409, "MOVE_INTO_ITSELF");
-    ok(alice.patch("/api/folders/" + chain.get(10), Map.of("parentId", target,
-        "name", "moved")), 200);
+    assertProblem(
+        alice.patch("/api/folders/" + chain.getFirst(), Map.of("parentId", chain.get(20))),
+        409,
+        "MOVE_INTO_ITSELF");
+    assertProblem(
+        alice.patch("/api/folders/" + chain.getFirst(), Map.of("parentId", chain.getFirst())),
+        409,
+        "MOVE_INTO_ITSELF");
+    ok(
+        alice.patch("/api/folders/" + chain.get(10), Map.of("parentId", target, "name", "moved")),
+        200);
     JsonNode path = ok(alice.get("/api/folders/" + deepest), 200).get("path");
     List<String> names = new ArrayList<>();
     path.forEach(p -> names.add(p.get("name").asString()));
@@ -93,8 +123,8 @@ class TreeTest {
     ok(alice.patch("/api/folders/" + target, Map.of("name", "Archive 2026")), 200);
     assertThat(ok(alice.get("/api/folders/" + deepest), 200).at("/path/1/name").asString())
         .isEqualTo("Archive 2026");
-    assertProblem(alice.patch("/api/folders/" + root, Map.of("name", "x")), 409,
-        "ROOT_FOLDER_IMMUTABLE");
+    assertProblem(
+        alice.patch("/api/folders/" + root, Map.of("name", "x")), 409, "ROOT_FOLDER_IMMUTABLE");
   }
 
   @Test
@@ -106,19 +136,25 @@ class TreeTest {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = ok(alice.get("/api/folders/" + folder + "/children?limit=7&order=desc"
-          + (cursor == null ? "" : "&cursor=" + cursor)), 200);
+      JsonNode page =
+          ok(
+              alice.get(
+                  "/api/folders/"
+                      + folder
+                      + "/children?limit=7&order=desc"
+                      + (cursor == null ? "" : "&cursor=" + cursor)),
+              200);
       page.get("items").forEach(i -> seen.add(i.get("name").asString()));
       cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
     } while (cursor != null);
     assertThat(seen).hasSize(25).first().isEqualTo("dir 24");
     assertThat(seen).isSortedAccordingTo(Comparator.reverseOrder());
-    assertProblem(alice.get("/api/folders/" + folder + "/children?cursor=bm9wZQ"), 400,
-        "INVALID_CURSOR");
-    assertProblem(alice.get("/api/folders/" + folder + "/children?sort=colour"), 400,
-        "VALIDATION_FAILED");
-    assertProblem(alice.get("/api/folders/" + folder + "/children?limit=0"), 400,
-        "VALIDATION_FAILED");
+    assertProblem(
+        alice.get("/api/folders/" + folder + "/children?cursor=bm9wZQ"), 400, "INVALID_CURSOR");
+    assertProblem(
+        alice.get("/api/folders/" + folder + "/children?sort=colour"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        alice.get("/api/folders/" + folder + "/children?limit=0"), 400, "VALIDATION_FAILED");
   }
 
   @Test
@@ -127,7 +163,9 @@ class TreeTest {
     Api mallory = new Api(port);
     assertProblem(mallory.get("/api/folders/" + mine), 404, "FOLDER_NOT_FOUND");
     assertProblem(mallory.get("/api/folders/" + mine + "/children"), 404, "FOLDER_NOT_FOUND");
-    assertProblem(mallory.post("/api/folders", Map.of("parentId", mine, "name", "x")), 404,
+    assertProblem(
+        mallory.post("/api/folders", Map.of("parentId", mine, "name", "x")),
+        404,
         "FOLDER_NOT_FOUND");
     assertProblem(mallory.delete("/api/folders/" + mine), 404, "FOLDER_NOT_FOUND");
     assertProblem(mallory.get("/api/folders/not-a-uuid"), 400, "MALFORMED_REQUEST");
@@ -148,8 +186,7 @@ class TreeTest {
     UUID replacement = alice.folder(root, "projects");
     JsonNode restored = ok(alice.post("/api/trash/" + projects + "/restore", null), 200);
     assertThat(restored.get("name").asString()).isEqualTo("projects (1)");
-    assertThat(ok(alice.get("/api/folders/" + inner + "/children"), 200).get("items"))
-        .hasSize(1);
+    assertThat(ok(alice.get("/api/folders/" + inner + "/children"), 200).get("items")).hasSize(1);
     assertThat(ok(alice.get("/api/trash"), 200).get("items")).isEmpty();
     // restoring into a parent that is itself in the trash lands in the root folder
     ok(alice.delete("/api/folders/" + inner), 204);
@@ -158,8 +195,8 @@ class TreeTest {
     assertThat(back.get("parentId").asString()).isEqualTo(root.toString());
     assertThat(ok(alice.get("/api/folders/" + inner), 200).get("path")).hasSize(1);
     ok(alice.delete("/api/trash/" + projects), 204);
-    assertProblem(alice.post("/api/trash/" + projects + "/restore", null), 404,
-        "TRASH_ITEM_NOT_FOUND");
+    assertProblem(
+        alice.post("/api/trash/" + projects + "/restore", null), 404, "TRASH_ITEM_NOT_FOUND");
     assertProblem(alice.delete("/api/trash/" + replacement), 404, "TRASH_ITEM_NOT_FOUND");
     assertProblem(alice.delete("/api/folders/" + root), 409, "ROOT_FOLDER_IMMUTABLE");
   }

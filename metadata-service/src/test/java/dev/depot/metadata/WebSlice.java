@@ -28,20 +28,25 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /**
  * Controllers under MockMvc, without a server or a Spring context: what every request of the
  * service has around them (the problem advice, bean validation, the caller of a verified token),
- * and their collaborators as the test's stubs. Checks the problem bodies of refusals as
- * {@link MockMvcProblems} does (each request in a trace of its own), their exact type, title and
- * detail, and that the committed {@code openapi/metadata-service.json} lists each one.
+ * and their collaborators as the test's stubs. Checks the problem bodies of refusals as {@link
+ * MockMvcProblems} does (each request in a trace of its own), their exact type, title and detail,
+ * and that the committed {@code openapi/metadata-service.json} lists each one.
  */
 public final class WebSlice {
 
   /** Whom every request speaks for. */
   public static final Caller CALLER =
       new Caller(UUID.fromString("0b6c5d1e-7f3a-4c2b-9a8d-5e4f3a2b1c0d"), "alice", true);
-  private static final Jwt TOKEN = Jwt.withTokenValue("token").header("alg", "RS256")
-      .subject(CALLER.userId().toString()).claim("preferred_username", CALLER.username())
-      .claim("email_verified", CALLER.emailVerified())
-      .issuedAt(Instant.parse("2026-12-01T10:00:00Z"))
-      .expiresAt(Instant.parse("2026-12-01T10:15:00Z")).build();
+
+  private static final Jwt TOKEN =
+      Jwt.withTokenValue("token")
+          .header("alg", "RS256")
+          .subject(CALLER.userId().toString())
+          .claim("preferred_username", CALLER.username())
+          .claim("email_verified", CALLER.emailVerified())
+          .issuedAt(Instant.parse("2026-12-01T10:00:00Z"))
+          .expiresAt(Instant.parse("2026-12-01T10:15:00Z"))
+          .build();
   private static final String DESCRIPTION = "metadata-service.json";
 
   private final MockMvc mvc;
@@ -51,16 +56,17 @@ public final class WebSlice {
   }
 
   public static WebSlice of(Object... controllers) {
-    return new WebSlice(MockMvcBuilders.standaloneSetup(controllers)
-        .setControllerAdvice(new ProblemAdvice())
-        .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver(),
-            SliceCallers.resolver())
-        .build());
+    return new WebSlice(
+        MockMvcBuilders.standaloneSetup(controllers)
+            .setControllerAdvice(new ProblemAdvice())
+            .setCustomArgumentResolvers(
+                new AuthenticationPrincipalArgumentResolver(), SliceCallers.resolver())
+            .build());
   }
 
   /** Performs a request as {@link #CALLER} and checks that it is refused with this problem. */
-  public Answer refuses(MockHttpServletRequestBuilder request, ProblemCode problem,
-      String detail) throws Exception {
+  public Answer refuses(MockHttpServletRequestBuilder request, ProblemCode problem, String detail)
+      throws Exception {
     Answer answer = refuses(request, problem);
     assertThat(answer.problem().path("detail").asString()).isEqualTo(detail);
     return answer;
@@ -81,8 +87,8 @@ public final class WebSlice {
     assertThat(answer.problem().path("title").asString()).isEqualTo(problem.title());
     assertThat(answer.problem().path("detail").asString()).isNotBlank();
     MockHttpServletRequest sent = request.buildRequest(new MockServletContext());
-    OpenApiSpecs.assertListsProblem(DESCRIPTION, sent.getMethod(), sent.getRequestURI(), status,
-        problem.code());
+    OpenApiSpecs.assertListsProblem(
+        DESCRIPTION, sent.getMethod(), sent.getRequestURI(), status, problem.code());
     return answer;
   }
 
@@ -90,22 +96,27 @@ public final class WebSlice {
    * Performs a request and checks that it is refused as {@code VALIDATION_FAILED}, naming each
    * invalid field or parameter with its message (given as {@code field, message}), and no other.
    */
-  public Answer refusesInvalid(MockHttpServletRequestBuilder request, String detail,
-      String... fieldsAndMessages) throws Exception {
+  public Answer refusesInvalid(
+      MockHttpServletRequestBuilder request, String detail, String... fieldsAndMessages)
+      throws Exception {
     Answer answer = refuses(request, CommonProblem.VALIDATION_FAILED, detail);
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < fieldsAndMessages.length; i += 2) {
       expected.add(fieldsAndMessages[i] + ": " + fieldsAndMessages[i + 1]);
     }
-    assertThat(answer.problem().path("errors").valueStream()
-        .map(e -> e.path("field").asString() + ": " + e.path("message").asString()))
+    assertThat(
+            answer
+                .problem()
+                .path("errors")
+                .valueStream()
+                .map(e -> e.path("field").asString() + ": " + e.path("message").asString()))
         .containsExactlyInAnyOrderElementsOf(expected);
     return answer;
   }
 
   /** A request with a JSON body. */
-  public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request,
-      String body) {
+  public static MockHttpServletRequestBuilder json(
+      MockHttpServletRequestBuilder request, String body) {
     return request.contentType(MediaType.APPLICATION_JSON).content(body);
   }
 }

@@ -14,8 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TranscodeWorkerTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void healthReportsTheBucketReachable() throws Exception {
@@ -26,7 +25,9 @@ class TranscodeWorkerTest {
 
   @Test
   void composeAndConfigurationAgree() {
-    assertThat(ComposeContract.check(ComposeContract.composeFile(), "transcode-worker",
-        getClass().getClassLoader())).isEmpty();
+    assertThat(
+            ComposeContract.check(
+                ComposeContract.composeFile(), "transcode-worker", getClass().getClassLoader()))
+        .isEmpty();
   }
 }

@@ -14,8 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadServiceTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void readinessIncludesTheBucket() throws Exception {
@@ -25,7 +24,9 @@ class UploadServiceTest {
 
   @Test
   void composeAndConfigurationAgree() {
-    assertThat(ComposeContract.check(ComposeContract.composeFile(), "upload-service",
-        getClass().getClassLoader())).isEmpty();
+    assertThat(
+            ComposeContract.check(
+                ComposeContract.composeFile(), "upload-service", getClass().getClassLoader()))
+        .isEmpty();
   }
 }

@@ -6,13 +6,17 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** An account as its owner sees it. */
-record AccountResponse(UUID id, String username, String email, boolean emailVerified,
+record AccountResponse(
+    UUID id,
+    String username,
+    String email,
+    boolean emailVerified,
     @Schema(description = "An address waiting for its verification link to be followed")
-    @Nullable String pendingEmail,
+        @Nullable String pendingEmail,
     Instant createdAt) {
 
   static AccountResponse of(Account a) {
-    return new AccountResponse(a.id(), a.username(), a.email(), a.emailVerified(),
-        a.pendingEmail(), a.createdAt());
+    return new AccountResponse(
+        a.id(), a.username(), a.email(), a.emailVerified(), a.pendingEmail(), a.createdAt());
   }
 }

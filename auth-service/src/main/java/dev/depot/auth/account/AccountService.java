@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accounts: sign-up, profile, password change and deletion. Every change that others must learn
- * of ({@code user-registered}, {@code user-deleted}, mails) is published in the same transaction.
+ * Accounts: sign-up, profile, password change and deletion. Every change that others must learn of
+ * ({@code user-registered}, {@code user-deleted}, mails) is published in the same transaction.
  */
 @Service
 class AccountService {
@@ -42,9 +42,17 @@ class AccountService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  AccountService(AccountRepository accounts, OneTimeTokenRepository tokens, PasswordPolicy policy,
-      PasswordEncoder passwords, AccountSessions sessions, MailRequests mails,
-      MailCooldown cooldown, EventPublisher events, LinkProperties links, TransactionTemplate tx,
+  AccountService(
+      AccountRepository accounts,
+      OneTimeTokenRepository tokens,
+      PasswordPolicy policy,
+      PasswordEncoder passwords,
+      AccountSessions sessions,
+      MailRequests mails,
+      MailCooldown cooldown,
+      EventPublisher events,
+      LinkProperties links,
+      TransactionTemplate tx,
       Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
@@ -64,42 +72,51 @@ class AccountService {
     String name = Normalizer.normalize(username.strip(), Normalizer.Form.NFC);
     policy.check(password, name, address);
     Instant now = clock.instant();
-    Account account = new Account(UUID.randomUUID(), name, address, passwords.encode(password),
-        null, null, now, now);
-    tx.executeWithoutResult(s -> {
-      accounts.insert(account);
-      events.publish(UserRegistered.TYPE, account.id().toString(),
-          new UserRegistered(account.id(), name, address, now));
-      sendVerification(account, address, now);
-    });
+    Account account =
+        new Account(
+            UUID.randomUUID(), name, address, passwords.encode(password), null, null, now, now);
+    tx.executeWithoutResult(
+        s -> {
+          accounts.insert(account);
+          events.publish(
+              UserRegistered.TYPE,
+              account.id().toString(),
+              new UserRegistered(account.id(), name, address, now));
+          sendVerification(account, address, now);
+        });
     cooldown.tryStart(Purpose.VERIFY_EMAIL.name(), address);
     LOG.info("account {} registered", account.id());
     return account;
   }
 
   Account get(UUID userId) {
-    return accounts.findById(userId).orElseThrow(() -> new DepotException(
-        CommonProblem.UNAUTHENTICATED, "This account no longer exists."));
+    return accounts
+        .findById(userId)
+        .orElseThrow(
+            () ->
+                new DepotException(
+                    CommonProblem.UNAUTHENTICATED, "This account no longer exists."));
   }
 
   Account update(UUID userId, String username, String email) {
     Account account = get(userId);
     Instant now = clock.instant();
-    tx.executeWithoutResult(s -> {
-      if (username != null && !username.strip().equals(account.username())) {
-        accounts.updateUsername(userId, Normalizer.normalize(username.strip(),
-            Normalizer.Form.NFC), now);
-      }
-      if (email != null && !email.strip().equalsIgnoreCase(account.email())) {
-        String address = email.strip();
-        if (accounts.emailInUse(address, userId)) {
-          throw new DepotException(AuthProblem.EMAIL_TAKEN,
-              "That email address belongs to another account.");
-        }
-        accounts.updatePendingEmail(userId, address, now);
-        sendVerification(account, address, now);
-      }
-    });
+    tx.executeWithoutResult(
+        s -> {
+          if (username != null && !username.strip().equals(account.username())) {
+            accounts.updateUsername(
+                userId, Normalizer.normalize(username.strip(), Normalizer.Form.NFC), now);
+          }
+          if (email != null && !email.strip().equalsIgnoreCase(account.email())) {
+            String address = email.strip();
+            if (accounts.emailInUse(address, userId)) {
+              throw new DepotException(
+                  AuthProblem.EMAIL_TAKEN, "That email address belongs to another account.");
+            }
+            accounts.updatePendingEmail(userId, address, now);
+            sendVerification(account, address, now);
+          }
+        });
     return get(userId);
   }
 
@@ -110,7 +127,8 @@ class AccountService {
       return;
     }
     if (!cooldown.tryStart(Purpose.VERIFY_EMAIL.name(), address)) {
-      throw new DepotException(AuthProblem.TOO_MANY_ATTEMPTS,
+      throw new DepotException(
+          AuthProblem.TOO_MANY_ATTEMPTS,
           "A verification email was just sent. Wait a minute before asking again.",
           Map.of(DepotException.RETRY_AFTER, MailCooldown.PERIOD.toSeconds()));
     }
@@ -121,10 +139,11 @@ class AccountService {
     Account account = confirmed(caller.userId(), currentPassword);
     policy.check(newPassword, account.username(), account.email());
     String hash = passwords.encode(newPassword);
-    tx.executeWithoutResult(s -> {
-      accounts.updatePasswordHash(account.id(), hash, clock.instant());
-      mails.passwordChanged(account.id(), account.username(), account.email());
-    });
+    tx.executeWithoutResult(
+        s -> {
+          accounts.updatePasswordHash(account.id(), hash, clock.instant());
+          mails.passwordChanged(account.id(), account.username(), account.email());
+        });
     sessions.endAll(account.id(), caller.sessionId());
     LOG.info("password of account {} changed", account.id());
   }
@@ -132,11 +151,12 @@ class AccountService {
   void delete(UUID userId, String password) {
     Account account = confirmed(userId, password);
     sessions.endAll(userId, null);
-    tx.executeWithoutResult(s -> {
-      accounts.delete(userId);
-      events.publish(UserDeleted.TYPE, userId.toString(),
-          new UserDeleted(userId, clock.instant()));
-    });
+    tx.executeWithoutResult(
+        s -> {
+          accounts.delete(userId);
+          events.publish(
+              UserDeleted.TYPE, userId.toString(), new UserDeleted(userId, clock.instant()));
+        });
     LOG.info("account {} deleted", account.id());
   }
 
@@ -149,8 +169,8 @@ class AccountService {
   }
 
   private void sendVerification(Account account, String address, Instant now) {
-    String token = tokens.issue(account.id(), Purpose.VERIFY_EMAIL, address, now,
-        links.verifyEmailTtl());
+    String token =
+        tokens.issue(account.id(), Purpose.VERIFY_EMAIL, address, now, links.verifyEmailTtl());
     mails.verifyEmail(account.id(), account.username(), address, token, links.verifyEmailTtl());
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Follows a verification link: the address it was sent to becomes the account's verified
- * address. A link sent to an address the account has since moved away from no longer works.
+ * Follows a verification link: the address it was sent to becomes the account's verified address. A
+ * link sent to an address the account has since moved away from no longer works.
  */
 @Service
 class EmailVerificationService {
@@ -24,8 +24,11 @@ class EmailVerificationService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  EmailVerificationService(AccountRepository accounts, OneTimeTokenRepository tokens,
-      TransactionTemplate tx, Clock clock) {
+  EmailVerificationService(
+      AccountRepository accounts,
+      OneTimeTokenRepository tokens,
+      TransactionTemplate tx,
+      Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.tx = tx;
@@ -34,15 +37,25 @@ class EmailVerificationService {
 
   Account verify(String token) {
     Instant now = clock.instant();
-    Account verified = tx.execute(s -> tokens.redeem(token, Purpose.VERIFY_EMAIL, now)
-        .flatMap(redeemed -> accounts.findById(redeemed.userId())
-            .filter(a -> redeemed.email().equalsIgnoreCase(a.email())
-                || redeemed.email().equalsIgnoreCase(a.pendingEmail()))
-            .map(a -> {
-              accounts.markVerified(a.id(), redeemed.email(), now);
-              return a;
-            }))
-        .orElse(null));
+    Account verified =
+        tx.execute(
+            s ->
+                tokens
+                    .redeem(token, Purpose.VERIFY_EMAIL, now)
+                    .flatMap(
+                        redeemed ->
+                            accounts
+                                .findById(redeemed.userId())
+                                .filter(
+                                    a ->
+                                        redeemed.email().equalsIgnoreCase(a.email())
+                                            || redeemed.email().equalsIgnoreCase(a.pendingEmail()))
+                                .map(
+                                    a -> {
+                                      accounts.markVerified(a.id(), redeemed.email(), now);
+                                      return a;
+                                    }))
+                    .orElse(null));
     if (verified == null) {
       throw invalid();
     }
@@ -51,7 +64,8 @@ class EmailVerificationService {
   }
 
   private static DepotException invalid() {
-    return new DepotException(AuthProblem.TOKEN_INVALID,
+    return new DepotException(
+        AuthProblem.TOKEN_INVALID,
         "This link is not valid: it was used already, has expired or was replaced by a newer one.");
   }
 }

@@ -23,7 +23,8 @@ class ExpiredLinks {
 
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   void delete() {
-    LOG.info("{} expired email tokens deleted",
+    LOG.info(
+        "{} expired email tokens deleted",
         tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
   }
 }

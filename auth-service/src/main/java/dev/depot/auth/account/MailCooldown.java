@@ -19,8 +19,12 @@ class MailCooldown {
 
   /** True if a mail of this kind may go to this address now (and starts the cooldown). */
   boolean tryStart(String kind, String address) {
-    return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(
-        "depot:mail-cooldown:" + kind + ":" + address.toLowerCase(Locale.ROOT), "1",
-        PERIOD));
+    return Boolean.TRUE.equals(
+        redis
+            .opsForValue()
+            .setIfAbsent(
+                "depot:mail-cooldown:" + kind + ":" + address.toLowerCase(Locale.ROOT),
+                "1",
+                PERIOD));
   }
 }

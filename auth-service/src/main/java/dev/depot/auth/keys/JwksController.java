@@ -21,8 +21,11 @@ class JwksController {
   }
 
   @GetMapping(value = "/api/auth/.well-known/jwks.json", produces = "application/jwk-set+json")
-  @Operation(operationId = "jwks", summary = "The public keys that verify access tokens, current"
-      + " and retired (an RFC 7517 JWK Set)")
+  @Operation(
+      operationId = "jwks",
+      summary =
+          "The public keys that verify access tokens, current"
+              + " and retired (an RFC 7517 JWK Set)")
   ResponseEntity<Map<String, Object>> jwks() {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())

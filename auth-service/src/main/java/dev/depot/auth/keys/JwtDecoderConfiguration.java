@@ -15,18 +15,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * auth-service verifies access tokens with its own published keys (current and retired), without
- * fetching its own JWKS. A token must name its session; that the session has not ended is
- * checked after this, as in every service.
+ * fetching its own JWKS. A token must name its session; that the session has not ended is checked
+ * after this, as in every service.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
   @Bean
   JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder
-        .withJwkSource(new ImmutableJWKSet<>(keys.publicJwks())).build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuer()), namesSession()));
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicJwks())).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()), namesSession()));
     return decoder;
   }
 
@@ -41,8 +42,7 @@ class JwtDecoderConfiguration {
   }
 
   private static OAuth2TokenValidatorResult failure(String description) {
-    return OAuth2TokenValidatorResult.failure(
-        new OAuth2Error("invalid_token", description, null));
+    return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
   }
 
   private static boolean isUuid(String value) {

@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The RSA key that signs access tokens ({@code depot.auth.signing-key}, see
- * {@link SigningKeyFormat}) and the retired keys whose tokens may still be in use. The JWKS
- * endpoint publishes the public halves of all of them, so rotating the key logs nobody out.
+ * The RSA key that signs access tokens ({@code depot.auth.signing-key}, see {@link
+ * SigningKeyFormat}) and the retired keys whose tokens may still be in use. The JWKS endpoint
+ * publishes the public halves of all of them, so rotating the key logs nobody out.
  */
 @Component
 public class SigningKeys {

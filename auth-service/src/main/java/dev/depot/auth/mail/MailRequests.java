@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Asks for the emails accounts need, as {@code mail-requested} events in the caller's
- * transaction: a mail is sent only if what caused it committed, and is sent even if this process
- * dies right after. Links point at the dashboard.
+ * Asks for the emails accounts need, as {@code mail-requested} events in the caller's transaction:
+ * a mail is sent only if what caused it committed, and is sent even if this process dies right
+ * after. Links point at the dashboard.
  */
 @Component
 public class MailRequests {
@@ -30,29 +30,55 @@ public class MailRequests {
   }
 
   public void verifyEmail(UUID userId, String name, String to, String token, Duration ttl) {
-    request(userId, to, VERIFY_EMAIL, Map.of("name", name, "email", to,
-        "link", link("/verify-email", token), "expires", describe(ttl)));
+    request(
+        userId,
+        to,
+        VERIFY_EMAIL,
+        Map.of(
+            "name",
+            name,
+            "email",
+            to,
+            "link",
+            link("/verify-email", token),
+            "expires",
+            describe(ttl)));
   }
 
   public void resetPassword(UUID userId, String name, String to, String token, Duration ttl) {
-    request(userId, to, RESET_PASSWORD, Map.of("name", name,
-        "link", link("/reset-password", token), "expires", describe(ttl)));
+    request(
+        userId,
+        to,
+        RESET_PASSWORD,
+        Map.of("name", name, "link", link("/reset-password", token), "expires", describe(ttl)));
   }
 
   public void passwordChanged(UUID userId, String name, String to) {
-    request(userId, to, PASSWORD_CHANGED, Map.of("name", name,
-        "link", UriComponentsBuilder.fromUri(properties.dashboardUrl())
-            .path("/forgot-password").build().toUriString()));
+    request(
+        userId,
+        to,
+        PASSWORD_CHANGED,
+        Map.of(
+            "name",
+            name,
+            "link",
+            UriComponentsBuilder.fromUri(properties.dashboardUrl())
+                .path("/forgot-password")
+                .build()
+                .toUriString()));
   }
 
   private void request(UUID userId, String to, String template, Map<String, String> variables) {
-    events.publish(MailRequested.TYPE, userId.toString(),
-        new MailRequested(to, template, variables));
+    events.publish(
+        MailRequested.TYPE, userId.toString(), new MailRequested(to, template, variables));
   }
 
   private String link(String path, String token) {
-    return UriComponentsBuilder.fromUri(properties.dashboardUrl()).path(path)
-        .queryParam("token", token).build().toUriString();
+    return UriComponentsBuilder.fromUri(properties.dashboardUrl())
+        .path(path)
+        .queryParam("token", token)
+        .build()
+        .toUriString();
   }
 
   private static String describe(Duration ttl) {

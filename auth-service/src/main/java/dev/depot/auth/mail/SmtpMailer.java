@@ -25,8 +25,8 @@ class SmtpMailer implements Mailer {
   public void send(Mail mail) {
     MimeMessage message = sender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true,
-          StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(mail.to());
       helper.setSubject(mail.subject());

@@ -5,11 +5,11 @@ import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Lets at most one password hash per core run at a time; the others wait their turn. A hash is
- * pure CPU and memory (Argon2id: 19 MiB each): run side by side beyond the cores, every one of
- * them slows down and the memory adds up, so a burst of logins would make them all slow. Taking
- * turns, each runs at full speed, and a flood of logins queues here instead of starving the rest
- * of the service.
+ * Lets at most one password hash per core run at a time; the others wait their turn. A hash is pure
+ * CPU and memory (Argon2id: 19 MiB each): run side by side beyond the cores, every one of them
+ * slows down and the memory adds up, so a burst of logins would make them all slow. Taking turns,
+ * each runs at full speed, and a flood of logins queues here instead of starving the rest of the
+ * service.
  */
 final class GatedPasswordEncoder implements PasswordEncoder {
 

@@ -10,8 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Passwords are hashed with Argon2id (16-byte salt, 32-byte hash, 1 lane, 19 MiB, 2 passes: the
  * OWASP minimum). Hashes carry their scheme ({@code {argon2id}...}), so the parameters can be
- * raised later and old hashes upgraded at the next login. At most one hash per core runs at a
- * time ({@link GatedPasswordEncoder}).
+ * raised later and old hashes upgraded at the next login. At most one hash per core runs at a time
+ * ({@link GatedPasswordEncoder}).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What makes a password acceptable beyond its length (10 to 256 characters, checked on the
- * request): not a well-known password, not built on the account's own name or address, and not
- * one or two characters repeated.
+ * request): not a well-known password, not built on the account's own name or address, and not one
+ * or two characters repeated.
  */
 @Component
 public class PasswordPolicy {
@@ -24,12 +24,14 @@ public class PasswordPolicy {
 
   public PasswordPolicy() {
     var resource = PasswordPolicy.class.getResourceAsStream("common-passwords.txt");
-    try (var reader = new BufferedReader(
-        new InputStreamReader(resource, StandardCharsets.UTF_8))) {
-      this.common = reader.lines().map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .map(line -> line.toLowerCase(Locale.ROOT))
-          .collect(Collectors.toUnmodifiableSet());
+    try (var reader = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
+      this.common =
+          reader
+              .lines()
+              .map(String::strip)
+              .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+              .map(line -> line.toLowerCase(Locale.ROOT))
+              .collect(Collectors.toUnmodifiableSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens (RS256, {@code kid} of the current key). Claims: {@code sub} (account id),
- * {@code sid} (session, what logout revokes), {@code jti}, {@code preferred_username},
- * {@code email}, {@code email_verified}.
+ * {@code sid} (session, what logout revokes), {@code jti}, {@code preferred_username}, {@code
+ * email}, {@code email_verified}.
  */
 @Component
 class AccessTokens {
@@ -38,17 +38,18 @@ class AccessTokens {
   }
 
   String issue(Account account, UUID sessionId, Instant now) {
-    JwtClaimsSet claims = JwtClaimsSet.builder()
-        .issuer(issuer)
-        .subject(account.id().toString())
-        .id(UUID.randomUUID().toString())
-        .issuedAt(now)
-        .expiresAt(now.plus(properties.accessTokenTtl()))
-        .claim("sid", sessionId.toString())
-        .claim("preferred_username", account.username())
-        .claim("email", account.email())
-        .claim("email_verified", account.emailVerified())
-        .build();
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(issuer)
+            .subject(account.id().toString())
+            .id(UUID.randomUUID().toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(properties.accessTokenTtl()))
+            .claim("sid", sessionId.toString())
+            .claim("preferred_username", account.username())
+            .claim("email", account.email())
+            .claim("email_verified", account.emailVerified())
+            .build();
     JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
     return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
   }

@@ -7,9 +7,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins in Redis per account and per client address, in fixed windows that start
- * at the first failure. Past either limit, logins are refused with 429 and {@code Retry-After}
- * before any password is checked, for known and unknown accounts alike.
+ * Counts failed logins in Redis per account and per client address, in fixed windows that start at
+ * the first failure. Past either limit, logins are refused with 429 and {@code Retry-After} before
+ * any password is checked, for known and unknown accounts alike.
  */
 @Component
 class LoginThrottle {
@@ -43,7 +43,8 @@ class LoginThrottle {
     if (value != null && Long.parseLong(value) >= limit) {
       Long ttl = redis.getExpire(key);
       long retryAfter = ttl == null || ttl <= 0 ? limits.window().toSeconds() : ttl;
-      throw new DepotException(AuthProblem.TOO_MANY_ATTEMPTS,
+      throw new DepotException(
+          AuthProblem.TOO_MANY_ATTEMPTS,
           "Too many failed sign-ins. Try again in " + retryAfter + " seconds.",
           Map.of(DepotException.RETRY_AFTER, retryAfter));
     }

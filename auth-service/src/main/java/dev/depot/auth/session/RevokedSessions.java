@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends sessions on the list that every service checks access tokens against (the gateway, this
- * service and the services behind it). An entry lasts as long as an access token (and a minute
- * more for clocks that differ), so every token of the session is refused until it has expired.
+ * service and the services behind it). An entry lasts as long as an access token (and a minute more
+ * for clocks that differ), so every token of the session is refused until it has expired.
  */
 @Component
 class RevokedSessions {
@@ -25,7 +25,8 @@ class RevokedSessions {
   }
 
   void revoke(Collection<UUID> sessionIds) {
-    ended.end(sessionIds.stream().map(UUID::toString).toList(),
+    ended.end(
+        sessionIds.stream().map(UUID::toString).toList(),
         clock.instant().plus(properties.accessTokenTtl()).plusSeconds(60));
   }
 }

@@ -37,29 +37,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Sign-in, token refresh, sign-out and the list of one's sessions. API clients hold the refresh
- * token themselves (request and response bodies); the dashboard has it kept in
- * {@link SessionCookie}.
+ * token themselves (request and response bodies); the dashboard has it kept in {@link
+ * SessionCookie}.
  */
 @RestController
 @RequestMapping("/api/auth")
 @Tag(name = "Sessions")
 class SessionController {
 
-  private static final String COOKIE_MODE = "`cookie`: the refresh token travels in an HttpOnly"
-      + " cookie of the refresh and logout paths instead of the body (the dashboard's origins"
-      + " only)";
+  private static final String COOKIE_MODE =
+      "`cookie`: the refresh token travels in an HttpOnly"
+          + " cookie of the refresh and logout paths instead of the body (the dashboard's origins"
+          + " only)";
 
   record LoginRequest(
-      @Schema(description = "The username or the email address")
-      @NotBlank @Size(max = 254) String login,
+      @Schema(description = "The username or the email address") @NotBlank @Size(max = 254)
+          String login,
       @NotBlank @Size(max = 256) String password) {}
 
   record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
-  record SessionResponse(UUID id, @Nullable String userAgent, String ipAddress,
-      Instant createdAt, Instant lastUsedAt,
+  record SessionResponse(
+      UUID id,
+      @Nullable String userAgent,
+      String ipAddress,
+      Instant createdAt,
+      Instant lastUsedAt,
       @Schema(description = "Whether this is the session of the token that asked")
-      boolean current) {}
+          boolean current) {}
 
   private final SessionService sessions;
   private final SessionCookie cookie;
@@ -70,48 +75,68 @@ class SessionController {
   }
 
   @PostMapping("/login")
-  @Operation(operationId = "login", summary = "Sign in: open a session",
-      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
-          description = COOKIE_MODE,
-          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+  @Operation(
+      operationId = "login",
+      summary = "Sign in: open a session",
+      parameters =
+          @Parameter(
+              in = ParameterIn.HEADER,
+              name = SessionCookie.HEADER,
+              description = COOKIE_MODE,
+              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
   @Refusals({"INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "ORIGIN_NOT_ALLOWED"})
-  ResponseEntity<Tokens> login(@Valid @RequestBody LoginRequest body,
-      HttpServletRequest request, HttpServletResponse response) {
+  ResponseEntity<Tokens> login(
+      @Valid @RequestBody LoginRequest body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     boolean inCookie = cookie.requested(request);
     Tokens tokens = sessions.login(body.login(), body.password(), ClientInfo.of(request));
     return answer(tokens, inCookie, response);
   }
 
   /**
-   * An API client sends its refresh token in the body; a browser that asks for the cookie sends
-   * it there, and only there.
+   * An API client sends its refresh token in the body; a browser that asks for the cookie sends it
+   * there, and only there.
    */
   @PostMapping("/refresh")
-  @Operation(operationId = "refresh", summary = "Trade the refresh token for new tokens (the old"
-      + " one is spent; presenting it again ends the session)",
-      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
-          description = COOKIE_MODE,
-          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+  @Operation(
+      operationId = "refresh",
+      summary =
+          "Trade the refresh token for new tokens (the old"
+              + " one is spent; presenting it again ends the session)",
+      parameters =
+          @Parameter(
+              in = ParameterIn.HEADER,
+              name = SessionCookie.HEADER,
+              description = COOKIE_MODE,
+              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
   @Refusals({"REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
-  ResponseEntity<Tokens> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
-      HttpServletRequest request, HttpServletResponse response) {
+  ResponseEntity<Tokens> refresh(
+      @Valid @RequestBody(required = false) RefreshRequest body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     if (!cookie.requested(request)) {
       if (body == null) {
-        throw new DepotException(CommonProblem.MALFORMED_REQUEST,
+        throw new DepotException(
+            CommonProblem.MALFORMED_REQUEST,
             "Send the refresh token as {\"refreshToken\": \"...\"}.");
       }
-      return answer(sessions.refresh(body.refreshToken(), ClientInfo.of(request)), false,
-          response);
+      return answer(sessions.refresh(body.refreshToken(), ClientInfo.of(request)), false, response);
     }
     if (body != null) {
-      throw new DepotException(CommonProblem.MALFORMED_REQUEST,
-          "With " + SessionCookie.HEADER + ": " + SessionCookie.HEADER_VALUE
+      throw new DepotException(
+          CommonProblem.MALFORMED_REQUEST,
+          "With "
+              + SessionCookie.HEADER
+              + ": "
+              + SessionCookie.HEADER_VALUE
               + " the refresh token is the cookie's; send no body.");
     }
     String refreshToken = cookie.read(request).orElse(null);
     if (refreshToken == null) {
       cookie.clear(response);
-      throw new DepotException(AuthProblem.REFRESH_TOKEN_INVALID,
+      throw new DepotException(
+          AuthProblem.REFRESH_TOKEN_INVALID,
           "No session cookie came with the request: sign in again.");
     }
     try {
@@ -128,15 +153,19 @@ class SessionController {
    */
   @PostMapping("/logout")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(operationId = "logout", summary = "Sign out: end the session of the access token"
-      + " and/or of the session cookie",
+  @Operation(
+      operationId = "logout",
+      summary = "Sign out: end the session of the access token" + " and/or of the session cookie",
       security = @SecurityRequirement(name = "bearer"),
-      parameters = @Parameter(in = ParameterIn.HEADER, name = SessionCookie.HEADER,
-          description = COOKIE_MODE,
-          schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+      parameters =
+          @Parameter(
+              in = ParameterIn.HEADER,
+              name = SessionCookie.HEADER,
+              description = COOKIE_MODE,
+              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
   @Refusals({"UNAUTHENTICATED", "REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
-  void logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request,
-      HttpServletResponse response) {
+  void logout(
+      @AuthenticationPrincipal Jwt jwt, HttpServletRequest request, HttpServletResponse response) {
     boolean inCookie = cookie.requested(request);
     String refreshToken = inCookie ? cookie.read(request).orElse(null) : null;
     if (inCookie) {
@@ -144,10 +173,9 @@ class SessionController {
     }
     if (jwt == null && refreshToken == null) {
       throw inCookie
-          ? new DepotException(AuthProblem.REFRESH_TOKEN_INVALID,
-              "No session cookie came with the request.")
-          : new DepotException(CommonProblem.UNAUTHENTICATED,
-              "A valid access token is required.");
+          ? new DepotException(
+              AuthProblem.REFRESH_TOKEN_INVALID, "No session cookie came with the request.")
+          : new DepotException(CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
     }
     if (jwt != null) {
       Caller caller = Caller.of(jwt);
@@ -166,13 +194,21 @@ class SessionController {
   }
 
   @GetMapping("/sessions")
-  @Operation(operationId = "listSessions",
+  @Operation(
+      operationId = "listSessions",
       summary = "The account's live sessions, most recently used first")
   List<SessionResponse> list(@AuthenticationPrincipal Jwt jwt) {
     Caller caller = Caller.of(jwt);
     return sessions.list(caller.userId()).stream()
-        .map(s -> new SessionResponse(s.id(), s.userAgent(), s.ipAddress(), s.createdAt(),
-            s.lastUsedAt(), s.id().equals(caller.sessionId())))
+        .map(
+            s ->
+                new SessionResponse(
+                    s.id(),
+                    s.userAgent(),
+                    s.ipAddress(),
+                    s.createdAt(),
+                    s.lastUsedAt(),
+                    s.id().equals(caller.sessionId())))
         .toList();
   }
 
@@ -184,13 +220,13 @@ class SessionController {
     sessions.end(Caller.of(jwt).userId(), id);
   }
 
-  private ResponseEntity<Tokens> answer(Tokens tokens, boolean inCookie,
-      HttpServletResponse response) {
+  private ResponseEntity<Tokens> answer(
+      Tokens tokens, boolean inCookie, HttpServletResponse response) {
     if (inCookie) {
-      cookie.write(response, tokens.refreshToken(),
-          Duration.ofSeconds(tokens.refreshExpiresIn()));
+      cookie.write(response, tokens.refreshToken(), Duration.ofSeconds(tokens.refreshExpiresIn()));
     }
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
         .body(inCookie ? tokens.withoutRefreshToken() : tokens);
   }
 }

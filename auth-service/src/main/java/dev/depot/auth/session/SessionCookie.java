@@ -17,17 +17,18 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a browser keeps its refresh token: an {@code HttpOnly; Secure; SameSite=Strict} cookie
- * that page scripts cannot read, sent only to the refresh and logout paths. A client asks for it
- * with {@code X-Depot-Session: cookie} on login, refresh and logout; without that header the
- * cookie is never read. A cross-site page cannot send the header without a CORS preflight, which
- * only the dashboard's origins pass, and a request that names another {@code Origin} is refused.
+ * Where a browser keeps its refresh token: an {@code HttpOnly; Secure; SameSite=Strict} cookie that
+ * page scripts cannot read, sent only to the refresh and logout paths. A client asks for it with
+ * {@code X-Depot-Session: cookie} on login, refresh and logout; without that header the cookie is
+ * never read. A cross-site page cannot send the header without a CORS preflight, which only the
+ * dashboard's origins pass, and a request that names another {@code Origin} is refused.
  */
 @Component
 class SessionCookie {
 
   static final String HEADER = "X-Depot-Session";
   static final String HEADER_VALUE = "cookie";
+
   /** One cookie per path that reads it: a cookie has a single path. */
   static final List<String> PATHS = List.of("/api/auth/refresh", "/api/auth/logout");
 
@@ -36,13 +37,14 @@ class SessionCookie {
 
   SessionCookie(SessionCookieProperties properties) {
     this.name = properties.name();
-    this.origins = properties.origins().stream().map(SessionCookie::normalize)
-        .collect(Collectors.toUnmodifiableSet());
+    this.origins =
+        properties.origins().stream()
+            .map(SessionCookie::normalize)
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
-   * Whether the request asks for the cookie; if it does, its origin must be one of the
-   * dashboard's.
+   * Whether the request asks for the cookie; if it does, its origin must be one of the dashboard's.
    */
   boolean requested(HttpServletRequest request) {
     String mode = request.getHeader(HEADER);
@@ -50,13 +52,13 @@ class SessionCookie {
       return false;
     }
     if (!HEADER_VALUE.equalsIgnoreCase(mode.strip())) {
-      throw new DepotException(CommonProblem.MALFORMED_REQUEST,
-          HEADER + " takes the value \"" + HEADER_VALUE + "\".");
+      throw new DepotException(
+          CommonProblem.MALFORMED_REQUEST, HEADER + " takes the value \"" + HEADER_VALUE + "\".");
     }
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && !origins.contains(normalize(origin))) {
-      throw new DepotException(AuthProblem.ORIGIN_NOT_ALLOWED,
-          "This origin may not use the session cookie.");
+      throw new DepotException(
+          AuthProblem.ORIGIN_NOT_ALLOWED, "This origin may not use the session cookie.");
     }
     return true;
   }
@@ -88,8 +90,13 @@ class SessionCookie {
   }
 
   private ResponseCookie cookie(String path, String value, Duration lifetime) {
-    return ResponseCookie.from(name, value).httpOnly(true).secure(true).sameSite("Strict")
-        .path(path).maxAge(lifetime).build();
+    return ResponseCookie.from(name, value)
+        .httpOnly(true)
+        .secure(true)
+        .sameSite("Strict")
+        .path(path)
+        .maxAge(lifetime)
+        .build();
   }
 
   private static String normalize(String origin) {

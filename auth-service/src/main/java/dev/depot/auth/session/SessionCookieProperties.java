@@ -11,10 +11,11 @@ import org.springframework.validation.annotation.Validated;
  * The refresh-token cookie of the dashboard.
  *
  * @param name the cookie's name
- * @param origins browser origins (the dashboard's) whose requests may use the cookie; the same
- *     list the gateway allows for CORS
+ * @param origins browser origins (the dashboard's) whose requests may use the cookie; the same list
+ *     the gateway allows for CORS
  */
 @ConfigurationProperties("depot.auth.session-cookie")
 @Validated
-public record SessionCookieProperties(@DefaultValue("depot_refresh") @NotBlank String name,
+public record SessionCookieProperties(
+    @DefaultValue("depot_refresh") @NotBlank String name,
     @DefaultValue("http://localhost:3000") @NotEmpty List<String> origins) {}

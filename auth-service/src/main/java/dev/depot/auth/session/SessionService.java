@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in and sessions. A session is a family of refresh tokens: each refresh replaces the token,
- * and presenting a replaced one again (a stolen copy, or the victim after the thief) ends the
- * whole family. Ended sessions go on the deny list, so their access tokens stop working at once.
+ * and presenting a replaced one again (a stolen copy, or the victim after the thief) ends the whole
+ * family. Ended sessions go on the deny list, so their access tokens stop working at once.
  */
 @Service
 public class SessionService implements AccountSessions {
@@ -40,12 +40,19 @@ public class SessionService implements AccountSessions {
   private final SessionProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+
   /** Checked against when the account does not exist, so that both cases take as long. */
   private final String decoyHash;
 
-  SessionService(AccountDirectory accounts, SessionRepository sessions,
-      AccessTokens accessTokens, RevokedSessions revoked, LoginThrottle throttle,
-      PasswordEncoder passwords, SessionProperties properties, TransactionTemplate tx,
+  SessionService(
+      AccountDirectory accounts,
+      SessionRepository sessions,
+      AccessTokens accessTokens,
+      RevokedSessions revoked,
+      LoginThrottle throttle,
+      PasswordEncoder passwords,
+      SessionProperties properties,
+      TransactionTemplate tx,
       Clock clock) {
     this.accounts = accounts;
     this.sessions = sessions;
@@ -62,15 +69,15 @@ public class SessionService implements AccountSessions {
   Tokens login(String login, String password, ClientInfo client) {
     String normalized = login.strip();
     Optional<Account> found = accounts.findByLogin(normalized);
-    String throttleKey = found.map(a -> a.id().toString())
-        .orElse(normalized.toLowerCase(Locale.ROOT));
+    String throttleKey =
+        found.map(a -> a.id().toString()).orElse(normalized.toLowerCase(Locale.ROOT));
     throttle.check(throttleKey, client.address());
-    boolean matches = passwords.matches(password,
-        found.map(Account::passwordHash).orElse(decoyHash));
+    boolean matches =
+        passwords.matches(password, found.map(Account::passwordHash).orElse(decoyHash));
     if (found.isEmpty() || !matches) {
       throttle.failed(throttleKey, client.address());
-      throw new DepotException(AuthProblem.INVALID_CREDENTIALS,
-          "The login or the password is wrong.");
+      throw new DepotException(
+          AuthProblem.INVALID_CREDENTIALS, "The login or the password is wrong.");
     }
     throttle.succeeded(throttleKey);
     Account account = found.get();
@@ -80,10 +87,12 @@ public class SessionService implements AccountSessions {
     }
     UUID sessionId = UUID.randomUUID();
     String refreshToken = OpaqueTokens.generate();
-    tx.executeWithoutResult(s -> {
-      sessions.open(sessionId, account.id(), client, now, now.plus(properties.refreshTokenTtl()));
-      sessions.addRefreshToken(sessionId, refreshToken, now);
-    });
+    tx.executeWithoutResult(
+        s -> {
+          sessions.open(
+              sessionId, account.id(), client, now, now.plus(properties.refreshTokenTtl()));
+          sessions.addRefreshToken(sessionId, refreshToken, now);
+        });
     LOG.info("session {} opened for account {}", sessionId, account.id());
     return tokens(account, sessionId, refreshToken, now);
   }
@@ -91,29 +100,37 @@ public class SessionService implements AccountSessions {
   Tokens refresh(String refreshToken, ClientInfo client) {
     Instant now = clock.instant();
     String next = OpaqueTokens.generate();
-    RefreshOutcome outcome = tx.execute(s -> {
-      var target = sessions.lockRefreshToken(refreshToken, now).orElse(null);
-      if (target == null || !target.sessionLive()) {
-        return new RefreshOutcome(null, null, false);
-      }
-      if (target.used()) {
-        sessions.revoke(target.userId(), target.sessionId(), now);
-        return new RefreshOutcome(target.sessionId(), target.userId(), true);
-      }
-      sessions.markUsed(refreshToken, now);
-      sessions.addRefreshToken(target.sessionId(), next, now);
-      sessions.touch(target.sessionId(), client, now, now.plus(properties.refreshTokenTtl()));
-      return new RefreshOutcome(target.sessionId(), target.userId(), false);
-    });
+    RefreshOutcome outcome =
+        tx.execute(
+            s -> {
+              var target = sessions.lockRefreshToken(refreshToken, now).orElse(null);
+              if (target == null || !target.sessionLive()) {
+                return new RefreshOutcome(null, null, false);
+              }
+              if (target.used()) {
+                sessions.revoke(target.userId(), target.sessionId(), now);
+                return new RefreshOutcome(target.sessionId(), target.userId(), true);
+              }
+              sessions.markUsed(refreshToken, now);
+              sessions.addRefreshToken(target.sessionId(), next, now);
+              sessions.touch(
+                  target.sessionId(), client, now, now.plus(properties.refreshTokenTtl()));
+              return new RefreshOutcome(target.sessionId(), target.userId(), false);
+            });
     if (outcome.reused()) {
       revoked.revoke(List.of(outcome.sessionId()));
-      LOG.warn("refresh token reused: session {} of account {} ended", outcome.sessionId(),
+      LOG.warn(
+          "refresh token reused: session {} of account {} ended",
+          outcome.sessionId(),
           outcome.userId());
     }
-    Account account = outcome.userId() == null || outcome.reused() ? null
-        : accounts.findById(outcome.userId()).orElse(null);
+    Account account =
+        outcome.userId() == null || outcome.reused()
+            ? null
+            : accounts.findById(outcome.userId()).orElse(null);
     if (account == null) {
-      throw new DepotException(AuthProblem.REFRESH_TOKEN_INVALID,
+      throw new DepotException(
+          AuthProblem.REFRESH_TOKEN_INVALID,
           "The refresh token is not valid any more: sign in again.");
     }
     return tokens(account, outcome.sessionId(), next, now);
@@ -130,14 +147,15 @@ public class SessionService implements AccountSessions {
 
   /** Ends the session a refresh token belongs to, whether or not the token was replaced since. */
   void logout(String refreshToken) {
-    sessions.findRefreshToken(refreshToken)
+    sessions
+        .findRefreshToken(refreshToken)
         .ifPresent(target -> logout(target.userId(), target.sessionId()));
   }
 
   void end(UUID userId, UUID sessionId) {
     if (!sessions.revoke(userId, sessionId, clock.instant())) {
-      throw new DepotException(AuthProblem.SESSION_NOT_FOUND,
-          "No live session of yours has this id.");
+      throw new DepotException(
+          AuthProblem.SESSION_NOT_FOUND, "No live session of yours has this id.");
     }
     revoked.revoke(List.of(sessionId));
     LOG.info("session {} ended by its owner", sessionId);
@@ -172,8 +190,12 @@ public class SessionService implements AccountSessions {
   }
 
   private Tokens tokens(Account account, UUID sessionId, String refreshToken, Instant now) {
-    return new Tokens(accessTokens.issue(account, sessionId, now), "Bearer",
-        properties.accessTokenTtl().toSeconds(), refreshToken,
-        properties.refreshTokenTtl().toSeconds(), sessionId);
+    return new Tokens(
+        accessTokens.issue(account, sessionId, now),
+        "Bearer",
+        properties.accessTokenTtl().toSeconds(),
+        refreshToken,
+        properties.refreshTokenTtl().toSeconds(),
+        sessionId);
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(UUID userId, UUID sessionId) {
 
   public static Caller of(Jwt jwt) {
-    return new Caller(UUID.fromString(jwt.getSubject()),
-        UUID.fromString(jwt.getClaimAsString("sid")));
+    return new Caller(
+        UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("sid")));
   }
 }

@@ -19,8 +19,7 @@ class JwksControllerTest {
 
   private static final String JWKS = "/api/auth/.well-known/jwks.json";
 
-  @Autowired
-  MockMvc mvc;
+  @Autowired MockMvc mvc;
 
   @Test
   void anotherMethodOrMediaTypeIsRefused() throws Exception {

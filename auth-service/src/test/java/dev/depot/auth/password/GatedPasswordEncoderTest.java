@@ -51,9 +51,12 @@ class GatedPasswordEncoderTest {
       for (int i = 0; i < 16; i++) {
         String password = "secret " + i;
         boolean encode = i % 2 == 0;
-        results.add(threads.submit(() -> encode
-            ? gated.encode(password).equals("hash:" + password)
-            : gated.matches(password, "hash:" + password)));
+        results.add(
+            threads.submit(
+                () ->
+                    encode
+                        ? gated.encode(password).equals("hash:" + password)
+                        : gated.matches(password, "hash:" + password)));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();

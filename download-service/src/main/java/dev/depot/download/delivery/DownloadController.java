@@ -36,13 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET|HEAD /dl/{ticket}}: the bytes a signed ticket names, with ranges, validators and
- * conditional requests. The signature alone authorises; no database and, until bytes are sent,
- * no storage is asked: size, tag and date travel in the ticket.
+ * conditional requests. The signature alone authorises; no database and, until bytes are sent, no
+ * storage is asked: size, tag and date travel in the ticket.
  */
 @RestController
 class DownloadController {
 
   private static final Logger LOG = LoggerFactory.getLogger(DownloadController.class);
+
   /** The edge keeps a verdict at most this long, and never past the ticket's expiry. */
   private static final Duration VERDICT_TTL = Duration.ofSeconds(10);
 
@@ -56,31 +57,39 @@ class DownloadController {
     this.clock = clock;
   }
 
-  @RequestMapping(path = "/dl/{ticket}", method = {RequestMethod.GET, RequestMethod.HEAD})
-  void download(@PathVariable String ticket, HttpServletRequest request,
-      HttpServletResponse response) {
+  @RequestMapping(
+      path = "/dl/{ticket}",
+      method = {RequestMethod.GET, RequestMethod.HEAD})
+  void download(
+      @PathVariable String ticket, HttpServletRequest request, HttpServletResponse response) {
     Representation rep = Representation.of(verify(ticket));
-    Preconditions conditions = new Preconditions(request.getHeader(HttpHeaders.IF_MATCH),
-        request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE),
-        request.getHeader(HttpHeaders.IF_NONE_MATCH),
-        request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
-        request.getHeader(HttpHeaders.IF_RANGE));
+    Preconditions conditions =
+        new Preconditions(
+            request.getHeader(HttpHeaders.IF_MATCH),
+            request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE),
+            request.getHeader(HttpHeaders.IF_NONE_MATCH),
+            request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+            request.getHeader(HttpHeaders.IF_RANGE));
     switch (conditions.evaluate(rep.etag(), rep.lastModified())) {
-      case PRECONDITION_FAILED -> throw new DepotException(DownloadProblem.PRECONDITION_FAILED,
-          "The file is not in the state the request's preconditions name.");
+      case PRECONDITION_FAILED ->
+          throw new DepotException(
+              DownloadProblem.PRECONDITION_FAILED,
+              "The file is not in the state the request's preconditions name.");
       case NOT_MODIFIED -> {
         validators(response, rep);
         response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         return;
       }
-      case PROCEED -> { }
+      case PROCEED -> {}
     }
-    RangeRequest ranges = conditions.rangeApplies(rep.etag(), rep.lastModified())
-        ? RangeRequest.of(request.getHeader(HttpHeaders.RANGE), rep.size())
-        : new RangeRequest.Whole();
+    RangeRequest ranges =
+        conditions.rangeApplies(rep.etag(), rep.lastModified())
+            ? RangeRequest.of(request.getHeader(HttpHeaders.RANGE), rep.size())
+            : new RangeRequest.Whole();
     if (ranges instanceof RangeRequest.Unsatisfiable) {
       response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + rep.size());
-      throw new DepotException(DownloadProblem.RANGE_NOT_SATISFIABLE,
+      throw new DepotException(
+          DownloadProblem.RANGE_NOT_SATISFIABLE,
           "No requested range starts within the file's " + rep.size() + " bytes.");
     }
     boolean head = RequestMethod.HEAD.name().equals(request.getMethod());
@@ -89,8 +98,8 @@ class DownloadController {
       if (ranges instanceof RangeRequest.Partial(List<ByteRange> parts) && parts.size() > 1) {
         multipart(response, rep, parts, head);
       } else {
-        ByteRange range = ranges instanceof RangeRequest.Partial(List<ByteRange> parts)
-            ? parts.getFirst() : null;
+        ByteRange range =
+            ranges instanceof RangeRequest.Partial(List<ByteRange> parts) ? parts.getFirst() : null;
         single(request, response, rep, range, head);
       }
     } catch (ObjectMissingException | StorageUnavailableException e) {
@@ -100,8 +109,8 @@ class DownloadController {
       }
       response.reset();
       throw e instanceof ObjectMissingException
-          ? new DepotException(DownloadProblem.OBJECT_NOT_FOUND,
-              "The content of this file version is not stored.")
+          ? new DepotException(
+              DownloadProblem.OBJECT_NOT_FOUND, "The content of this file version is not stored.")
           : unavailable(e);
     } catch (ByteSender.ClientGoneException e) {
       // The client closed the connection; the storage stream is already closed.
@@ -110,23 +119,24 @@ class DownloadController {
 
   private static DepotException unavailable(RuntimeException cause) {
     LOG.warn("storage unavailable: {}", cause.toString());
-    return new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
+    return new DepotException(
+        CommonProblem.BACKEND_UNAVAILABLE,
         "File storage is not answering. Try again in a moment.",
         Map.of(DepotException.RETRY_AFTER, 5));
   }
 
   /**
-   * {@code GET /edge/verify/{ticket}}: the edge's check before it serves cached bytes. Answers
-   * 200 with what the response must say for this ticket (the cached copy may have been fetched
-   * with another), or the same 403 problem a download would get.
+   * {@code GET /edge/verify/{ticket}}: the edge's check before it serves cached bytes. Answers 200
+   * with what the response must say for this ticket (the cached copy may have been fetched with
+   * another), or the same 403 problem a download would get.
    */
   @GetMapping("/edge/verify/{ticket}")
   void verifyForEdge(@PathVariable String ticket, HttpServletResponse response) {
     Representation rep = Representation.of(verify(ticket));
     Instant now = clock.instant();
     long left = Duration.between(now, rep.expiresAt()).toSeconds();
-    response.setHeader("X-Accel-Expires", Long.toString(
-        Math.max(0, Math.min(VERDICT_TTL.toSeconds(), left - 1))));
+    response.setHeader(
+        "X-Accel-Expires", Long.toString(Math.max(0, Math.min(VERDICT_TTL.toSeconds(), left - 1))));
     response.setHeader("X-Depot-Object", rep.key());
     response.setHeader("X-Depot-Content-Type", rep.contentType());
     response.setHeader("X-Depot-Disposition", rep.disposition());
@@ -137,8 +147,12 @@ class DownloadController {
     response.setContentLength(0);
   }
 
-  private void single(HttpServletRequest request, HttpServletResponse response,
-      Representation rep, ByteRange range, boolean head) {
+  private void single(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Representation rep,
+      ByteRange range,
+      boolean head) {
     response.setContentType(rep.contentType());
     if (range == null) {
       response.setContentLengthLong(rep.size());
@@ -150,17 +164,33 @@ class DownloadController {
     if (head || rep.size() == 0) {
       return;
     }
-    KeptConnections.remember(request, sender.send(rep.key(),
-        range == null ? new ByteRange(0, rep.size() - 1) : range, output(response),
-        KeptConnections.provenFast(request)));
+    KeptConnections.remember(
+        request,
+        sender.send(
+            rep.key(),
+            range == null ? new ByteRange(0, rep.size() - 1) : range,
+            output(response),
+            KeptConnections.provenFast(request)));
   }
 
-  private void multipart(HttpServletResponse response, Representation rep,
-      List<ByteRange> ranges, boolean head) {
+  private void multipart(
+      HttpServletResponse response, Representation rep, List<ByteRange> ranges, boolean head) {
     String boundary = "depot-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-    List<ByteSender.Part> parts = ranges.stream().map(range -> new ByteSender.Part(range,
-        ByteSender.ascii("--" + boundary + "\r\nContent-Type: " + rep.contentType()
-            + "\r\nContent-Range: " + range.contentRange(rep.size()) + "\r\n\r\n"))).toList();
+    List<ByteSender.Part> parts =
+        ranges.stream()
+            .map(
+                range ->
+                    new ByteSender.Part(
+                        range,
+                        ByteSender.ascii(
+                            "--"
+                                + boundary
+                                + "\r\nContent-Type: "
+                                + rep.contentType()
+                                + "\r\nContent-Range: "
+                                + range.contentRange(rep.size())
+                                + "\r\n\r\n")))
+            .toList();
     byte[] closing = ByteSender.ascii("--" + boundary + "--\r\n");
     long length = closing.length;
     for (ByteSender.Part part : parts) {
@@ -221,8 +251,8 @@ class DownloadController {
     }
     if (ticket.operation() != Ticket.Operation.DOWNLOAD
         && ticket.operation() != Ticket.Operation.ARCHIVE) {
-      throw new DepotException(DownloadProblem.TICKET_INVALID,
-          "This link does not allow downloading.");
+      throw new DepotException(
+          DownloadProblem.TICKET_INVALID, "This link does not allow downloading.");
     }
     return ticket;
   }

@@ -12,10 +12,13 @@ final class DownloadProblem {
       ProblemCode.of("TICKET_EXPIRED", HttpStatus.FORBIDDEN, "Download link expired");
   static final ProblemCode OBJECT_NOT_FOUND =
       ProblemCode.of("OBJECT_NOT_FOUND", HttpStatus.NOT_FOUND, "File content not found");
-  static final ProblemCode RANGE_NOT_SATISFIABLE = ProblemCode.of("RANGE_NOT_SATISFIABLE",
-      HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable");
-  static final ProblemCode PRECONDITION_FAILED = ProblemCode.of("PRECONDITION_FAILED",
-      HttpStatus.PRECONDITION_FAILED, "Precondition failed");
+  static final ProblemCode RANGE_NOT_SATISFIABLE =
+      ProblemCode.of(
+          "RANGE_NOT_SATISFIABLE",
+          HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+          "Range not satisfiable");
+  static final ProblemCode PRECONDITION_FAILED =
+      ProblemCode.of("PRECONDITION_FAILED", HttpStatus.PRECONDITION_FAILED, "Precondition failed");
 
   private DownloadProblem() {}
 }

@@ -3,13 +3,13 @@ package dev.depot.download.delivery;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bytes that download windows may hold at once, across every download. A window is sized by
- * its client's pace, but a write that only fills the kernel's socket buffers (which grow to
- * megabytes) looks fast whatever the client: ten thousand slow clients would each be handed big
- * windows and exhaust the heap. Windows come out of this budget: a download gets what it asks
- * for while the budget lasts, and then the smallest window, which it always gets so that it
- * keeps moving. What a download holds goes back when it has been written, and all of it when the
- * download ends, however it ends.
+ * The bytes that download windows may hold at once, across every download. A window is sized by its
+ * client's pace, but a write that only fills the kernel's socket buffers (which grow to megabytes)
+ * looks fast whatever the client: ten thousand slow clients would each be handed big windows and
+ * exhaust the heap. Windows come out of this budget: a download gets what it asks for while the
+ * budget lasts, and then the smallest window, which it always gets so that it keeps moving. What a
+ * download holds goes back when it has been written, and all of it when the download ends, however
+ * it ends.
  */
 final class WindowBudget {
 

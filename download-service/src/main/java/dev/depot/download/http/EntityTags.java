@@ -30,7 +30,8 @@ final class EntityTags {
       if (close < 0) {
         return false;
       }
-      if ((weak || !isWeak) && etag.regionMatches(0, list, open, close - open + 1)
+      if ((weak || !isWeak)
+          && etag.regionMatches(0, list, open, close - open + 1)
           && etag.length() == close - open + 1) {
         return true;
       }

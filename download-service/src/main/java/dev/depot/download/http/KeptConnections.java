@@ -6,9 +6,9 @@ import org.eclipse.jetty.server.ConnectionMetaData;
 
 /**
  * What an earlier request on the same kept-alive connection showed: that its client took bytes
- * fast. The edge fetches a big file as one range request after another on the connections it
- * keeps; remembered, each range after the first streams from its first byte instead of proving
- * the pace again. Jetty keeps it with the connection, so it goes when the connection does.
+ * fast. The edge fetches a big file as one range request after another on the connections it keeps;
+ * remembered, each range after the first streams from its first byte instead of proving the pace
+ * again. Jetty keeps it with the connection, so it goes when the connection does.
  */
 public final class KeptConnections {
 

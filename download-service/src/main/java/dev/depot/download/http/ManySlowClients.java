@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Jetty set up for many slow clients at once. Jetty takes buffers from a pool only while bytes
- * move, so a slow connection costs its socket, its window and little else (Tomcat keeps about
- * 90 KB of buffers for every open request). Every request runs on a virtual thread of its own, as
- * many as there are clients, while the selector and acceptor keep platform threads: a selector
- * blocks the carrier it runs on, and Spring Boot's all-virtual pool also caps running requests at
- * the pool's size. Bursts of connections wait in a long accept queue instead of being refused.
- * Ordered last, so that it replaces the pool Spring Boot's own customizers set.
+ * move, so a slow connection costs its socket, its window and little else (Tomcat keeps about 90 KB
+ * of buffers for every open request). Every request runs on a virtual thread of its own, as many as
+ * there are clients, while the selector and acceptor keep platform threads: a selector blocks the
+ * carrier it runs on, and Spring Boot's all-virtual pool also caps running requests at the pool's
+ * size. Bursts of connections wait in a long accept queue instead of being refused. Ordered last,
+ * so that it replaces the pool Spring Boot's own customizers set.
  */
 @Component
 class ManySlowClients implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
@@ -27,16 +27,17 @@ class ManySlowClients implements WebServerFactoryCustomizer<JettyServletWebServe
   public void customize(JettyServletWebServerFactory factory) {
     QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS, 4);
     pool.setName("jetty");
-    pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
-        Thread.ofVirtual().name("request-", 0).factory()));
+    pool.setVirtualThreadsExecutor(
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
     factory.setThreadPool(pool);
-    factory.addServerCustomizers(server -> {
-      for (var connector : server.getConnectors()) {
-        if (connector instanceof ServerConnector serverConnector) {
-          serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
-        }
-      }
-    });
+    factory.addServerCustomizers(
+        server -> {
+          for (var connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+              serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+            }
+          }
+        });
   }
 
   @Override

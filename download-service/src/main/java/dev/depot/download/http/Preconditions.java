@@ -18,14 +18,22 @@ import java.util.Locale;
  * @param ifModifiedSince {@code If-Modified-Since}, or null
  * @param ifRange {@code If-Range}, or null
  */
-public record Preconditions(String ifMatch, String ifUnmodifiedSince, String ifNoneMatch,
-    String ifModifiedSince, String ifRange) {
+public record Preconditions(
+    String ifMatch,
+    String ifUnmodifiedSince,
+    String ifNoneMatch,
+    String ifModifiedSince,
+    String ifRange) {
 
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
   /** What to answer before looking at ranges. */
-  public enum Outcome { PROCEED, NOT_MODIFIED, PRECONDITION_FAILED }
+  public enum Outcome {
+    PROCEED,
+    NOT_MODIFIED,
+    PRECONDITION_FAILED
+  }
 
   /**
    * @param etag the strong entity tag, quoted

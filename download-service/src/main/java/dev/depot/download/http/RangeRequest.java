@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What a {@code Range} header asks of a representation of known size (RFC 9110 §14.2).
- * A header in another unit, with a syntax error or with abusive numbers of ranges is ignored
- * (the whole representation is sent), overlapping ranges are merged, and ranges that all start
- * past the end are unsatisfiable (416).
+ * What a {@code Range} header asks of a representation of known size (RFC 9110 §14.2). A header in
+ * another unit, with a syntax error or with abusive numbers of ranges is ignored (the whole
+ * representation is sent), overlapping ranges are merged, and ranges that all start past the end
+ * are unsatisfiable (416).
  */
 public sealed interface RangeRequest {
 
@@ -25,7 +25,8 @@ public sealed interface RangeRequest {
   record Unsatisfiable() implements RangeRequest {}
 
   static RangeRequest of(String header, long size) {
-    if (header == null || size == 0
+    if (header == null
+        || size == 0
         || !header.regionMatches(true, 0, "bytes=", 0, "bytes=".length())) {
       return new Whole();
     }

@@ -8,9 +8,8 @@ import java.nio.channels.ReadableByteChannel;
 public interface ObjectStore {
 
   /**
-   * Opens {@code length} bytes of the object at {@code key} from {@code offset}, for reading
-   * whole into an array. The caller closes the stream; closing it early releases the connection
-   * at once.
+   * Opens {@code length} bytes of the object at {@code key} from {@code offset}, for reading whole
+   * into an array. The caller closes the stream; closing it early releases the connection at once.
    *
    * @throws ObjectMissingException if no such object is stored
    */

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One ranged GET of a presigned object URL over a plain socket channel: the body is read straight
- * into the caller's buffers, a direct buffer lands in no Java array, and each read takes as much
- * as the socket holds. (The S3 client reads 8 KiB at a time into its own buffers and copies them
- * out again; at a gigabyte a second that is most of a core.) The connection is closed with the
- * channel, never pooled.
+ * into the caller's buffers, a direct buffer lands in no Java array, and each read takes as much as
+ * the socket holds. (The S3 client reads 8 KiB at a time into its own buffers and copies them out
+ * again; at a gigabyte a second that is most of a core.) The connection is closed with the channel,
+ * never pooled.
  *
  * <p>A socket channel has no read timeout: a store that stops answering mid-body would hold the
  * reader for ever. A watchdog closes the channel once a read has waited longer than the timeout,
@@ -36,21 +36,29 @@ final class RangeChannel implements ReadableByteChannel {
 
   private final SocketChannel socket;
   private final ScheduledFuture<?> watch;
+
   /** The head, then the body bytes that arrived with it. */
   private ByteBuffer early = ByteBuffer.allocate(MAX_HEAD);
+
   private long remaining;
+
   /** When the read in progress started; 0 between reads. */
   private volatile long readingSince;
 
   private RangeChannel(SocketChannel socket, Duration timeout) {
     this.socket = socket;
     long limit = timeout.toNanos();
-    this.watch = WATCHDOG.scheduleWithFixedDelay(() -> {
-      long since = readingSince;
-      if (since != 0 && System.nanoTime() - since > limit) {
-        closeQuietly(socket);
-      }
-    }, limit, limit / 4, TimeUnit.NANOSECONDS);
+    this.watch =
+        WATCHDOG.scheduleWithFixedDelay(
+            () -> {
+              long since = readingSince;
+              if (since != 0 && System.nanoTime() - since > limit) {
+                closeQuietly(socket);
+              }
+            },
+            limit,
+            limit / 4,
+            TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -64,12 +72,25 @@ final class RangeChannel implements ReadableByteChannel {
       throws IOException {
     SocketChannel socket = SocketChannel.open();
     try {
-      socket.socket().connect(new InetSocketAddress(presigned.getHost(), port(presigned)),
-          (int) timeout.toMillis());
-      socket.write(ByteBuffer.wrap(("GET " + presigned.getRawPath() + "?"
-          + presigned.getRawQuery() + " HTTP/1.1\r\nHost: " + presigned.getRawAuthority()
-          + "\r\nRange: bytes=" + offset + "-" + (offset + length - 1)
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+      socket
+          .socket()
+          .connect(
+              new InetSocketAddress(presigned.getHost(), port(presigned)),
+              (int) timeout.toMillis());
+      socket.write(
+          ByteBuffer.wrap(
+              ("GET "
+                      + presigned.getRawPath()
+                      + "?"
+                      + presigned.getRawQuery()
+                      + " HTTP/1.1\r\nHost: "
+                      + presigned.getRawAuthority()
+                      + "\r\nRange: bytes="
+                      + offset
+                      + "-"
+                      + (offset + length - 1)
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII)));
     } catch (IOException e) {
       closeQuietly(socket);
       throw e;
@@ -92,8 +113,7 @@ final class RangeChannel implements ReadableByteChannel {
         throw new IOException("the store's answer has no complete head");
       }
     }
-    String[] lines = new String(early.array(), 0, end, StandardCharsets.ISO_8859_1)
-        .split("\r\n");
+    String[] lines = new String(early.array(), 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
     int status = status(lines[0]);
     if (status == 404) {
       throw new ObjectMissingException(lines[0]);
@@ -121,7 +141,9 @@ final class RangeChannel implements ReadableByteChannel {
   private static int endOfHead(ByteBuffer head) {
     byte[] bytes = head.array();
     for (int i = 0; i + END_OF_HEAD.length <= head.position(); i++) {
-      if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r'
+      if (bytes[i] == '\r'
+          && bytes[i + 1] == '\n'
+          && bytes[i + 2] == '\r'
           && bytes[i + 3] == '\n') {
         return i;
       }

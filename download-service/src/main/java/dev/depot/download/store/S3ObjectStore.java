@@ -24,6 +24,7 @@ class S3ObjectStore implements ObjectStore {
 
   /** How long a presigned URL lives: it is used at once, by one request. */
   private static final int URL_SECONDS = 60;
+
   /** How long connecting, or one read, may wait for the store. */
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(1);
 
@@ -40,8 +41,8 @@ class S3ObjectStore implements ObjectStore {
   @Override
   public InputStream read(String key, long offset, long length) {
     try {
-      return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-          .offset(offset).length(length).build());
+      return client.getObject(
+          GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
     } catch (ErrorResponseException e) {
       if ("NoSuchKey".equals(e.errorResponse().code())) {
         throw new ObjectMissingException(key);
@@ -59,8 +60,15 @@ class S3ObjectStore implements ObjectStore {
     }
     URI url;
     try {
-      url = URI.create(client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-          .method(Http.Method.GET).bucket(bucket).object(key).expiry(URL_SECONDS).build()));
+      url =
+          URI.create(
+              client.getPresignedObjectUrl(
+                  GetPresignedObjectUrlArgs.builder()
+                      .method(Http.Method.GET)
+                      .bucket(bucket)
+                      .object(key)
+                      .expiry(URL_SECONDS)
+                      .build()));
     } catch (Exception e) {
       throw new StorageUnavailableException("presigning a read of " + key + " failed", e);
     }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.depot.contracts.ticket.Ticket;
 import dev.depot.contracts.ticket.TicketCodec;
+import dev.depot.download.store.ObjectStore;
+import dev.depot.download.store.StorageUnavailableException;
 import dev.depot.localinfra.ComposeContract;
-import dev.depot.localinfra.ServiceClient;
 import dev.depot.localinfra.TestInfra;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import dev.depot.download.store.ObjectStore;
-import dev.depot.download.store.StorageUnavailableException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -53,8 +52,8 @@ import org.springframework.context.annotation.Import;
 class DownloadServiceTest {
 
   /**
-   * Counts the storage streams open at any moment and opened in all, around the real S3 store,
-   * and plays a store that does not answer for one blob.
+   * Counts the storage streams open at any moment and opened in all, around the real S3 store, and
+   * plays a store that does not answer for one blob.
    */
   @TestConfiguration
   static class CountedStreams {
@@ -130,8 +129,8 @@ class DownloadServiceTest {
 
     private static void reachable(String key) {
       if (key.endsWith(UNREACHABLE.toString())) {
-        throw new StorageUnavailableException("S3 read of " + key + " failed",
-            new IOException("connection refused"));
+        throw new StorageUnavailableException(
+            "S3 read of " + key + " failed", new IOException("connection refused"));
       }
     }
   }
@@ -140,17 +139,13 @@ class DownloadServiceTest {
   private static final Instant STORED = Instant.parse("2026-11-20T08:30:00Z");
   private static final String STORED_TEXT = "Fri, 20 Nov 2026 08:30:00 GMT";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TicketCodec tickets;
+  @Autowired TicketCodec tickets;
 
-  @Autowired
-  MinioClient s3;
+  @Autowired MinioClient s3;
 
-  @Autowired
-  MeterRegistry meters;
+  @Autowired MeterRegistry meters;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private static final byte[] CONTENT = new byte[SIZE];
@@ -167,21 +162,45 @@ class DownloadServiceTest {
   }
 
   private void put(String key, byte[] bytes) throws Exception {
-    s3.putObject(PutObjectArgs.builder()
-        .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET")).object(key)
-        .stream(new ByteArrayInputStream(bytes), (long) bytes.length, null).build());
+    s3.putObject(
+        PutObjectArgs.builder()
+            .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET"))
+            .object(key)
+            .stream(new ByteArrayInputStream(bytes), (long) bytes.length, null)
+            .build());
   }
 
-  private String link(Ticket.Operation operation, UUID blobId, long size, String name,
-      String type, boolean inline, Instant expires) {
-    return "/dl/" + tickets.sign(new Ticket(operation, UUID.randomUUID(), UUID.randomUUID(),
-        blobId, UUID.randomUUID(), size, null, expires,
-        new Ticket.Delivery(name, type, inline, STORED)));
+  private String link(
+      Ticket.Operation operation,
+      UUID blobId,
+      long size,
+      String name,
+      String type,
+      boolean inline,
+      Instant expires) {
+    return "/dl/"
+        + tickets.sign(
+            new Ticket(
+                operation,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                blobId,
+                UUID.randomUUID(),
+                size,
+                null,
+                expires,
+                new Ticket.Delivery(name, type, inline, STORED)));
   }
 
   private String link() {
-    return link(Ticket.Operation.DOWNLOAD, BLOB, SIZE, "data.bin", "application/octet-stream",
-        false, Instant.now().plusSeconds(600));
+    return link(
+        Ticket.Operation.DOWNLOAD,
+        BLOB,
+        SIZE,
+        "data.bin",
+        "application/octet-stream",
+        false,
+        Instant.now().plusSeconds(600));
   }
 
   private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -192,10 +211,10 @@ class DownloadServiceTest {
     return send(path, HttpResponse.BodyHandlers.ofString(), headers);
   }
 
-  private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body,
-      String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + path));
+  private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -223,10 +242,12 @@ class DownloadServiceTest {
 
   @Test
   void headAnswersTheSameHeadersWithoutABody() throws Exception {
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + link()))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + link()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEmpty();
     assertThat(header(response, "Content-Length")).isEqualTo(Integer.toString(SIZE));
@@ -263,12 +284,21 @@ class DownloadServiceTest {
     long[][] expected = {{0, 9}, {1000, 1999}, {SIZE - 3, SIZE - 1}};
     for (int i = 0; i < 3; i++) {
       String part = parts[i + 1];
-      assertThat(part).startsWith("\r\nContent-Type: application/octet-stream\r\nContent-Range: "
-          + "bytes " + expected[i][0] + "-" + expected[i][1] + "/" + SIZE + "\r\n\r\n");
-      byte[] data = part.substring(part.indexOf("\r\n\r\n") + 4, part.length() - 2)
-          .getBytes(StandardCharsets.ISO_8859_1);
-      assertThat(data).isEqualTo(Arrays.copyOfRange(CONTENT, (int) expected[i][0],
-          (int) expected[i][1] + 1));
+      assertThat(part)
+          .startsWith(
+              "\r\nContent-Type: application/octet-stream\r\nContent-Range: "
+                  + "bytes "
+                  + expected[i][0]
+                  + "-"
+                  + expected[i][1]
+                  + "/"
+                  + SIZE
+                  + "\r\n\r\n");
+      byte[] data =
+          part.substring(part.indexOf("\r\n\r\n") + 4, part.length() - 2)
+              .getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(data)
+          .isEqualTo(Arrays.copyOfRange(CONTENT, (int) expected[i][0], (int) expected[i][1] + 1));
     }
   }
 
@@ -298,8 +328,7 @@ class DownloadServiceTest {
     HttpResponse<byte[]> stale = get(link(), "Range", "bytes=0-9", "If-Range", "\"other\"");
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.body()).hasSize(SIZE);
-    HttpResponse<byte[]> fresh = get(link(), "Range", "bytes=0-9", "If-Range",
-        "\"" + BLOB + "\"");
+    HttpResponse<byte[]> fresh = get(link(), "Range", "bytes=0-9", "If-Range", "\"" + BLOB + "\"");
     assertThat(fresh.statusCode()).isEqualTo(206);
     assertThat(get(link(), "Range", "bytes=0-9", "If-Range", STORED_TEXT).statusCode())
         .isEqualTo(206);
@@ -310,11 +339,20 @@ class DownloadServiceTest {
     UUID page = UUID.randomUUID();
     byte[] html = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
     put("blobs/" + page, html);
-    HttpResponse<byte[]> response = get(link(Ticket.Operation.DOWNLOAD, page, html.length,
-        "página ✓.html", "text/html", true, Instant.now().plusSeconds(60)));
+    HttpResponse<byte[]> response =
+        get(
+            link(
+                Ticket.Operation.DOWNLOAD,
+                page,
+                html.length,
+                "página ✓.html",
+                "text/html",
+                true,
+                Instant.now().plusSeconds(60)));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(header(response, "Content-Disposition")).isEqualTo(
-        "attachment; filename=\"p_gina _.html\"; filename*=UTF-8''p%C3%A1gina%20%E2%9C%93.html");
+    assertThat(header(response, "Content-Disposition"))
+        .isEqualTo(
+            "attachment; filename=\"p_gina _.html\"; filename*=UTF-8''p%C3%A1gina%20%E2%9C%93.html");
     assertThat(header(response, "Content-Security-Policy")).startsWith("sandbox");
     assertThat(header(response, "Content-Type")).startsWith("text/html");
   }
@@ -324,9 +362,18 @@ class DownloadServiceTest {
     UUID archive = UUID.randomUUID();
     byte[] zip = "PK fake archive".getBytes(StandardCharsets.US_ASCII);
     put("archives/" + archive + ".zip", zip);
-    HttpResponse<byte[]> response = get(link(Ticket.Operation.ARCHIVE, archive, zip.length,
-        "photos.zip", "application/zip", false, Instant.now().plusSeconds(60)),
-        "Range", "bytes=3-");
+    HttpResponse<byte[]> response =
+        get(
+            link(
+                Ticket.Operation.ARCHIVE,
+                archive,
+                zip.length,
+                "photos.zip",
+                "application/zip",
+                false,
+                Instant.now().plusSeconds(60)),
+            "Range",
+            "bytes=3-");
     assertThat(response.statusCode()).isEqualTo(206);
     assertThat(response.body()).isEqualTo(Arrays.copyOfRange(zip, 3, zip.length));
   }
@@ -338,37 +385,94 @@ class DownloadServiceTest {
     assertThat(header(verdict, "X-Depot-Object")).isEqualTo("blobs/" + BLOB);
     assertThat(header(verdict, "X-Depot-Disposition")).startsWith("attachment;");
     assertThat(Integer.parseInt(header(verdict, "X-Accel-Expires"))).isBetween(1, 10);
-    String expired = link(Ticket.Operation.DOWNLOAD, BLOB, SIZE, "a", "text/plain", false,
-        Instant.now().minusSeconds(1)).replace("/dl/", "/edge/verify/");
+    String expired =
+        link(
+                Ticket.Operation.DOWNLOAD,
+                BLOB,
+                SIZE,
+                "a",
+                "text/plain",
+                false,
+                Instant.now().minusSeconds(1))
+            .replace("/dl/", "/edge/verify/");
     assertProblem(text(expired), 403, "TICKET_EXPIRED");
   }
 
   @Test
   void aMissingObjectIsA404Problem() throws Exception {
-    assertProblem(text(link(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), 10, "a",
-        "text/plain", false, Instant.now().plusSeconds(60))), 404, "OBJECT_NOT_FOUND");
+    assertProblem(
+        text(
+            link(
+                Ticket.Operation.DOWNLOAD,
+                UUID.randomUUID(),
+                10,
+                "a",
+                "text/plain",
+                false,
+                Instant.now().plusSeconds(60))),
+        404,
+        "OBJECT_NOT_FOUND");
   }
 
   @Test
   void aStoreThatDoesNotAnswerIsA503ProblemToRetry() throws Exception {
-    HttpResponse<String> response = text(link(Ticket.Operation.DOWNLOAD,
-        CountedStreams.UNREACHABLE, 10, "a", "text/plain", false, Instant.now().plusSeconds(60)));
+    HttpResponse<String> response =
+        text(
+            link(
+                Ticket.Operation.DOWNLOAD,
+                CountedStreams.UNREACHABLE,
+                10,
+                "a",
+                "text/plain",
+                false,
+                Instant.now().plusSeconds(60)));
     assertProblem(response, 503, "BACKEND_UNAVAILABLE");
     assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
     assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
-        .as("the file's headers are gone").doesNotContain("attachment");
+        .as("the file's headers are gone")
+        .doesNotContain("attachment");
   }
 
   @Test
   void forgedExpiredAndWrongOperationTicketsAreRefused() throws Exception {
-    TicketCodec foreign = new TicketCodec("a-secret-that-depot-never-uses-12345", Clock.systemUTC());
-    Ticket valid = new Ticket(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        BLOB, UUID.randomUUID(), SIZE, null, Instant.now().plusSeconds(60), null);
+    TicketCodec foreign =
+        new TicketCodec("a-secret-that-depot-never-uses-12345", Clock.systemUTC());
+    Ticket valid =
+        new Ticket(
+            Ticket.Operation.DOWNLOAD,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            BLOB,
+            UUID.randomUUID(),
+            SIZE,
+            null,
+            Instant.now().plusSeconds(60),
+            null);
     assertProblem(text("/dl/" + foreign.sign(valid)), 403, "TICKET_INVALID");
-    assertProblem(text(link(Ticket.Operation.DOWNLOAD, BLOB, SIZE, "a", "text/plain",
-        false, Instant.now().minusSeconds(1))), 403, "TICKET_EXPIRED");
-    assertProblem(text(link(Ticket.Operation.UPLOAD, BLOB, SIZE, "a", "text/plain",
-        false, Instant.now().plusSeconds(60))), 403, "TICKET_INVALID");
+    assertProblem(
+        text(
+            link(
+                Ticket.Operation.DOWNLOAD,
+                BLOB,
+                SIZE,
+                "a",
+                "text/plain",
+                false,
+                Instant.now().minusSeconds(1))),
+        403,
+        "TICKET_EXPIRED");
+    assertProblem(
+        text(
+            link(
+                Ticket.Operation.UPLOAD,
+                BLOB,
+                SIZE,
+                "a",
+                "text/plain",
+                false,
+                Instant.now().plusSeconds(60))),
+        403,
+        "TICKET_INVALID");
     assertProblem(text("/dl/garbage"), 403, "TICKET_INVALID");
   }
 
@@ -386,15 +490,22 @@ class DownloadServiceTest {
     UUID large = UUID.randomUUID();
     int size = 64 * 1024 * 1024;
     put("blobs/" + large, new byte[size]);
-    String path = link(Ticket.Operation.DOWNLOAD, large, size, "big", "application/octet-stream",
-        false, Instant.now().plusSeconds(60));
+    String path =
+        link(
+            Ticket.Operation.DOWNLOAD,
+            large,
+            size,
+            "big",
+            "application/octet-stream",
+            false,
+            Instant.now().plusSeconds(60));
     double before = meters.counter("depot.download.aborted").count();
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(4096);
       socket.connect(new InetSocketAddress("127.0.0.1", port));
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       assertThat(in.readNBytes(1024)).hasSize(1024);
@@ -414,15 +525,26 @@ class DownloadServiceTest {
     UUID slow = UUID.randomUUID();
     byte[] data = Arrays.copyOf(CONTENT, 600 * 1024);
     put("blobs/" + slow, data);
-    String path = link(Ticket.Operation.DOWNLOAD, slow, data.length, "slow.bin",
-        "application/octet-stream", false, Instant.now().plusSeconds(60));
+    String path =
+        link(
+            Ticket.Operation.DOWNLOAD,
+            slow,
+            data.length,
+            "slow.bin",
+            "application/octet-stream",
+            false,
+            Instant.now().plusSeconds(60));
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(4096);
       socket.connect(new InetSocketAddress("127.0.0.1", port));
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n"
-          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       Thread.sleep(1500);
-      assertThat(CountedStreams.OPEN.get()).as("storage streams open while the client waits")
+      assertThat(CountedStreams.OPEN.get())
+          .as("storage streams open while the client waits")
           .isZero();
       byte[] response = socket.getInputStream().readAllBytes();
       String text = new String(response, StandardCharsets.ISO_8859_1);
@@ -434,13 +556,21 @@ class DownloadServiceTest {
   }
 
   @Test
-  void aFastClientGetsABigFileFromOneStorageStreamAfterAFewWindowsAndAtOnceNextTime() throws Exception {
+  void aFastClientGetsABigFileFromOneStorageStreamAfterAFewWindowsAndAtOnceNextTime()
+      throws Exception {
     UUID big = UUID.randomUUID();
     byte[] data = new byte[40 * 1024 * 1024];
     new Random(7).nextBytes(data);
     put("blobs/" + big, data);
-    String path = link(Ticket.Operation.DOWNLOAD, big, data.length, "big.bin",
-        "application/octet-stream", false, Instant.now().plusSeconds(60));
+    String path =
+        link(
+            Ticket.Operation.DOWNLOAD,
+            big,
+            data.length,
+            "big.bin",
+            "application/octet-stream",
+            false,
+            Instant.now().plusSeconds(60));
     double streamed = meters.counter("depot.download.streamed").count();
     int opened = CountedStreams.OPENED.get();
     HttpResponse<byte[]> response = get(path);
@@ -460,7 +590,9 @@ class DownloadServiceTest {
 
   @Test
   void composeAndConfigurationAgree() {
-    assertThat(ComposeContract.check(ComposeContract.composeFile(), "download-service",
-        getClass().getClassLoader())).isEmpty();
+    assertThat(
+            ComposeContract.check(
+                ComposeContract.composeFile(), "download-service", getClass().getClassLoader()))
+        .isEmpty();
   }
 }

@@ -11,8 +11,8 @@ class PreconditionsTest {
   private static final Instant MODIFIED = Instant.parse("2026-11-20T08:30:00Z");
   private static final String MODIFIED_TEXT = "Fri, 20 Nov 2026 08:30:00 GMT";
 
-  private static Preconditions.Outcome outcome(String ifMatch, String ifUnmodifiedSince,
-      String ifNoneMatch, String ifModifiedSince) {
+  private static Preconditions.Outcome outcome(
+      String ifMatch, String ifUnmodifiedSince, String ifNoneMatch, String ifModifiedSince) {
     return new Preconditions(ifMatch, ifUnmodifiedSince, ifNoneMatch, ifModifiedSince, null)
         .evaluate(TAG, MODIFIED);
   }
@@ -55,14 +55,13 @@ class PreconditionsTest {
 
   @Test
   void ifRangeNeedsAStrongTagOrTheExactDate() {
-    assertThat(new Preconditions(null, null, null, null, TAG).rangeApplies(TAG, MODIFIED))
-        .isTrue();
-    assertThat(new Preconditions(null, null, null, null, "W/\"abc\"")
-        .rangeApplies(TAG, MODIFIED)).isFalse();
+    assertThat(new Preconditions(null, null, null, null, TAG).rangeApplies(TAG, MODIFIED)).isTrue();
+    assertThat(new Preconditions(null, null, null, null, "W/\"abc\"").rangeApplies(TAG, MODIFIED))
+        .isFalse();
     assertThat(new Preconditions(null, null, null, null, "\"old\"").rangeApplies(TAG, MODIFIED))
         .isFalse();
-    assertThat(new Preconditions(null, null, null, null, MODIFIED_TEXT)
-        .rangeApplies(TAG, MODIFIED)).isTrue();
+    assertThat(new Preconditions(null, null, null, null, MODIFIED_TEXT).rangeApplies(TAG, MODIFIED))
+        .isTrue();
     assertThat(new Preconditions(null, null, null, null, MODIFIED_TEXT).rangeApplies(TAG, null))
         .isFalse();
   }

@@ -3,8 +3,8 @@ package dev.depot.gateway.client;
 import io.netty.util.NetUtil;
 
 /**
- * An address or CIDR range ({@code 10.0.0.0/8}, {@code ::1}). Only literal addresses are
- * matched: a host name is never resolved.
+ * An address or CIDR range ({@code 10.0.0.0/8}, {@code ::1}). Only literal addresses are matched: a
+ * host name is never resolved.
  */
 record AddressRange(byte[] network, int prefixLength) {
 

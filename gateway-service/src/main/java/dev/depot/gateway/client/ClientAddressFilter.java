@@ -25,9 +25,11 @@ public class ClientAddressFilter implements GlobalFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     String address = addresses.of(exchange);
-    return chain.filter(exchange.mutate()
-        .request(r -> r.headers(h -> h.set(GatewayContract.CLIENT_ADDRESS_HEADER, address)))
-        .build());
+    return chain.filter(
+        exchange
+            .mutate()
+            .request(r -> r.headers(h -> h.set(GatewayContract.CLIENT_ADDRESS_HEADER, address)))
+            .build());
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The address a request came from: the direct peer, or, when the peer is a trusted proxy (the
- * edge), the last hop it appended to {@code X-Forwarded-For}. Hops a client writes itself are
- * never believed.
+ * edge), the last hop it appended to {@code X-Forwarded-For}. Hops a client writes itself are never
+ * believed.
  */
 @Component
 public class ClientAddresses {
@@ -19,15 +19,16 @@ public class ClientAddresses {
   private final List<AddressRange> trustedProxies;
 
   public ClientAddresses(GatewayProperties properties) {
-    this.trustedProxies = properties.trustedProxies().stream().filter(p -> !p.isBlank())
-        .map(AddressRange::parse)
-        .toList();
+    this.trustedProxies =
+        properties.trustedProxies().stream()
+            .filter(p -> !p.isBlank())
+            .map(AddressRange::parse)
+            .toList();
   }
 
   /** Resolved once per exchange: the guard and the header filter both ask. */
   public String of(ServerWebExchange exchange) {
-    return exchange.getAttributes()
-        .computeIfAbsent(ATTRIBUTE, k -> resolve(exchange)).toString();
+    return exchange.getAttributes().computeIfAbsent(ATTRIBUTE, k -> resolve(exchange)).toString();
   }
 
   private String resolve(ServerWebExchange exchange) {

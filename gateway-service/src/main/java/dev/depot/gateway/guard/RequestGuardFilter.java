@@ -31,21 +31,23 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Two checks in one Redis round trip, after the token's signature and expiry have been checked:
- * the session must not have ended (sign-out, revoked, password change, deleted account: 401
- * {@code TOKEN_REVOKED}), and the request must fit in the token buckets of its client address and
- * of its user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue signed
- * links (download URLs, archives) also take from a smaller bucket of their user, and the download
- * URLs of a public share link from a bucket of that link, whoever asks. If Redis cannot answer,
- * the rate limits let the request through (availability over strictness) but an ended session
- * stays ended: the copy of the list kept in memory ({@link EndedSessions}) decides, and when it
- * is too old to trust the request is refused (503 {@code SESSION_CHECK_UNAVAILABLE}).
+ * Two checks in one Redis round trip, after the token's signature and expiry have been checked: the
+ * session must not have ended (sign-out, revoked, password change, deleted account: 401 {@code
+ * TOKEN_REVOKED}), and the request must fit in the token buckets of its client address and of its
+ * user (429 {@code RATE_LIMITED} with {@code Retry-After}); requests that issue signed links
+ * (download URLs, archives) also take from a smaller bucket of their user, and the download URLs of
+ * a public share link from a bucket of that link, whoever asks. If Redis cannot answer, the rate
+ * limits let the request through (availability over strictness) but an ended session stays ended:
+ * the copy of the list kept in memory ({@link EndedSessions}) decides, and when it is too old to
+ * trust the request is refused (503 {@code SESSION_CHECK_UNAVAILABLE}).
  */
 public class RequestGuardFilter implements WebFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
+
   /** Read once: a script made from a resource would check the jar for changes on every call. */
   private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
+
   private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
   private static final List<Long> ENDED = List.of(1L, 1L, 1L, 0L);
   private static final List<Long> UNKNOWN = List.of(2L, 1L, 1L, 0L);
@@ -58,19 +60,27 @@ public class RequestGuardFilter implements WebFilter {
   private final ClientAddresses addresses;
   private final List<String> limits;
 
-  public RequestGuardFilter(ReactiveStringRedisTemplate redis, EndedSessions endedSessions,
-      ProblemWriter problems, ClientAddresses addresses, GatewayProperties properties) {
+  public RequestGuardFilter(
+      ReactiveStringRedisTemplate redis,
+      EndedSessions endedSessions,
+      ProblemWriter problems,
+      ClientAddresses addresses,
+      GatewayProperties properties) {
     this.redis = redis;
     this.endedSessions = endedSessions;
     this.problems = problems;
     this.addresses = addresses;
     GatewayProperties.RateLimit limit = properties.rateLimit();
-    this.limits = List.of(Integer.toString(limit.perIpPerSecond()),
-        Integer.toString(limit.perIpBurst()), Integer.toString(limit.perUserPerSecond()),
-        Integer.toString(limit.perUserBurst()), Integer.toString(limit.linksPerUserPerSecond()),
-        Integer.toString(limit.linksPerUserBurst()),
-        Integer.toString(limit.perShareLinkPerSecond()),
-        Integer.toString(limit.perShareLinkBurst()));
+    this.limits =
+        List.of(
+            Integer.toString(limit.perIpPerSecond()),
+            Integer.toString(limit.perIpBurst()),
+            Integer.toString(limit.perUserPerSecond()),
+            Integer.toString(limit.perUserBurst()),
+            Integer.toString(limit.linksPerUserPerSecond()),
+            Integer.toString(limit.linksPerUserBurst()),
+            Integer.toString(limit.perShareLinkPerSecond()),
+            Integer.toString(limit.perShareLinkBurst()));
   }
 
   @Override
@@ -79,8 +89,9 @@ public class RequestGuardFilter implements WebFilter {
       return chain.filter(exchange);
     }
     return ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(c -> c.getAuthentication() instanceof JwtAuthenticationToken jwt
-            ? jwt.getToken() : null)
+        .mapNotNull(
+            c ->
+                c.getAuthentication() instanceof JwtAuthenticationToken jwt ? jwt.getToken() : null)
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(jwt -> guard(exchange, chain, jwt.orElse(null)));
@@ -89,12 +100,14 @@ public class RequestGuardFilter implements WebFilter {
   private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, Jwt jwt) {
     String sessionId = jwt == null ? "" : jwt.getClaimAsString("sid");
     if (sessionId == null || jwt != null && sessionId.isEmpty()) {
-      return problems.write(exchange, CommonProblem.UNAUTHENTICATED,
-          "The access token names no account session.");
+      return problems.write(
+          exchange, CommonProblem.UNAUTHENTICATED, "The access token names no account session.");
     }
     List<String> arguments = new ArrayList<>(limits);
     arguments.add(sessionId);
-    return redis.execute(SCRIPT, keys(exchange, jwt), arguments).next()
+    return redis
+        .execute(SCRIPT, keys(exchange, jwt), arguments)
+        .next()
         .map(RequestGuardFilter::longs)
         .onErrorResume(e -> Mono.just(withoutRedis(sessionId, e)))
         .flatMap(verdict -> decide(exchange, chain, verdict));
@@ -106,13 +119,13 @@ public class RequestGuardFilter implements WebFilter {
    * request is refused.
    */
   private List<Long> withoutRedis(String sessionId, Throwable e) {
-    SessionCheck.Verdict session = sessionId.isEmpty() ? SessionCheck.Verdict.LIVE
-        : endedSessions.checkLocally(sessionId);
+    SessionCheck.Verdict session =
+        sessionId.isEmpty() ? SessionCheck.Verdict.LIVE : endedSessions.checkLocally(sessionId);
     if (session == SessionCheck.Verdict.LIVE) {
       LOG.warn("rate limits unavailable, request let through: {}", e.toString());
     } else {
-      LOG.warn("rate limits unavailable, session {} refused ({}): {}", sessionId, session,
-          e.toString());
+      LOG.warn(
+          "rate limits unavailable, session {} refused ({}): {}", sessionId, session, e.toString());
     }
     return switch (session) {
       case LIVE -> PASS;
@@ -121,22 +134,27 @@ public class RequestGuardFilter implements WebFilter {
     };
   }
 
-  private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain,
-      List<Long> verdict) {
+  private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Long> verdict) {
     if (verdict.get(0) == 1) {
-      return problems.write(exchange, CommonProblem.TOKEN_REVOKED,
-          "This session has ended. Sign in again.");
+      return problems.write(
+          exchange, CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again.");
     }
     if (verdict.get(0) == 2) {
-      return problems.write(exchange, CommonProblem.SESSION_CHECK_UNAVAILABLE,
+      return problems.write(
+          exchange,
+          CommonProblem.SESSION_CHECK_UNAVAILABLE,
           "Whether this session is still open cannot be checked right now. Try again shortly.");
     }
     if (verdict.get(1) == 1 && verdict.get(2) == 1) {
       return chain.filter(exchange);
     }
-    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
-        Long.toString(Math.max(1, verdict.get(3))));
-    return problems.write(exchange, CommonProblem.RATE_LIMITED,
+    exchange
+        .getResponse()
+        .getHeaders()
+        .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, verdict.get(3))));
+    return problems.write(
+        exchange,
+        CommonProblem.RATE_LIMITED,
         "Too many requests. Retry after the time in the Retry-After header.");
   }
 
@@ -146,7 +164,10 @@ public class RequestGuardFilter implements WebFilter {
     if (jwt == null) {
       return List.of(address, "", "", "", shareLink);
     }
-    return List.of(address, "depot:rate:user:" + jwt.getSubject(), EndedSessions.KEY,
+    return List.of(
+        address,
+        "depot:rate:user:" + jwt.getSubject(),
+        EndedSessions.KEY,
         issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "",
         shareLink);
   }
@@ -164,8 +185,9 @@ public class RequestGuardFilter implements WebFilter {
   /** {@code GET /api/files/{id}/download-url} and {@code POST /api/archives}. */
   private static boolean issuesLink(ServerHttpRequest request) {
     String path = request.getPath().value();
-    return request.getMethod() == HttpMethod.GET && path.startsWith("/api/files/")
-        && path.endsWith("/download-url")
+    return request.getMethod() == HttpMethod.GET
+            && path.startsWith("/api/files/")
+            && path.endsWith("/download-url")
         || request.getMethod() == HttpMethod.POST && path.equals("/api/archives");
   }
 

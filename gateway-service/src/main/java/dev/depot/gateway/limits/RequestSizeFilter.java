@@ -46,22 +46,28 @@ public class RequestSizeFilter implements GlobalFilter, Ordered {
     }
     long declared = request.getHeaders().getContentLength();
     if (declared > limit) {
-      return problems.write(exchange, CommonProblem.PAYLOAD_TOO_LARGE,
+      return problems.write(
+          exchange,
+          CommonProblem.PAYLOAD_TOO_LARGE,
           "Request bodies on this path are limited to " + limit + " bytes.");
     }
-    ServerHttpRequest bounded = new ServerHttpRequestDecorator(request) {
-      @Override
-      public Flux<DataBuffer> getBody() {
-        long[] seen = {0};
-        return super.getBody().doOnNext(buffer -> {
-          seen[0] += buffer.readableByteCount();
-          if (seen[0] > limit) {
-            throw new ResponseStatusException(CommonProblem.PAYLOAD_TOO_LARGE.status(),
-                "Request bodies on this path are limited to " + limit + " bytes.");
+    ServerHttpRequest bounded =
+        new ServerHttpRequestDecorator(request) {
+          @Override
+          public Flux<DataBuffer> getBody() {
+            long[] seen = {0};
+            return super.getBody()
+                .doOnNext(
+                    buffer -> {
+                      seen[0] += buffer.readableByteCount();
+                      if (seen[0] > limit) {
+                        throw new ResponseStatusException(
+                            CommonProblem.PAYLOAD_TOO_LARGE.status(),
+                            "Request bodies on this path are limited to " + limit + " bytes.");
+                      }
+                    });
           }
-        });
-      }
-    };
+        };
     return chain.filter(exchange.mutate().request(bounded).build());
   }
 

@@ -13,8 +13,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * One access-log event per request with the trace id that the gateway passes on, so a request
- * can be followed into the services' logs. Health polls are left out; query strings never logged.
+ * One access-log event per request with the trace id that the gateway passes on, so a request can
+ * be followed into the services' logs. Health polls are left out; query strings never logged.
  */
 @Component
 public class AccessLogFilter implements WebFilter, Ordered {
@@ -28,18 +28,25 @@ public class AccessLogFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     long start = System.nanoTime();
-    return chain.filter(exchange).doFinally(signal -> {
-      TraceContext trace = RequestTrace.of(exchange);
-      try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace == null ? null
-          : trace.traceId());
-          MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace == null ? null
-              : trace.spanId())) {
-        LOG.info("{} {} {} {}ms", exchange.getRequest().getMethod(), AccessLog.redact(path),
-            exchange.getResponse().getStatusCode() == null
-                ? 0 : exchange.getResponse().getStatusCode().value(),
-            (System.nanoTime() - start) / 1_000_000);
-      }
-    });
+    return chain
+        .filter(exchange)
+        .doFinally(
+            signal -> {
+              TraceContext trace = RequestTrace.of(exchange);
+              try (MDC.MDCCloseable traceId =
+                      MDC.putCloseable("traceId", trace == null ? null : trace.traceId());
+                  MDC.MDCCloseable spanId =
+                      MDC.putCloseable("spanId", trace == null ? null : trace.spanId())) {
+                LOG.info(
+                    "{} {} {} {}ms",
+                    exchange.getRequest().getMethod(),
+                    AccessLog.redact(path),
+                    exchange.getResponse().getStatusCode() == null
+                        ? 0
+                        : exchange.getResponse().getStatusCode().value(),
+                    (System.nanoTime() - start) / 1_000_000);
+              }
+            });
   }
 
   @Override

@@ -19,8 +19,10 @@ public final class RequestTrace {
   /** The request's trace context, or {@code null} when it is not traced. */
   public static TraceContext of(ServerWebExchange exchange) {
     return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-        .map(context -> context.<TracingObservationHandler.TracingContext>get(
-            TracingObservationHandler.TracingContext.class))
+        .map(
+            context ->
+                context.<TracingObservationHandler.TracingContext>get(
+                    TracingObservationHandler.TracingContext.class))
         .map(TracingObservationHandler.TracingContext::getSpan)
         .map(Span::context)
         .orElse(null);

@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 
 /**
- * The last word on any error in the gateway: an unreachable backend is a 503 problem, a slow one
- * a 504, framework statuses keep their status, anything else is a bare 500. Never a stack trace.
- * A client that closed its connection is not an error: there is nobody left to answer.
+ * The last word on any error in the gateway: an unreachable backend is a 503 problem, a slow one a
+ * 504, framework statuses keep their status, anything else is a bare 500. Never a stack trace. A
+ * client that closed its connection is not an error: there is nobody left to answer.
  */
 @Component
 @Order(-2)
@@ -46,10 +46,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
   private static ProblemDetail toProblem(ServerWebExchange exchange, Throwable error) {
     String path = exchange.getRequest().getPath().value();
-    if (causedBy(error, ConnectException.class, ConnectTimeoutException.class,
-        UnknownHostException.class)) {
+    if (causedBy(
+        error, ConnectException.class, ConnectTimeoutException.class, UnknownHostException.class)) {
       LOG.warn("backend unreachable for {}: {}", path, error.toString());
-      return Problems.of(CommonProblem.BACKEND_UNAVAILABLE,
+      return Problems.of(
+          CommonProblem.BACKEND_UNAVAILABLE,
           "The service behind this path is unavailable. Try again shortly.");
     }
     if (causedBy(error, TimeoutException.class, ReadTimeoutException.class)) {
@@ -59,14 +60,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() < 500) {
       int status = rse.getStatusCode().value();
       CommonProblem problem = CommonProblem.forStatus(status);
-      ProblemDetail body = Problems.of(problem,
-          rse.getReason() != null ? rse.getReason() : problem.title() + ".");
+      ProblemDetail body =
+          Problems.of(problem, rse.getReason() != null ? rse.getReason() : problem.title() + ".");
       body.setStatus(status);
       return body;
     }
-    if (error instanceof ResponseStatusException rse
-        && rse.getStatusCode().value() == 503) {
-      return Problems.of(CommonProblem.BACKEND_UNAVAILABLE,
+    if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 503) {
+      return Problems.of(
+          CommonProblem.BACKEND_UNAVAILABLE,
           "The service behind this path is unavailable. Try again shortly.");
     }
     LOG.error("unhandled error for {}", path, error);

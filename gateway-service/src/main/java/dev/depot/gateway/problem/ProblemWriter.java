@@ -1,9 +1,9 @@
 package dev.depot.gateway.problem;
 
 import dev.depot.gateway.logging.RequestTrace;
-import io.micrometer.tracing.TraceContext;
 import dev.depot.kit.problem.ProblemCode;
 import dev.depot.kit.problem.Problems;
+import io.micrometer.tracing.TraceContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;

@@ -11,15 +11,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750) with a character loop rather than the
- * default regular expression, which costs more than verifying the token on every request.
- * Tokens in query parameters or form bodies are not accepted.
+ * default regular expression, which costs more than verifying the token on every request. Tokens in
+ * query parameters or form bodies are not accepted.
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
   @Override
   public Mono<Authentication> convert(ServerWebExchange exchange) {
-    String token = TokenText.bearerToken(
-        exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+    String token =
+        TokenText.bearerToken(
+            exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     if (token == null) {
       return Mono.empty();
     }

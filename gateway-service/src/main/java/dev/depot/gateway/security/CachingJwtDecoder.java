@@ -21,7 +21,8 @@ class CachingJwtDecoder implements ReactiveJwtDecoder {
   @Override
   public Mono<Jwt> decode(String token) throws JwtException {
     Jwt known = verified.get(token);
-    return known != null ? Mono.just(known)
+    return known != null
+        ? Mono.just(known)
         : delegate.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
   }
 }

@@ -1,11 +1,11 @@
 package dev.depot.gateway.security;
 
 import dev.depot.gateway.GatewayProperties;
-import dev.depot.kit.security.TokenText;
 import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.guard.RequestGuardFilter;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
+import dev.depot.kit.security.TokenText;
 import dev.depot.kit.session.EndedSessions;
 import java.time.Clock;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -21,53 +21,65 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Access tokens are checked here first (signature against auth-service's JWKS, issuer, expiry)
- * and again by each service; then {@link RequestGuardFilter} refuses ended sessions and applies
- * the rate limits.
- * Public paths pass without a token; CORS is answered before any check.
+ * Access tokens are checked here first (signature against auth-service's JWKS, issuer, expiry) and
+ * again by each service; then {@link RequestGuardFilter} refuses ended sessions and applies the
+ * rate limits. Public paths pass without a token; CORS is answered before any check.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-      GatewayProperties properties, ProblemWriter problems, ReactiveStringRedisTemplate redis,
-      ClientAddresses addresses, EndedSessions endedSessions) {
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http,
+      GatewayProperties properties,
+      ProblemWriter problems,
+      ReactiveStringRedisTemplate redis,
+      ClientAddresses addresses,
+      EndedSessions endedSessions) {
     // Not a bean: WebFlux would also run every WebFilter bean on its own, so each request
     // would take two Redis round trips and two tokens.
-    RequestGuardFilter guard = new RequestGuardFilter(redis, endedSessions, problems, addresses,
-        properties);
-    ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
-        CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
-    return http
-        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+    RequestGuardFilter guard =
+        new RequestGuardFilter(redis, endedSessions, problems, addresses, properties);
+    ServerAuthenticationEntryPoint unauthenticated =
+        (exchange, e) ->
+            problems.write(
+                exchange, CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-        .authorizeExchange(a -> a
-            .pathMatchers(HttpMethod.OPTIONS).permitAll()
-            .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-            .permitAll()
-            .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
-            .anyExchange().authenticated())
-        .oauth2ResourceServer(o -> o
-            .jwt(j -> { })
-            .bearerTokenConverter(new BearerTokens())
-            .authenticationEntryPoint(unauthenticated))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler((exchange, ex) -> problems.write(exchange,
-                CommonProblem.FORBIDDEN, "You may not do this.")))
+        .authorizeExchange(
+            a ->
+                a.pathMatchers(HttpMethod.OPTIONS)
+                    .permitAll()
+                    .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    .permitAll()
+                    .pathMatchers(properties.publicPaths().toArray(String[]::new))
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            o ->
+                o.jwt(j -> {})
+                    .bearerTokenConverter(new BearerTokens())
+                    .authenticationEntryPoint(unauthenticated))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(
+                        (exchange, ex) ->
+                            problems.write(
+                                exchange, CommonProblem.FORBIDDEN, "You may not do this.")))
         .addFilterAfter(guard, SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
   }
@@ -89,17 +101,20 @@ public class SecurityConfiguration {
    */
   @Bean
   ServerExchangeRejectedHandler rejectedExchanges(ProblemWriter problems) {
-    return (exchange, rejected) -> problems.write(exchange, CommonProblem.MALFORMED_REQUEST,
-        "This URL is not accepted (encoded slashes, dot segments and control characters are"
-            + " refused).");
+    return (exchange, rejected) ->
+        problems.write(
+            exchange,
+            CommonProblem.MALFORMED_REQUEST,
+            "This URL is not accepted (encoded slashes, dot segments and control characters are"
+                + " refused).");
   }
 
   /** The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, verified once. */
   @Bean
   ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
     OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-    NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-        .withJwkSetUri(jwt.getJwkSetUri()).build();
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()));
     return new CachingJwtDecoder(decoder, clock);
   }

@@ -37,13 +37,19 @@ class StatusController {
     return Flux.fromIterable(properties.backends().entrySet())
         .flatMapSequential(this::probe)
         .collectList()
-        .map(list -> new StatusResponse(
-            list.stream().allMatch(s -> s.status().equals("UP")) ? "UP" : "DEGRADED", list));
+        .map(
+            list ->
+                new StatusResponse(
+                    list.stream().allMatch(s -> s.status().equals("UP")) ? "UP" : "DEGRADED",
+                    list));
   }
 
   private Mono<ServiceStatus> probe(Map.Entry<String, URI> backend) {
-    return client.get().uri(backend.getValue().resolve("/actuator/health/readiness"))
-        .retrieve().toBodilessEntity()
+    return client
+        .get()
+        .uri(backend.getValue().resolve("/actuator/health/readiness"))
+        .retrieve()
+        .toBodilessEntity()
         .map(r -> new ServiceStatus(backend.getKey(), "UP"))
         .timeout(TIMEOUT)
         .onErrorResume(e -> Mono.just(new ServiceStatus(backend.getKey(), "DOWN")));

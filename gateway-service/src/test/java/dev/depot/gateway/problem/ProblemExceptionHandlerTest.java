@@ -19,8 +19,9 @@ class ProblemExceptionHandlerTest {
   @Test
   void aClientThatWentAwayGetsNoAnswer() {
     MockServerWebExchange exchange = meRequest();
-    handler.handle(exchange,
-        new RuntimeException(new AbortedException("Connection has been closed"))).block();
+    handler
+        .handle(exchange, new RuntimeException(new AbortedException("Connection has been closed")))
+        .block();
     assertThat(exchange.getResponse().getStatusCode()).isNull();
     assertThat(exchange.getResponse().isCommitted()).isFalse();
   }
@@ -31,7 +32,8 @@ class ProblemExceptionHandlerTest {
     handler.handle(exchange, new RuntimeException(new ConnectException("refused"))).block();
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(exchange.getResponse().getBodyAsString().block())
-        .contains("\"code\":\"BACKEND_UNAVAILABLE\"").doesNotContain("Exception");
+        .contains("\"code\":\"BACKEND_UNAVAILABLE\"")
+        .doesNotContain("Exception");
   }
 
   private static MockServerWebExchange meRequest() {

@@ -7,8 +7,7 @@ import java.util.UUID;
 public final class ObjectKeys {
 
   /** The previews a blob may have: small and large images, a video's poster frame. */
-  public static final List<String> PREVIEW_KINDS = List.of("small", "large",
-      "poster");
+  public static final List<String> PREVIEW_KINDS = List.of("small", "large", "poster");
 
   private ObjectKeys() {}
 

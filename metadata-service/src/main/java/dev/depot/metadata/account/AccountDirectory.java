@@ -22,6 +22,7 @@ public class AccountDirectory {
   private final TransactionTemplate tx;
   private final QuotaProperties quota;
   private final Clock clock;
+
   /** Root folders of the accounts known to exist (a root folder never changes). */
   private final Map<UUID, UUID> roots = new ConcurrentHashMap<>();
 
@@ -36,20 +37,27 @@ public class AccountDirectory {
     if (roots.containsKey(userId)) {
       return;
     }
-    tx.executeWithoutResult(s -> {
-      UUID root = UUID.randomUUID();
-      Timestamp now = Timestamp.from(clock.instant());
-      int created = jdbc.sql("INSERT INTO accounts (user_id, username, root_folder_id, created_at)"
-              + " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING")
-          .params(userId, username == null ? userId.toString() : username, root, now).update();
-      if (created == 1) {
-        jdbc.sql("INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name, name_key,"
-                + " created_at, modified_at) VALUES (?, ?, NULL, '{}', 'folder', '/', '/', ?, ?)")
-            .params(root, userId, now, now).update();
-        jdbc.sql("INSERT INTO quota_ledgers (user_id, limit_bytes) VALUES (?, ?)")
-            .params(userId, quota.defaultLimit().toBytes()).update();
-      }
-    });
+    tx.executeWithoutResult(
+        s -> {
+          UUID root = UUID.randomUUID();
+          Timestamp now = Timestamp.from(clock.instant());
+          int created =
+              jdbc.sql(
+                      "INSERT INTO accounts (user_id, username, root_folder_id, created_at)"
+                          + " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING")
+                  .params(userId, username == null ? userId.toString() : username, root, now)
+                  .update();
+          if (created == 1) {
+            jdbc.sql(
+                    "INSERT INTO items (id, owner_id, parent_id, ancestors, kind, name, name_key,"
+                        + " created_at, modified_at) VALUES (?, ?, NULL, '{}', 'folder', '/', '/', ?, ?)")
+                .params(root, userId, now, now)
+                .update();
+            jdbc.sql("INSERT INTO quota_ledgers (user_id, limit_bytes) VALUES (?, ?)")
+                .params(userId, quota.defaultLimit().toBytes())
+                .update();
+          }
+        });
     rootFolder(userId);
   }
 
@@ -58,8 +66,11 @@ public class AccountDirectory {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<UUID> root = jdbc.sql("SELECT root_folder_id FROM accounts WHERE user_id = ?")
-        .param(userId).query(UUID.class).optional();
+    Optional<UUID> root =
+        jdbc.sql("SELECT root_folder_id FROM accounts WHERE user_id = ?")
+            .param(userId)
+            .query(UUID.class)
+            .optional();
     root.ifPresent(id -> roots.put(userId, id));
     return root;
   }

@@ -36,8 +36,11 @@ class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer 
   }
 
   @Override
-  public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-      NativeWebRequest request, WebDataBinderFactory binders) {
+  public Caller resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer container,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
     Jwt jwt = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
     Caller caller = Caller.of(jwt);
     accounts.ensure(caller.userId(), caller.username());

@@ -8,8 +8,19 @@ import java.util.UUID;
  * reports, then {@code ready} (downloadable) or {@code failed}; {@code expired} after its time;
  * {@code deleted} rows answer like missing ones.
  */
-record Archive(UUID id, UUID ownerId, String name, String status, int entries, long totalBytes,
-    int entriesDone, long bytesDone, Long size, String error, Instant createdAt, Instant readyAt,
+record Archive(
+    UUID id,
+    UUID ownerId,
+    String name,
+    String status,
+    int entries,
+    long totalBytes,
+    int entriesDone,
+    long bytesDone,
+    Long size,
+    String error,
+    Instant createdAt,
+    Instant readyAt,
     Instant expiresAt) {
 
   static final String PREPARING = "preparing";
@@ -27,8 +38,20 @@ record Archive(UUID id, UUID ownerId, String name, String status, int entries, l
   }
 
   Archive withStatus(String newStatus) {
-    return new Archive(id, ownerId, name, newStatus, entries, totalBytes, entriesDone, bytesDone,
-        size, error, createdAt, readyAt, expiresAt);
+    return new Archive(
+        id,
+        ownerId,
+        name,
+        newStatus,
+        entries,
+        totalBytes,
+        entriesDone,
+        bytesDone,
+        size,
+        error,
+        createdAt,
+        readyAt,
+        expiresAt);
   }
 
   /** The name a downloaded zip is saved under. */

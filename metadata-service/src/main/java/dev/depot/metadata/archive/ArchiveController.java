@@ -46,19 +46,39 @@ class ArchiveController {
   record CreateArchiveRequest(@NotEmpty List<@NotNull UUID> items, @Nullable String name) {}
 
   /**
-   * An archive. {@code status} is {@code preparing}, {@code ready}, {@code failed} or
-   * {@code expired}; {@code downloadUrl} is given while it is ready (a fresh URL on every read).
+   * An archive. {@code status} is {@code preparing}, {@code ready}, {@code failed} or {@code
+   * expired}; {@code downloadUrl} is given while it is ready (a fresh URL on every read).
    */
-  record ArchiveResponse(UUID id, String name, String status, int entries, long totalBytes,
-      int entriesDone, long bytesDone, @Nullable Long size, @Nullable String error,
-      Instant createdAt, Instant expiresAt, @Nullable URI downloadUrl,
+  record ArchiveResponse(
+      UUID id,
+      String name,
+      String status,
+      int entries,
+      long totalBytes,
+      int entriesDone,
+      long bytesDone,
+      @Nullable Long size,
+      @Nullable String error,
+      Instant createdAt,
+      Instant expiresAt,
+      @Nullable URI downloadUrl,
       @Nullable Instant downloadUrlExpiresAt) {
 
     static ArchiveResponse of(ArchiveService.Described described) {
       Archive a = described.archive();
       var download = described.download();
-      return new ArchiveResponse(a.id(), a.fileName(), a.status(), a.entries(), a.totalBytes(),
-          a.entriesDone(), a.bytesDone(), a.size(), a.error(), a.createdAt(), a.expiresAt(),
+      return new ArchiveResponse(
+          a.id(),
+          a.fileName(),
+          a.status(),
+          a.entries(),
+          a.totalBytes(),
+          a.entriesDone(),
+          a.bytesDone(),
+          a.size(),
+          a.error(),
+          a.createdAt(),
+          a.expiresAt(),
           download == null ? null : download.url(),
           download == null ? null : download.expiresAt());
     }
@@ -72,11 +92,12 @@ class ArchiveController {
 
   @PostMapping("/api/archives")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(operationId = "createArchive",
+  @Operation(
+      operationId = "createArchive",
       summary = "Ask for a zip archive of files and folders (built in the background)")
   @Refusals({"INVALID_NAME", "ITEM_NOT_FOUND", "ARCHIVE_TOO_LARGE", "BACKEND_UNAVAILABLE"})
-  ResponseEntity<ArchiveResponse> create(Caller caller,
-      @Valid @RequestBody CreateArchiveRequest request) {
+  ResponseEntity<ArchiveResponse> create(
+      Caller caller, @Valid @RequestBody CreateArchiveRequest request) {
     ArchiveService.Described created = archives.request(caller, request.items(), request.name());
     return ResponseEntity.accepted()
         .location(URI.create("/api/archives/" + created.archive().id()))
@@ -84,19 +105,24 @@ class ArchiveController {
   }
 
   @GetMapping("/api/archives")
-  @Operation(operationId = "listArchives",
+  @Operation(
+      operationId = "listArchives",
       summary = "The caller's archives not yet expired, newest first")
   @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
-  Page<ArchiveResponse> list(Caller caller,
+  Page<ArchiveResponse> list(
+      Caller caller,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
       @RequestParam(required = false) String cursor) {
-    return Page.of(archives.list(caller, TimeCursor.decode(cursor), limit + 1), limit,
+    return Page.of(
+            archives.list(caller, TimeCursor.decode(cursor), limit + 1),
+            limit,
             last -> new TimeCursor(last.archive().createdAt(), last.archive().id()).encode())
         .map(ArchiveResponse::of);
   }
 
   @GetMapping("/api/archives/{id}")
-  @Operation(operationId = "getArchive",
+  @Operation(
+      operationId = "getArchive",
       summary = "An archive's progress, and its download URL once it is ready")
   @Refusals({"MALFORMED_REQUEST", "ARCHIVE_NOT_FOUND"})
   ArchiveResponse get(Caller caller, @PathVariable UUID id) {

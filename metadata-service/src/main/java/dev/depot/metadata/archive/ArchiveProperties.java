@@ -16,15 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes the most bytes of files one archive may hold
  * @param maxItems the most items one request may select (folders count once)
  * @param sweepInterval how often expired archives are looked for
- * @param keepExpired how long the row of an expired or deleted archive stays (so that a late
- *     report of its build still has its zip deleted)
- * @param stallAfter how long a build may go without reporting progress before it is asked for
- *     again (the worker reports every second while it builds)
+ * @param keepExpired how long the row of an expired or deleted archive stays (so that a late report
+ *     of its build still has its zip deleted)
+ * @param stallAfter how long a build may go without reporting progress before it is asked for again
+ *     (the worker reports every second while it builds)
  * @param attempts how many times an archive is asked for before it is marked failed
  */
 @ConfigurationProperties("depot.archives")
 @Validated
-public record ArchiveProperties(@DefaultValue("24h") @NotNull Duration ttl,
+public record ArchiveProperties(
+    @DefaultValue("24h") @NotNull Duration ttl,
     @DefaultValue("100000") @Positive int maxEntries,
     @DefaultValue("100GB") @NotNull DataSize maxBytes,
     @DefaultValue("1000") @Positive int maxItems,

@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Zip archives of selections, as the control plane sees them: a request is checked (every item
  * readable by the caller, within the limits), laid out as a manifest in the object store and
- * announced to the worker in the transaction that records it; the worker's reports move it on;
- * it expires after its time and its objects are deleted by the worker.
+ * announced to the worker in the transaction that records it; the worker's reports move it on; it
+ * expires after its time and its objects are deleted by the worker.
  */
 @Service
 public class ArchiveService {
@@ -68,10 +68,20 @@ public class ArchiveService {
   private final LinkProperties links;
   private final Clock clock;
 
-  ArchiveService(ArchiveRepository archives, SelectionRepository selections,
-      TreeService tree, ManifestStore manifests, AccessPolicy policy, TicketIssuer tickets,
-      EventPublisher events, ActivityLog activity, LivePush live, TransactionTemplate tx,
-      ArchiveProperties properties, LinkProperties links, Clock clock) {
+  ArchiveService(
+      ArchiveRepository archives,
+      SelectionRepository selections,
+      TreeService tree,
+      ManifestStore manifests,
+      AccessPolicy policy,
+      TicketIssuer tickets,
+      EventPublisher events,
+      ActivityLog activity,
+      LivePush live,
+      TransactionTemplate tx,
+      ArchiveProperties properties,
+      LinkProperties links,
+      Clock clock) {
     this.archives = archives;
     this.selections = selections;
     this.tree = tree;
@@ -90,7 +100,8 @@ public class ArchiveService {
   /** Records an archive of the selected items and asks for it to be built. */
   Described request(Caller caller, List<UUID> itemIds, String rawName) {
     if (itemIds.size() > properties.maxItems()) {
-      throw new DepotException(CommonProblem.VALIDATION_FAILED,
+      throw new DepotException(
+          CommonProblem.VALIDATION_FAILED,
           "An archive can select at most " + properties.maxItems() + " items.");
     }
     String name = rawName == null || rawName.isBlank() ? null : Names.normalize(rawName);
@@ -98,20 +109,36 @@ public class ArchiveService {
     // An item inside a selected folder comes with the folder.
     Set<UUID> folderIds = new HashSet<>();
     selected.stream().filter(Item::isFolder).forEach(f -> folderIds.add(f.id()));
-    List<Item> top = selected.stream()
-        .filter(i -> i.ancestors().stream().noneMatch(folderIds::contains)).toList();
+    List<Item> top =
+        selected.stream()
+            .filter(i -> i.ancestors().stream().noneMatch(folderIds::contains))
+            .toList();
     List<UUID> topIds = top.stream().map(Item::id).toList();
     List<UUID> folders = top.stream().filter(Item::isFolder).map(Item::id).toList();
 
     SelectionRepository.Totals totals = selections.totals(topIds, folders);
     if (totals.entries() > properties.maxEntries()
         || totals.bytes() > properties.maxBytes().toBytes()) {
-      throw new DepotException(MetadataProblem.ARCHIVE_TOO_LARGE, "An archive holds at most "
-          + properties.maxEntries() + " files and folders and "
-          + properties.maxBytes().toBytes() + " bytes; this selection has " + totals.entries()
-          + " and " + totals.bytes() + ".", Map.of("entries", totals.entries(),
-          "totalBytes", totals.bytes(), "maxEntries", properties.maxEntries(),
-          "maxBytes", properties.maxBytes().toBytes()));
+      throw new DepotException(
+          MetadataProblem.ARCHIVE_TOO_LARGE,
+          "An archive holds at most "
+              + properties.maxEntries()
+              + " files and folders and "
+              + properties.maxBytes().toBytes()
+              + " bytes; this selection has "
+              + totals.entries()
+              + " and "
+              + totals.bytes()
+              + ".",
+          Map.of(
+              "entries",
+              totals.entries(),
+              "totalBytes",
+              totals.bytes(),
+              "maxEntries",
+              properties.maxEntries(),
+              "maxBytes",
+              properties.maxBytes().toBytes()));
     }
     List<SelectionRepository.Row> rows = selections.rows(topIds, folders);
     Set<UUID> found = new HashSet<>();
@@ -125,28 +152,53 @@ public class ArchiveService {
     long bytes = entries.stream().mapToLong(ArchiveManifest.Entry::size).sum();
 
     Instant now = clock.instant();
-    Archive archive = new Archive(UUID.randomUUID(), caller.userId(),
-        name != null ? name : defaultName(top), Archive.PREPARING, entries.size(), bytes, 0, 0,
-        null, null, now, null, now.plus(properties.ttl()));
+    Archive archive =
+        new Archive(
+            UUID.randomUUID(),
+            caller.userId(),
+            name != null ? name : defaultName(top),
+            Archive.PREPARING,
+            entries.size(),
+            bytes,
+            0,
+            0,
+            null,
+            null,
+            now,
+            null,
+            now.plus(properties.ttl()));
     try {
       manifests.put(archive.id(), entries);
     } catch (RuntimeException e) {
       LOG.error("manifest of archive {} not stored", archive.id(), e);
-      throw new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
-          "Storage is unavailable; try again shortly.");
+      throw new DepotException(
+          CommonProblem.BACKEND_UNAVAILABLE, "Storage is unavailable; try again shortly.");
     }
     try {
-      tx.executeWithoutResult(s -> {
-        archives.insert(archive);
-        announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(), now);
-        record(caller, archive, "requested", Map.of("items", topIds.size(),
-            "entries", archive.entries(), "totalBytes", archive.totalBytes()));
-      });
+      tx.executeWithoutResult(
+          s -> {
+            archives.insert(archive);
+            announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(), now);
+            record(
+                caller,
+                archive,
+                "requested",
+                Map.of(
+                    "items",
+                    topIds.size(),
+                    "entries",
+                    archive.entries(),
+                    "totalBytes",
+                    archive.totalBytes()));
+          });
     } catch (RuntimeException e) {
       deleteManifestQuietly(archive.id());
       throw e;
     }
-    LOG.info("archive {} requested: {} entries, {} bytes", archive.id(), archive.entries(),
+    LOG.info(
+        "archive {} requested: {} entries, {} bytes",
+        archive.id(),
+        archive.entries(),
         archive.totalBytes());
     return new Described(archive, null);
   }
@@ -169,66 +221,92 @@ public class ArchiveService {
     if (expires.isAfter(archive.expiresAt())) {
       expires = archive.expiresAt();
     }
-    return new Described(archive, tickets.archive(archive.id(), archive.ownerId(),
-        archive.size(), archive.fileName(), archive.readyAt(), expires));
+    return new Described(
+        archive,
+        tickets.archive(
+            archive.id(),
+            archive.ownerId(),
+            archive.size(),
+            archive.fileName(),
+            archive.readyAt(),
+            expires));
   }
 
   /** Deletes an archive at once; the worker deletes its objects. */
   void delete(Caller caller, UUID id) {
-    tx.executeWithoutResult(s -> {
-      Archive archive = archives.lock(id)
-          .filter(a -> !a.isGone() && policy.allows(caller, a.ownerId(), Action.WRITE))
-          .orElseThrow(() -> archiveNotFound());
-      archives.markDeleted(archive.id());
-      discard(archive, ArchiveDiscarded.Reason.DELETED);
-      pushState(archive.withStatus(Archive.DELETED));
-      record(caller, archive, "deleted", Map.of());
-    });
+    tx.executeWithoutResult(
+        s -> {
+          Archive archive =
+              archives
+                  .lock(id)
+                  .filter(a -> !a.isGone() && policy.allows(caller, a.ownerId(), Action.WRITE))
+                  .orElseThrow(() -> archiveNotFound());
+          archives.markDeleted(archive.id());
+          discard(archive, ArchiveDiscarded.Reason.DELETED);
+          pushState(archive.withStatus(Archive.DELETED));
+          record(caller, archive, "deleted", Map.of());
+        });
   }
 
   /** An entry in the owner's activity log, in the transaction of the change. */
   private void record(Caller caller, Archive archive, String verb, Map<String, Object> details) {
-    activity.record(caller.userId(), ActivitySubject.of("archive", archive.id(),
-        archive.ownerId(), archive.fileName()), verb, details);
+    activity.record(
+        caller.userId(),
+        ActivitySubject.of("archive", archive.id(), archive.ownerId(), archive.fileName()),
+        verb,
+        details);
   }
 
   void progressed(ArchiveProgressed report) {
-    tx.executeWithoutResult(s -> archives.progress(report.archiveId(), report.entriesDone(),
-        report.bytesDone(), clock.instant()).ifPresent(this::pushState));
+    tx.executeWithoutResult(
+        s ->
+            archives
+                .progress(
+                    report.archiveId(), report.entriesDone(), report.bytesDone(), clock.instant())
+                .ifPresent(this::pushState));
   }
 
   /**
-   * Archives whose build went quiet (no progress for {@code stall-after}: the worker died, or
-   * its report was lost) are asked for again; after the last attempt they fail, so none stays
+   * Archives whose build went quiet (no progress for {@code stall-after}: the worker died, or its
+   * report was lost) are asked for again; after the last attempt they fail, so none stays
    * "preparing" until it expires. Returns how many were looked at.
    */
   public int retryStalled() {
     Instant now = clock.instant();
-    return tx.execute(s -> {
-      List<ArchiveRepository.Stalled> stalled =
-          archives.lockStalled(now.minus(properties.stallAfter()), SWEEP_BATCH);
-      for (ArchiveRepository.Stalled archive : stalled) {
-        if (archive.attempts() >= properties.attempts()) {
-          LOG.warn("archive {} not built after {} attempts: failed", archive.id(),
-              archive.attempts());
-          archives.failed(archive.id(), "The archive could not be built. Ask for it again.")
-              .ifPresent(this::pushState);
-        } else {
-          LOG.info("archive {} went quiet: asking again (attempt {})", archive.id(),
-              archive.attempts() + 1);
-          archives.askedAgain(archive.id(), now);
-          announce(archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(),
-              now);
-        }
-      }
-      return stalled.size();
-    });
+    return tx.execute(
+        s -> {
+          List<ArchiveRepository.Stalled> stalled =
+              archives.lockStalled(now.minus(properties.stallAfter()), SWEEP_BATCH);
+          for (ArchiveRepository.Stalled archive : stalled) {
+            if (archive.attempts() >= properties.attempts()) {
+              LOG.warn(
+                  "archive {} not built after {} attempts: failed",
+                  archive.id(),
+                  archive.attempts());
+              archives
+                  .failed(archive.id(), "The archive could not be built. Ask for it again.")
+                  .ifPresent(this::pushState);
+            } else {
+              LOG.info(
+                  "archive {} went quiet: asking again (attempt {})",
+                  archive.id(),
+                  archive.attempts() + 1);
+              archives.askedAgain(archive.id(), now);
+              announce(
+                  archive.id(), archive.ownerId(), archive.entries(), archive.totalBytes(), now);
+            }
+          }
+          return stalled.size();
+        });
   }
 
   /** Asks the worker to build an archive (in the caller's transaction, through the outbox). */
   private void announce(UUID id, UUID ownerId, int entries, long totalBytes, Instant now) {
-    events.publish(ArchiveRequested.TYPE, id.toString(), new ArchiveRequested(id, ownerId,
-        ObjectKeys.archiveManifest(id), entries, totalBytes, now));
+    events.publish(
+        ArchiveRequested.TYPE,
+        id.toString(),
+        new ArchiveRequested(
+            id, ownerId, ObjectKeys.archiveManifest(id), entries, totalBytes, now));
   }
 
   /**
@@ -236,41 +314,54 @@ public class ArchiveService {
    * report of an archive that expired or was deleted meanwhile has its zip deleted again.
    */
   void finished(ArchiveFinished report) {
-    tx.executeWithoutResult(s -> {
-      Archive archive = archives.lock(report.archiveId()).orElse(null);
-      if (archive == null) {
-        LOG.warn("archive {} finished but is unknown", report.archiveId());
-        return;
-      }
-      if (archive.isGone()) {
-        LOG.info("archive {} finished after it was {}: deleting it again", archive.id(),
-            archive.status());
-        discard(archive, Archive.DELETED.equals(archive.status())
-            ? ArchiveDiscarded.Reason.DELETED : ArchiveDiscarded.Reason.EXPIRED);
-        return;
-      }
-      Optional<Archive> settled = report.outcome() == ArchiveFinished.Outcome.READY
-          ? archives.ready(archive.id(), report.size(), clock.instant())
-          : archives.failed(archive.id(), report.failure() == null ? "The archive failed."
-              : report.failure());
-      settled.ifPresent(this::pushState);
-      LOG.info("archive {} {}{}", archive.id(), report.outcome(),
-          settled.isEmpty() ? " (already " + archive.status() + ")" : "");
-    });
+    tx.executeWithoutResult(
+        s -> {
+          Archive archive = archives.lock(report.archiveId()).orElse(null);
+          if (archive == null) {
+            LOG.warn("archive {} finished but is unknown", report.archiveId());
+            return;
+          }
+          if (archive.isGone()) {
+            LOG.info(
+                "archive {} finished after it was {}: deleting it again",
+                archive.id(),
+                archive.status());
+            discard(
+                archive,
+                Archive.DELETED.equals(archive.status())
+                    ? ArchiveDiscarded.Reason.DELETED
+                    : ArchiveDiscarded.Reason.EXPIRED);
+            return;
+          }
+          Optional<Archive> settled =
+              report.outcome() == ArchiveFinished.Outcome.READY
+                  ? archives.ready(archive.id(), report.size(), clock.instant())
+                  : archives.failed(
+                      archive.id(),
+                      report.failure() == null ? "The archive failed." : report.failure());
+          settled.ifPresent(this::pushState);
+          LOG.info(
+              "archive {} {}{}",
+              archive.id(),
+              report.outcome(),
+              settled.isEmpty() ? " (already " + archive.status() + ")" : "");
+        });
   }
 
   /** Expires archives past their time and forgets long-gone ones; returns how many expired. */
   public int expire() {
     Instant now = clock.instant();
-    int expired = tx.execute(s -> {
-      List<Archive> due = archives.lockExpired(now, SWEEP_BATCH);
-      for (Archive archive : due) {
-        archives.markExpired(archive.id());
-        discard(archive, ArchiveDiscarded.Reason.EXPIRED);
-        pushState(archive.withStatus(Archive.EXPIRED));
-      }
-      return due.size();
-    });
+    int expired =
+        tx.execute(
+            s -> {
+              List<Archive> due = archives.lockExpired(now, SWEEP_BATCH);
+              for (Archive archive : due) {
+                archives.markExpired(archive.id());
+                discard(archive, ArchiveDiscarded.Reason.EXPIRED);
+                pushState(archive.withStatus(Archive.EXPIRED));
+              }
+              return due.size();
+            });
     if (expired < SWEEP_BATCH) {
       archives.forgetGone(now.minus(properties.keepExpired()));
     }
@@ -295,8 +386,10 @@ public class ArchiveService {
   }
 
   private void discard(Archive archive, ArchiveDiscarded.Reason reason) {
-    events.publish(ArchiveDiscarded.TYPE, archive.id().toString(), new ArchiveDiscarded(
-        archive.id(), archive.ownerId(), reason, clock.instant()));
+    events.publish(
+        ArchiveDiscarded.TYPE,
+        archive.id().toString(),
+        new ArchiveDiscarded(archive.id(), archive.ownerId(), reason, clock.instant()));
   }
 
   /** The selected items, each live and readable by the caller, else 404 naming the first. */
@@ -304,7 +397,8 @@ public class ArchiveService {
     List<Item> found = tree.findAll(ids);
     Set<UUID> ok = new HashSet<>();
     for (Item item : found) {
-      if (item.isLive() && (item.isFolder() || item.currentVersionId() != null)
+      if (item.isLive()
+          && (item.isFolder() || item.currentVersionId() != null)
           && policy.allows(caller, item.ownerId(), Action.READ)) {
         ok.add(item.id());
       }
@@ -318,9 +412,12 @@ public class ArchiveService {
   }
 
   private Archive visible(Caller caller, UUID id) {
-    return archives.find(id)
-        .filter(a -> !Archive.DELETED.equals(a.status())
-            && policy.allows(caller, a.ownerId(), Action.READ))
+    return archives
+        .find(id)
+        .filter(
+            a ->
+                !Archive.DELETED.equals(a.status())
+                    && policy.allows(caller, a.ownerId(), Action.READ))
         .orElseThrow(ArchiveService::archiveNotFound);
   }
 
@@ -345,8 +442,10 @@ public class ArchiveService {
   }
 
   private static DepotException notFound(UUID id) {
-    return new DepotException(MetadataProblem.ITEM_NOT_FOUND,
-        "No such file or folder: " + id + ".", Map.of("itemId", id));
+    return new DepotException(
+        MetadataProblem.ITEM_NOT_FOUND,
+        "No such file or folder: " + id + ".",
+        Map.of("itemId", id));
   }
 
   private static DepotException archiveNotFound() {

@@ -4,18 +4,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires archives past their time and asks again for those whose build went quiet; instances
- * share the work (SKIP LOCKED).
+ * Expires archives past their time and asks again for those whose build went quiet; instances share
+ * the work (SKIP LOCKED).
  */
 @Component
 class ArchiveSweepJob {
 
   /**
-   * {@link ArchiveProperties#sweepInterval()}: the bound record is the bean named
-   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   * {@link ArchiveProperties#sweepInterval()}: the bound record is the bean named {@code
+   * <prefix>-<class name>}, so the interval and its default are written once, there.
    */
-  static final String INTERVAL = "#{@'depot.archives-dev.depot.metadata.archive.ArchiveProperties'"
-      + ".sweepInterval().toMillis()}";
+  static final String INTERVAL =
+      "#{@'depot.archives-dev.depot.metadata.archive.ArchiveProperties'"
+          + ".sweepInterval().toMillis()}";
 
   private final ArchiveService archives;
 

@@ -30,10 +30,13 @@ class S3ManifestStore implements ManifestStore {
     ArchiveManifest.write(entries, out);
     byte[] bytes = out.toByteArray();
     try {
-      s3.putObject(PutObjectArgs.builder().bucket(bucket)
-          .object(ObjectKeys.archiveManifest(archiveId))
-          .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
-          .contentType("application/x-ndjson").build());
+      s3.putObject(
+          PutObjectArgs.builder()
+              .bucket(bucket)
+              .object(ObjectKeys.archiveManifest(archiveId))
+              .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+              .contentType("application/x-ndjson")
+              .build());
     } catch (Exception e) {
       throw new IllegalStateException("manifest of archive " + archiveId + " not stored", e);
     }
@@ -42,8 +45,11 @@ class S3ManifestStore implements ManifestStore {
   @Override
   public void delete(UUID archiveId) {
     try {
-      s3.removeObject(RemoveObjectArgs.builder().bucket(bucket)
-          .object(ObjectKeys.archiveManifest(archiveId)).build());
+      s3.removeObject(
+          RemoveObjectArgs.builder()
+              .bucket(bucket)
+              .object(ObjectKeys.archiveManifest(archiveId))
+              .build());
     } catch (Exception e) {
       throw new IllegalStateException("manifest of archive " + archiveId + " not deleted", e);
     }

@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Lays a selection out as archive entries: each selected item at the top of the archive, in the
  * order it was selected, and the contents of selected folders below them with their folder
- * structure (empty folders included). Selected items from different folders may share a name;
- * the later ones become "name (1).ext", "name (2).ext" as in a folder.
+ * structure (empty folders included). Selected items from different folders may share a name; the
+ * later ones become "name (1).ext", "name (2).ext" as in a folder.
  */
 final class Selection {
 
@@ -32,8 +32,7 @@ final class Selection {
    * The entries of {@code top} (selected items none of which lies inside another, all present in
    * {@code rows}) and of the live rows below them.
    */
-  static List<ArchiveManifest.Entry> entries(List<UUID> top,
-      List<SelectionRepository.Row> rows) {
+  static List<ArchiveManifest.Entry> entries(List<UUID> top, List<SelectionRepository.Row> rows) {
     Selection selection = new Selection(rows);
     Set<String> keys = new HashSet<>();
     for (int i = 0; i < top.size(); i++) {
@@ -51,15 +50,18 @@ final class Selection {
         laid.add(Map.entry(where, row));
       }
     }
-    laid.sort(Comparator.comparing((Map.Entry<Placed, SelectionRepository.Row> e) ->
-        e.getKey().top()).thenComparing(e -> e.getKey().path()));
+    laid.sort(
+        Comparator.comparing((Map.Entry<Placed, SelectionRepository.Row> e) -> e.getKey().top())
+            .thenComparing(e -> e.getKey().path()));
     List<ArchiveManifest.Entry> entries = new ArrayList<>(laid.size());
     for (var e : laid) {
       SelectionRepository.Row row = e.getValue();
       String path = e.getKey().path();
-      entries.add(row.folder() ? ArchiveManifest.Entry.folder(path, row.modifiedAt())
-          : ArchiveManifest.Entry.file(path, row.blobId(), row.size(), row.mimeType(),
-              row.modifiedAt()));
+      entries.add(
+          row.folder()
+              ? ArchiveManifest.Entry.folder(path, row.modifiedAt())
+              : ArchiveManifest.Entry.file(
+                  path, row.blobId(), row.size(), row.mimeType(), row.modifiedAt()));
     }
     return entries;
   }
@@ -78,8 +80,7 @@ final class Selection {
     if (parent == null) {
       return null;
     }
-    Placed here = new Placed(parent.top(), parent.path() + row.name()
-        + (row.folder() ? "/" : ""));
+    Placed here = new Placed(parent.top(), parent.path() + row.name() + (row.folder() ? "/" : ""));
     placed.put(id, here);
     return here;
   }

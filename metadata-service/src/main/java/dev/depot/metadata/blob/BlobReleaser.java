@@ -30,14 +30,13 @@ public class BlobReleaser {
   }
 
   /**
-   * Announces objects to delete whose rows are already gone (or never existed); {@code ownerId}
-   * may be {@code null} when nobody owns them any more.
+   * Announces objects to delete whose rows are already gone (or never existed); {@code ownerId} may
+   * be {@code null} when nobody owns them any more.
    */
   public void announce(UUID ownerId, List<UUID> blobIds) {
     if (!blobIds.isEmpty()) {
       String key = (ownerId == null ? blobIds.getFirst() : ownerId).toString();
-      events.publish(BlobsReleased.TYPE, key, new BlobsReleased(ownerId, blobIds,
-          clock.instant()));
+      events.publish(BlobsReleased.TYPE, key, new BlobsReleased(ownerId, blobIds, clock.instant()));
     }
   }
 }

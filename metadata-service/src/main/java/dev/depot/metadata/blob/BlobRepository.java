@@ -24,8 +24,11 @@ class BlobRepository {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("DELETE FROM blobs b WHERE b.id = ANY(CAST(? AS uuid[]))"
-            + " AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.blob_id = b.id) RETURNING b.id")
-        .param(SqlArrays.uuidArray(candidates)).query(UUID.class).list();
+    return jdbc.sql(
+            "DELETE FROM blobs b WHERE b.id = ANY(CAST(? AS uuid[]))"
+                + " AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.blob_id = b.id) RETURNING b.id")
+        .param(SqlArrays.uuidArray(candidates))
+        .query(UUID.class)
+        .list();
   }
 }

@@ -30,16 +30,29 @@ class DownloadUrlController {
   }
 
   @GetMapping("/api/files/{id}/download-url")
-  @Operation(operationId = "getDownloadUrl",
+  @Operation(
+      operationId = "getDownloadUrl",
       summary = "A signed download URL for the current (or a given) version")
-  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "FILE_NOT_FOUND", "VERSION_NOT_FOUND",
-      "VERSION_NOT_AVAILABLE"})
-  DownloadUrlResponse downloadUrl(Caller caller, @PathVariable UUID id,
+  @Refusals({
+    "MALFORMED_REQUEST",
+    "VALIDATION_FAILED",
+    "FILE_NOT_FOUND",
+    "VERSION_NOT_FOUND",
+    "VERSION_NOT_AVAILABLE"
+  })
+  DownloadUrlResponse downloadUrl(
+      Caller caller,
+      @PathVariable UUID id,
       @RequestParam(required = false) UUID versionId,
       @RequestParam(defaultValue = "false") boolean inline,
       @RequestParam(required = false) @Min(1) @Max(86_400) Integer expiresIn) {
-    TicketIssuer.Issued issued = downloads.issue(caller, id, versionId, inline,
-        expiresIn == null ? null : Duration.ofSeconds(expiresIn));
+    TicketIssuer.Issued issued =
+        downloads.issue(
+            caller,
+            id,
+            versionId,
+            inline,
+            expiresIn == null ? null : Duration.ofSeconds(expiresIn));
     return new DownloadUrlResponse(issued.url(), issued.expiresAt());
   }
 }

@@ -33,18 +33,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Files")
 class FileController {
 
-  record UpdateRequest(@Nullable String name, @Nullable UUID parentId,
-      @Nullable OnConflict onConflict) {}
+  record UpdateRequest(
+      @Nullable String name, @Nullable UUID parentId, @Nullable OnConflict onConflict) {}
 
-  record CopyRequest(@Nullable UUID parentId, @Nullable String name,
-      @Nullable OnConflict onConflict) {}
+  record CopyRequest(
+      @Nullable UUID parentId, @Nullable String name, @Nullable OnConflict onConflict) {}
 
-  record VersionResponse(UUID id, int number, long size, String mimeType, @Nullable String sha256,
-      String status, boolean current, Instant createdAt, UUID createdBy) {
+  record VersionResponse(
+      UUID id,
+      int number,
+      long size,
+      String mimeType,
+      @Nullable String sha256,
+      String status,
+      boolean current,
+      Instant createdAt,
+      UUID createdBy) {
 
     static VersionResponse of(Version v, UUID currentId) {
-      return new VersionResponse(v.id(), v.number(), v.size(), v.mimeType(), v.sha256(),
-          v.status().column(), v.id().equals(currentId), v.createdAt(), v.createdBy());
+      return new VersionResponse(
+          v.id(),
+          v.number(),
+          v.size(),
+          v.mimeType(),
+          v.sha256(),
+          v.status().column(),
+          v.id().equals(currentId),
+          v.createdAt(),
+          v.createdBy());
     }
   }
 
@@ -65,7 +81,8 @@ class FileController {
   @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND"})
   FileResponse get(Caller caller, @PathVariable UUID id) {
     FileService.FileView view = files.view(caller, id);
-    return new FileResponse(ItemResponse.of(view.file()),
+    return new FileResponse(
+        ItemResponse.of(view.file()),
         VersionResponse.of(view.current(), view.file().currentVersionId()),
         PathEntry.of(view.path()));
   }
@@ -74,8 +91,14 @@ class FileController {
   @Operation(operationId = "updateFile", summary = "Rename and/or move a file")
   @Refusals({"INVALID_NAME", "FILE_NOT_FOUND", "FOLDER_NOT_FOUND", "NAME_CONFLICT"})
   ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
-    return ItemResponse.of(tree.update(caller, Item.Kind.FILE, id, request.name(),
-        request.parentId(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
+    return ItemResponse.of(
+        tree.update(
+            caller,
+            Item.Kind.FILE,
+            id,
+            request.name(),
+            request.parentId(),
+            OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
   }
 
   @DeleteMapping
@@ -88,14 +111,25 @@ class FileController {
 
   @PostMapping("/copy")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(operationId = "copyFile",
+  @Operation(
+      operationId = "copyFile",
       summary = "Copy a file (no bytes are copied); renames on clash unless told otherwise")
-  @Refusals({"INVALID_NAME", "FILE_NOT_FOUND", "FOLDER_NOT_FOUND", "NAME_CONFLICT",
-      "QUOTA_EXCEEDED"})
-  ResponseEntity<ItemResponse> copy(Caller caller, @PathVariable UUID id,
-      @RequestBody CopyRequest request) {
-    Item copy = files.copy(caller, id, request.parentId(), request.name(),
-        OnConflict.orDefault(request.onConflict(), OnConflict.RENAME));
+  @Refusals({
+    "INVALID_NAME",
+    "FILE_NOT_FOUND",
+    "FOLDER_NOT_FOUND",
+    "NAME_CONFLICT",
+    "QUOTA_EXCEEDED"
+  })
+  ResponseEntity<ItemResponse> copy(
+      Caller caller, @PathVariable UUID id, @RequestBody CopyRequest request) {
+    Item copy =
+        files.copy(
+            caller,
+            id,
+            request.parentId(),
+            request.name(),
+            OnConflict.orDefault(request.onConflict(), OnConflict.RENAME));
     return ResponseEntity.created(URI.create("/api/files/" + copy.id()))
         .body(ItemResponse.of(copy));
   }
@@ -106,12 +140,14 @@ class FileController {
   List<VersionResponse> versions(Caller caller, @PathVariable UUID id) {
     FileService.Versions versions = files.versions(caller, id);
     return versions.stored().stream()
-        .map(v -> VersionResponse.of(v, versions.currentId())).toList();
+        .map(v -> VersionResponse.of(v, versions.currentId()))
+        .toList();
   }
 
   @PostMapping("/versions/{versionId}/restore")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(operationId = "restoreVersion",
+  @Operation(
+      operationId = "restoreVersion",
       summary = "Make an old version current again (as a new version)")
   @Refusals({"MALFORMED_REQUEST", "FILE_NOT_FOUND", "VERSION_NOT_FOUND", "QUOTA_EXCEEDED"})
   VersionResponse revert(Caller caller, @PathVariable UUID id, @PathVariable UUID versionId) {

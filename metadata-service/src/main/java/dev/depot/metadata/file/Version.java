@@ -5,11 +5,24 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** One immutable version of a file: its blob and what was learnt about the bytes. */
-public record Version(UUID id, UUID fileId, int number, UUID blobId, long size, String mimeType,
-    String sha256, Status status, Instant uploadExpiresAt, Instant createdAt, UUID createdBy) {
+public record Version(
+    UUID id,
+    UUID fileId,
+    int number,
+    UUID blobId,
+    long size,
+    String mimeType,
+    String sha256,
+    Status status,
+    Instant uploadExpiresAt,
+    Instant createdAt,
+    UUID createdBy) {
 
   public enum Status {
-    UPLOADING, PROCESSING, READY, FAILED;
+    UPLOADING,
+    PROCESSING,
+    READY,
+    FAILED;
 
     public String column() {
       return name().toLowerCase(Locale.ROOT);

@@ -37,8 +37,8 @@ public class VersionService {
     return versions.nextNumber(fileId);
   }
 
-  public void insertBlob(UUID blobId, UUID ownerId, long size, String sha256, boolean stored,
-      Instant now) {
+  public void insertBlob(
+      UUID blobId, UUID ownerId, long size, String sha256, boolean stored, Instant now) {
     versions.insertBlob(blobId, ownerId, size, sha256, stored, now);
   }
 

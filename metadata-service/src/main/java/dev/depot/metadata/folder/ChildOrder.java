@@ -8,7 +8,9 @@ import java.util.Locale;
 record ChildOrder(Key key, boolean descending) {
 
   enum Key {
-    NAME("name_key"), SIZE("size"), MODIFIED("modified_at");
+    NAME("name_key"),
+    SIZE("size"),
+    MODIFIED("modified_at");
 
     final String column;
 
@@ -22,8 +24,8 @@ record ChildOrder(Key key, boolean descending) {
     try {
       key = Key.valueOf(sort.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new DepotException(CommonProblem.VALIDATION_FAILED,
-          "sort is one of name, size, modified.");
+      throw new DepotException(
+          CommonProblem.VALIDATION_FAILED, "sort is one of name, size, modified.");
     }
     if (!order.equals("asc") && !order.equals("desc")) {
       throw new DepotException(CommonProblem.VALIDATION_FAILED, "order is asc or desc.");

@@ -45,17 +45,29 @@ class ChildrenRepository {
   private List<Item> section(UUID folderId, int rank, ChildOrder order, Position from, int n) {
     String column = order.key().column;
     String direction = order.descending() ? "DESC" : "ASC";
-    StringBuilder sql = new StringBuilder("SELECT " + ItemRows.COLUMNS + " FROM items"
-        + " WHERE parent_id = :parent AND deleted_at IS NULL AND rank = :rank"
-        + " AND (kind = 'folder' OR current_version_id IS NOT NULL)");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT "
+                + ItemRows.COLUMNS
+                + " FROM items"
+                + " WHERE parent_id = :parent AND deleted_at IS NULL AND rank = :rank"
+                + " AND (kind = 'folder' OR current_version_id IS NOT NULL)");
     if (from != null) {
-      sql.append(" AND (").append(column).append(", id) ")
-          .append(order.descending() ? "<" : ">").append(" (:value, :id)");
+      sql.append(" AND (")
+          .append(column)
+          .append(", id) ")
+          .append(order.descending() ? "<" : ">")
+          .append(" (:value, :id)");
     }
-    sql.append(" ORDER BY ").append(column).append(' ').append(direction)
-        .append(", id ").append(direction).append(" LIMIT :n");
-    var statement = jdbc.sql(sql.toString()).param("parent", folderId).param("rank", rank)
-        .param("n", n);
+    sql.append(" ORDER BY ")
+        .append(column)
+        .append(' ')
+        .append(direction)
+        .append(", id ")
+        .append(direction)
+        .append(" LIMIT :n");
+    var statement =
+        jdbc.sql(sql.toString()).param("parent", folderId).param("rank", rank).param("n", n);
     if (from != null) {
       statement = statement.param("value", from.value()).param("id", from.id());
     }
@@ -66,29 +78,33 @@ class ChildrenRepository {
   private record Position(int rank, Object value, UUID id) {
 
     static Position of(Item item, ChildOrder order) {
-      Object value = switch (order.key()) {
-        case NAME -> Names.key(item.name());
-        case SIZE -> item.size();
-        case MODIFIED -> Timestamp.from(item.modifiedAt());
-      };
+      Object value =
+          switch (order.key()) {
+            case NAME -> Names.key(item.name());
+            case SIZE -> item.size();
+            case MODIFIED -> Timestamp.from(item.modifiedAt());
+          };
       return new Position(item.isFolder() ? 0 : 1, value, item.id());
     }
 
     String encode(ChildOrder order) {
-      String value = switch (order.key()) {
-        case NAME -> (String) this.value;
-        case SIZE -> this.value.toString();
-        case MODIFIED -> Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH,
-            ((Timestamp) this.value).toInstant()));
-      };
+      String value =
+          switch (order.key()) {
+            case NAME -> (String) this.value;
+            case SIZE -> this.value.toString();
+            case MODIFIED ->
+                Long.toString(
+                    ChronoUnit.MICROS.between(Instant.EPOCH, ((Timestamp) this.value).toInstant()));
+          };
       String raw = order.key().name() + "\n" + rank + "\n" + id + "\n" + value;
       return ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static Position decode(String cursor, ChildOrder order) {
       try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor),
-            StandardCharsets.UTF_8).split("\n", 4);
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                .split("\n", 4);
         if (parts.length != 4 || !parts[0].equals(order.key().name())) {
           throw invalid();
         }
@@ -96,12 +112,13 @@ class ChildrenRepository {
         if (rank != 0 && rank != 1) {
           throw invalid();
         }
-        Object value = switch (order.key()) {
-          case NAME -> parts[3];
-          case SIZE -> Long.parseLong(parts[3]);
-          case MODIFIED -> Timestamp.from(Instant.EPOCH.plus(Long.parseLong(parts[3]),
-              ChronoUnit.MICROS));
-        };
+        Object value =
+            switch (order.key()) {
+              case NAME -> parts[3];
+              case SIZE -> Long.parseLong(parts[3]);
+              case MODIFIED ->
+                  Timestamp.from(Instant.EPOCH.plus(Long.parseLong(parts[3]), ChronoUnit.MICROS));
+            };
         return new Position(rank, value, UUID.fromString(parts[2]));
       } catch (IllegalArgumentException e) {
         throw invalid();
@@ -109,7 +126,8 @@ class ChildrenRepository {
     }
 
     private static DepotException invalid() {
-      return new DepotException(MetadataProblem.INVALID_CURSOR,
+      return new DepotException(
+          MetadataProblem.INVALID_CURSOR,
           "This cursor does not belong to this listing; start again without one.");
     }
   }

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/events}: a Server-Sent Events stream of what changes for the caller (an
- * archive's progress and outcome), for as long as the token is valid. Nothing is replayed: a
- * client reads the state it shows once the stream is open ({@code event: open}).
+ * {@code GET /api/events}: a Server-Sent Events stream of what changes for the caller (an archive's
+ * progress and outcome), for as long as the token is valid. Nothing is replayed: a client reads the
+ * state it shows once the stream is open ({@code event: open}).
  */
 @RestController
 @Tag(name = "Live events")
@@ -35,17 +35,24 @@ class LiveController {
   }
 
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(operationId = "liveEvents",
+  @Operation(
+      operationId = "liveEvents",
       summary = "Live events for the caller (Server-Sent Events) until the token expires",
-      description = "Starts with `retry: 3000` and `event: open` (data: `{\"expiresAt\"}`, when"
-          + " the stream ends: the token's expiry, at most an hour away). Then `event: archive`"
-          + " with an archive's state (as `GET /api/archives/{id}` without the download URL)"
-          + " after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed:"
-          + " read the state you show after `open`. A ninth stream of one account ends its"
-          + " oldest; 503 while the service starts, 429 when the server is full (Retry-After).")
+      description =
+          "Starts with `retry: 3000` and `event: open` (data: `{\"expiresAt\"}`, when"
+              + " the stream ends: the token's expiry, at most an hour away). Then `event: archive`"
+              + " with an archive's state (as `GET /api/archives/{id}` without the download URL)"
+              + " after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed:"
+              + " read the state you show after `open`. A ninth stream of one account ends its"
+              + " oldest; 503 while the service starts, 429 when the server is full (Retry-After).")
   @Refusals({"TOO_MANY_STREAMS", "BACKEND_UNAVAILABLE"})
-  @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
-      mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The event stream",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(type = "string")))
   void events(Caller caller, @AuthenticationPrincipal Jwt jwt, HttpServletResponse response)
       throws IOException {
     LiveStream stream = streams.open(caller.userId(), jwt.getExpiresAt());

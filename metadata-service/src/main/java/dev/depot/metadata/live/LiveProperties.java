@@ -14,15 +14,16 @@ import org.springframework.validation.annotation.Validated;
  *     client that went away is noticed
  * @param maxLifetime the longest a stream stays open (it also ends when the caller's token
  *     expires); the client then connects again
- * @param streamsPerUser how many streams one account may hold open on one instance; one more
- *     ends the oldest
+ * @param streamsPerUser how many streams one account may hold open on one instance; one more ends
+ *     the oldest
  * @param streams how many streams one instance holds open at most
  * @param backlog how many events wait for a slow client before its stream is closed (it connects
  *     again and reads the state afresh)
  */
 @ConfigurationProperties("depot.live")
 @Validated
-public record LiveProperties(@DefaultValue("20s") @NotNull Duration heartbeat,
+public record LiveProperties(
+    @DefaultValue("20s") @NotNull Duration heartbeat,
     @DefaultValue("1h") @NotNull Duration maxLifetime,
     @DefaultValue("8") @Positive int streamsPerUser,
     @DefaultValue("10000") @Positive int streams,

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells a user's open pages the new state of something of theirs. Called in the transaction of
- * the change: the notification leaves through the outbox once it commits, so no page hears of a
- * change that was rolled back.
+ * Tells a user's open pages the new state of something of theirs. Called in the transaction of the
+ * change: the notification leaves through the outbox once it commits, so no page hears of a change
+ * that was rolled back.
  */
 @Service
 public class LivePush {
@@ -29,7 +29,9 @@ public class LivePush {
    * @param state JSON-friendly values; it is the whole event, so it names the subject itself
    */
   public void push(UUID userId, String kind, UUID subjectId, Map<String, Object> state) {
-    events.publish(UserNotified.TYPE, userId.toString(),
+    events.publish(
+        UserNotified.TYPE,
+        userId.toString(),
         new UserNotified(userId, kind, subjectId, state, clock.instant()));
   }
 }

@@ -12,14 +12,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One open event stream: events wait in a short queue and the request's own thread writes them
- * out, so a slow client holds up nobody else. An idle stream sends a comment every heartbeat; the
- * stream ends at its deadline, when it is closed, or when its queue overflows.
+ * One open event stream: events wait in a short queue and the request's own thread writes them out,
+ * so a slow client holds up nobody else. An idle stream sends a comment every heartbeat; the stream
+ * ends at its deadline, when it is closed, or when its queue overflows.
  */
 final class LiveStream {
 
   /** Wakes the writer when the stream is closed; never written. */
   private static final String END = "";
+
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
   private final UUID userId;
@@ -67,8 +68,8 @@ final class LiveStream {
   }
 
   /**
-   * The first frames of a stream: how soon a client should connect again after it ends, and
-   * {@code open} with the time it will end.
+   * The first frames of a stream: how soon a client should connect again after it ends, and {@code
+   * open} with the time it will end.
    */
   static String opening(Instant deadline) {
     return "retry: 3000\n\nevent: open\ndata: {\"expiresAt\":\"" + deadline + "\"}\n\n";

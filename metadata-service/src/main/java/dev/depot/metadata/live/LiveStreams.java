@@ -43,8 +43,10 @@ class LiveStreams implements SmartLifecycle {
     this.properties = properties;
     this.clock = clock;
     meters.gauge("depot.live.streams", open);
-    this.dropped = Counter.builder("depot.live.dropped")
-        .description("Streams closed because their client fell too far behind").register(meters);
+    this.dropped =
+        Counter.builder("depot.live.dropped")
+            .description("Streams closed because their client fell too far behind")
+            .register(meters);
   }
 
   /**
@@ -55,30 +57,34 @@ class LiveStreams implements SmartLifecycle {
    */
   LiveStream open(UUID userId, Instant tokenExpiresAt) {
     if (!listening) {
-      throw new DepotException(CommonProblem.BACKEND_UNAVAILABLE,
+      throw new DepotException(
+          CommonProblem.BACKEND_UNAVAILABLE,
           "Live events are starting; try again shortly.",
           Map.of(DepotException.RETRY_AFTER, 2));
     }
     if (open.incrementAndGet() > properties.streams()) {
       open.decrementAndGet();
-      throw new DepotException(MetadataProblem.TOO_MANY_STREAMS,
+      throw new DepotException(
+          MetadataProblem.TOO_MANY_STREAMS,
           "This server holds as many live streams as it can; try again later.",
           Map.of(DepotException.RETRY_AFTER, properties.heartbeat().toSeconds()));
     }
     Instant latest = clock.instant().plus(properties.maxLifetime());
-    Instant deadline = tokenExpiresAt != null && tokenExpiresAt.isBefore(latest)
-        ? tokenExpiresAt : latest;
-    LiveStream stream = new LiveStream(userId, deadline, properties.heartbeat(),
-        properties.backlog());
+    Instant deadline =
+        tokenExpiresAt != null && tokenExpiresAt.isBefore(latest) ? tokenExpiresAt : latest;
+    LiveStream stream =
+        new LiveStream(userId, deadline, properties.heartbeat(), properties.backlog());
     List<LiveStream> evicted = new ArrayList<>();
-    byUser.compute(userId, (id, streams) -> {
-      Deque<LiveStream> held = streams != null ? streams : new ConcurrentLinkedDeque<>();
-      while (held.size() >= properties.streamsPerUser()) {
-        evicted.add(held.removeFirst());
-      }
-      held.addLast(stream);
-      return held;
-    });
+    byUser.compute(
+        userId,
+        (id, streams) -> {
+          Deque<LiveStream> held = streams != null ? streams : new ConcurrentLinkedDeque<>();
+          while (held.size() >= properties.streamsPerUser()) {
+            evicted.add(held.removeFirst());
+          }
+          held.addLast(stream);
+          return held;
+        });
     open.addAndGet(-evicted.size());
     evicted.forEach(LiveStream::close);
     if (!running) {
@@ -94,12 +100,14 @@ class LiveStreams implements SmartLifecycle {
 
   /** Forgets a stream whose request ended (unless it was ended for a newer one). */
   void closed(LiveStream stream) {
-    byUser.computeIfPresent(stream.userId(), (id, streams) -> {
-      if (streams.remove(stream)) {
-        open.decrementAndGet();
-      }
-      return streams.isEmpty() ? null : streams;
-    });
+    byUser.computeIfPresent(
+        stream.userId(),
+        (id, streams) -> {
+          if (streams.remove(stream)) {
+            open.decrementAndGet();
+          }
+          return streams.isEmpty() ? null : streams;
+        });
   }
 
   /** Passes a notification to every stream its user has open here. */
@@ -109,8 +117,9 @@ class LiveStreams implements SmartLifecycle {
     if (streams == null) {
       return;
     }
-    String frame = LiveStream.frame(notice.kind(), event.id().toString(),
-        JSON.writeValueAsString(notice.state()));
+    String frame =
+        LiveStream.frame(
+            notice.kind(), event.id().toString(), JSON.writeValueAsString(notice.state()));
     for (LiveStream stream : streams) {
       if (!stream.offer(frame)) {
         dropped.increment();

@@ -9,10 +9,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifications for the streams open on this instance. Every instance reads every notification
- * (a consumer group of its own, from the newest record on), since any of them may hold the
- * user's streams; one not delivered is not retried, as pages read the state again on connecting.
- * Streams open only once the topic is assigned, so that none misses what follows its opening.
+ * Notifications for the streams open on this instance. Every instance reads every notification (a
+ * consumer group of its own, from the newest record on), since any of them may hold the user's
+ * streams; one not delivered is not retried, as pages read the state again on connecting. Streams
+ * open only once the topic is assigned, so that none misses what follows its opening.
  */
 @Component
 class UserNotifiedListener implements ConsumerSeekAware {
@@ -23,7 +23,9 @@ class UserNotifiedListener implements ConsumerSeekAware {
     this.streams = streams;
   }
 
-  @KafkaListener(id = "metadata-live", topics = UserNotified.TOPIC,
+  @KafkaListener(
+      id = "metadata-live",
+      topics = UserNotified.TOPIC,
       groupId = "metadata-live-#{T(java.util.UUID).randomUUID()}",
       properties = "auto.offset.reset=latest")
   void on(EventEnvelope<UserNotified> event) {
@@ -31,8 +33,8 @@ class UserNotifiedListener implements ConsumerSeekAware {
   }
 
   @Override
-  public void onPartitionsAssigned(Map<TopicPartition, Long> assignments,
-      ConsumerSeekCallback callback) {
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
     streams.listening();
   }
 }

@@ -17,7 +17,9 @@ class MeController {
   @GetMapping("/api/me")
   @Operation(operationId = "getMe", summary = "Who the access token speaks for")
   MeResponse me(@AuthenticationPrincipal Jwt jwt) {
-    return new MeResponse(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+    return new MeResponse(
+        jwt.getSubject(),
+        jwt.getClaimAsString("preferred_username"),
         jwt.getClaimAsString("email"));
   }
 }

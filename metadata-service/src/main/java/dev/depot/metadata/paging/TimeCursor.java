@@ -14,7 +14,8 @@ public record TimeCursor(Instant at, UUID id) {
 
   public String encode() {
     String raw = ChronoUnit.MICROS.between(Instant.EPOCH, at) + "\n" + id;
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -24,15 +25,17 @@ public record TimeCursor(Instant at, UUID id) {
       return null;
     }
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-          .split("\n", -1);
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
       if (parts.length != 2) {
         throw new IllegalArgumentException("two parts");
       }
-      return new TimeCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+      return new TimeCursor(
+          Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
           UUID.fromString(parts[1]));
     } catch (IllegalArgumentException | DateTimeException e) {
-      throw new DepotException(MetadataProblem.INVALID_CURSOR,
+      throw new DepotException(
+          MetadataProblem.INVALID_CURSOR,
           "This cursor does not belong to this listing; start again without one.");
     }
   }

@@ -12,5 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often late versions are looked for
  */
 @ConfigurationProperties("depot.processing")
-record ProcessingProperties(@DefaultValue("10m") Duration deadline,
-    @DefaultValue("3") int attempts, @DefaultValue("1m") Duration sweepInterval) {}
+record ProcessingProperties(
+    @DefaultValue("10m") Duration deadline,
+    @DefaultValue("3") int attempts,
+    @DefaultValue("1m") Duration sweepInterval) {}

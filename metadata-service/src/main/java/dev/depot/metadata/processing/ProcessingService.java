@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Post-processing of stored versions, as the control plane sees it: it is requested when an
- * upload completes, settled when the worker reports, requested again when the report is late,
- * and given up ("preview failed", still downloadable) after the last attempt. A version never
- * stays "processing" for good. When a file's current version settles, its owner's open pages are
- * told at once (live event {@code file}), in the transaction of the change.
+ * Post-processing of stored versions, as the control plane sees it: it is requested when an upload
+ * completes, settled when the worker reports, requested again when the report is late, and given up
+ * ("preview failed", still downloadable) after the last attempt. A version never stays "processing"
+ * for good. When a file's current version settles, its owner's open pages are told at once (live
+ * event {@code file}), in the transaction of the change.
  */
 @Service
 public class ProcessingService {
@@ -38,8 +38,13 @@ public class ProcessingService {
   private final LivePush live;
   private final Clock clock;
 
-  ProcessingService(ProcessingRepository repository, EventPublisher events,
-      TransactionTemplate tx, ProcessingProperties properties, LivePush live, Clock clock) {
+  ProcessingService(
+      ProcessingRepository repository,
+      EventPublisher events,
+      TransactionTemplate tx,
+      ProcessingProperties properties,
+      LivePush live,
+      Clock clock) {
     this.repository = repository;
     this.events = events;
     this.live = live;
@@ -50,44 +55,66 @@ public class ProcessingService {
 
   /** Asks for a newly stored version to be processed (inside the transaction storing it). */
   public void request(Version version, UUID ownerId, String sha256) {
-    publish(new ProcessingRepository.Waiting(version.fileId(), version.id(), version.blobId(),
-        ownerId, version.size(), version.mimeType(),
-        sha256 != null ? sha256 : version.sha256(), 0));
+    publish(
+        new ProcessingRepository.Waiting(
+            version.fileId(),
+            version.id(),
+            version.blobId(),
+            ownerId,
+            version.size(),
+            version.mimeType(),
+            sha256 != null ? sha256 : version.sha256(),
+            0));
   }
 
   /** The worker's report: the versions of the blob become ready (or "preview failed"). */
   void processed(VersionProcessed event) {
     String status = event.outcome() == VersionProcessed.Outcome.READY ? "ready" : "failed";
-    int settled = tx.execute(s -> {
-      List<ProcessingRepository.Settled> files = repository.settle(event.blobId(), status,
-          event.mimeType(), event.sha256(), JSON.writeValueAsString(event.previews()),
-          clock.instant());
-      files.forEach(file -> push(file, status, event.mimeType()));
-      return files.size();
-    });
-    LOG.info("blob {} processed ({}, {}): {} files settled", event.blobId(), status,
-        event.mimeType(), settled);
+    int settled =
+        tx.execute(
+            s -> {
+              List<ProcessingRepository.Settled> files =
+                  repository.settle(
+                      event.blobId(),
+                      status,
+                      event.mimeType(),
+                      event.sha256(),
+                      JSON.writeValueAsString(event.previews()),
+                      clock.instant());
+              files.forEach(file -> push(file, status, event.mimeType()));
+              return files.size();
+            });
+    LOG.info(
+        "blob {} processed ({}, {}): {} files settled",
+        event.blobId(),
+        status,
+        event.mimeType(),
+        settled);
   }
 
   /** Requests late versions again, or gives them up; returns how many were handled. */
   public int sweep() {
     Instant now = clock.instant();
-    return tx.execute(s -> {
-      List<ProcessingRepository.Waiting> stuck =
-          repository.lockStuck(now.minus(properties.deadline()), SWEEP_BATCH);
-      for (ProcessingRepository.Waiting waiting : stuck) {
-        if (waiting.attempts() >= properties.attempts()) {
-          LOG.warn("version {} not processed after {} attempts: preview failed",
-              waiting.versionId(), waiting.attempts());
-          repository.fail(waiting.versionId())
-              .ifPresent(file -> push(file, "failed", waiting.mimeType()));
-        } else {
-          repository.retry(waiting.versionId(), now);
-          publish(waiting);
-        }
-      }
-      return stuck.size();
-    });
+    return tx.execute(
+        s -> {
+          List<ProcessingRepository.Waiting> stuck =
+              repository.lockStuck(now.minus(properties.deadline()), SWEEP_BATCH);
+          for (ProcessingRepository.Waiting waiting : stuck) {
+            if (waiting.attempts() >= properties.attempts()) {
+              LOG.warn(
+                  "version {} not processed after {} attempts: preview failed",
+                  waiting.versionId(),
+                  waiting.attempts());
+              repository
+                  .fail(waiting.versionId())
+                  .ifPresent(file -> push(file, "failed", waiting.mimeType()));
+            } else {
+              repository.retry(waiting.versionId(), now);
+              publish(waiting);
+            }
+          }
+          return stuck.size();
+        });
   }
 
   /** Tells the owner's pages what the file is now: the fields of its listing that changed. */
@@ -101,9 +128,18 @@ public class ProcessingService {
   }
 
   private void publish(ProcessingRepository.Waiting waiting) {
-    events.publish(VersionStored.TYPE, waiting.fileId().toString(), new VersionStored(
-        waiting.fileId(), waiting.versionId(), waiting.blobId(), waiting.ownerId(),
-        waiting.size(), waiting.mimeType(), waiting.sha256(), waiting.attempts() + 1,
-        clock.instant()));
+    events.publish(
+        VersionStored.TYPE,
+        waiting.fileId().toString(),
+        new VersionStored(
+            waiting.fileId(),
+            waiting.versionId(),
+            waiting.blobId(),
+            waiting.ownerId(),
+            waiting.size(),
+            waiting.mimeType(),
+            waiting.sha256(),
+            waiting.attempts() + 1,
+            clock.instant()));
   }
 }

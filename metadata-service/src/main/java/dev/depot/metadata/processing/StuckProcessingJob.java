@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 class StuckProcessingJob {
 
   /**
-   * {@link ProcessingProperties#sweepInterval()}: the bound record is the bean named
-   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   * {@link ProcessingProperties#sweepInterval()}: the bound record is the bean named {@code
+   * <prefix>-<class name>}, so the interval and its default are written once, there.
    */
-  static final String INTERVAL = "#{@'depot.processing-dev.depot.metadata.processing"
-      + ".ProcessingProperties'.sweepInterval().toMillis()}";
+  static final String INTERVAL =
+      "#{@'depot.processing-dev.depot.metadata.processing"
+          + ".ProcessingProperties'.sweepInterval().toMillis()}";
 
   private final ProcessingService processing;
 

@@ -26,8 +26,8 @@ public class QuotaLedger {
     }
 
     /**
-     * A version of {@code bytes} becomes a live file's current one; the one it replaces
-     * ({@code replacedBytes}, 0 when there is none) stays as an old version.
+     * A version of {@code bytes} becomes a live file's current one; the one it replaces ({@code
+     * replacedBytes}, 0 when there is none) stays as an old version.
      */
     public static Delta madeCurrent(long bytes, long replacedBytes) {
       return new Delta(bytes - replacedBytes, replacedBytes, 0, 0);
@@ -38,7 +38,10 @@ public class QuotaLedger {
     }
 
     public Delta plus(Delta other) {
-      return new Delta(live + other.live, versions + other.versions, trash + other.trash,
+      return new Delta(
+          live + other.live,
+          versions + other.versions,
+          trash + other.trash,
           reserved + other.reserved);
     }
 
@@ -47,8 +50,8 @@ public class QuotaLedger {
     }
   }
 
-  public record Usage(long limit, long live, long versions, long trash, long reserved,
-      boolean customLimit) {
+  public record Usage(
+      long limit, long live, long versions, long trash, long reserved, boolean customLimit) {
 
     public long used() {
       return live + versions + trash + reserved;
@@ -61,10 +64,12 @@ public class QuotaLedger {
 
     /** The 413 {@code QUOTA_EXCEEDED} that refuses a growth this usage has no room for. */
     DepotException refusal(long growth) {
-      return new DepotException(MetadataProblem.QUOTA_EXCEEDED, String.format(
-          "This needs %d bytes but only %d of your %d bytes are free.", growth, available(),
-          limit), Map.of("requiredBytes", growth, "availableBytes", available(),
-              "limitBytes", limit));
+      return new DepotException(
+          MetadataProblem.QUOTA_EXCEEDED,
+          String.format(
+              "This needs %d bytes but only %d of your %d bytes are free.",
+              growth, available(), limit),
+          Map.of("requiredBytes", growth, "availableBytes", available(), "limitBytes", limit));
     }
   }
 
@@ -79,9 +84,13 @@ public class QuotaLedger {
    * and changes nothing.
    */
   public void grow(UUID userId, Delta delta) {
-    int updated = jdbc.sql(update("AND live_bytes + version_bytes + trash_bytes + reserved_bytes"
-            + " + :growth <= limit_bytes"))
-        .params(params(userId, delta)).update();
+    int updated =
+        jdbc.sql(
+                update(
+                    "AND live_bytes + version_bytes + trash_bytes + reserved_bytes"
+                        + " + :growth <= limit_bytes"))
+            .params(params(userId, delta))
+            .update();
     if (updated == 0) {
       throw usage(userId).orElseThrow().refusal(delta.growth());
     }
@@ -95,26 +104,51 @@ public class QuotaLedger {
   }
 
   public Optional<Usage> usage(UUID userId) {
-    return jdbc.sql("SELECT limit_bytes, live_bytes, version_bytes, trash_bytes, reserved_bytes,"
-            + " custom_limit FROM quota_ledgers WHERE user_id = ?").param(userId)
-        .query((rs, n) -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-            rs.getLong(5), rs.getBoolean(6)))
+    return jdbc.sql(
+            "SELECT limit_bytes, live_bytes, version_bytes, trash_bytes, reserved_bytes,"
+                + " custom_limit FROM quota_ledgers WHERE user_id = ?")
+        .param(userId)
+        .query(
+            (rs, n) ->
+                new Usage(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getBoolean(6)))
         .optional();
   }
 
   boolean setLimit(UUID userId, long limitBytes) {
-    return jdbc.sql("UPDATE quota_ledgers SET limit_bytes = ?, custom_limit = true"
-        + " WHERE user_id = ?").params(limitBytes, userId).update() == 1;
+    return jdbc.sql(
+                "UPDATE quota_ledgers SET limit_bytes = ?, custom_limit = true"
+                    + " WHERE user_id = ?")
+            .params(limitBytes, userId)
+            .update()
+        == 1;
   }
 
   private static String update(String condition) {
     return "UPDATE quota_ledgers SET live_bytes = live_bytes + :live,"
         + " version_bytes = version_bytes + :versions, trash_bytes = trash_bytes + :trash,"
-        + " reserved_bytes = reserved_bytes + :reserved WHERE user_id = :user " + condition;
+        + " reserved_bytes = reserved_bytes + :reserved WHERE user_id = :user "
+        + condition;
   }
 
   private static Map<String, Object> params(UUID userId, Delta delta) {
-    return Map.of("user", userId, "live", delta.live(), "versions", delta.versions(),
-        "trash", delta.trash(), "reserved", delta.reserved(), "growth", delta.growth());
+    return Map.of(
+        "user",
+        userId,
+        "live",
+        delta.live(),
+        "versions",
+        delta.versions(),
+        "trash",
+        delta.trash(),
+        "reserved",
+        delta.reserved(),
+        "growth",
+        delta.growth());
   }
 }

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("depot.quota")
 @Validated
-public record QuotaProperties(@DefaultValue("10GB") DataSize defaultLimit,
-    @DefaultValue Set<String> admins) {}
+public record QuotaProperties(
+    @DefaultValue("10GB") DataSize defaultLimit, @DefaultValue Set<String> admins) {}

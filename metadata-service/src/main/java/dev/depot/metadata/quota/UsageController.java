@@ -1,8 +1,8 @@
 package dev.depot.metadata.quota;
 
+import dev.depot.kit.openapi.Refusals;
 import dev.depot.kit.problem.DepotException;
 import dev.depot.metadata.MetadataProblem;
-import dev.depot.kit.openapi.Refusals;
 import dev.depot.metadata.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,12 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Quota")
 class UsageController {
 
-  record UsageResponse(long limitBytes, long usedBytes, long availableBytes, long liveBytes,
-      long versionBytes, long trashBytes, long reservedBytes, boolean customLimit) {
+  record UsageResponse(
+      long limitBytes,
+      long usedBytes,
+      long availableBytes,
+      long liveBytes,
+      long versionBytes,
+      long trashBytes,
+      long reservedBytes,
+      boolean customLimit) {
 
     static UsageResponse of(QuotaLedger.Usage u) {
-      return new UsageResponse(u.limit(), u.used(), u.available(), u.live(),
-          u.versions(), u.trash(), u.reserved(), u.customLimit());
+      return new UsageResponse(
+          u.limit(),
+          u.used(),
+          u.available(),
+          u.live(),
+          u.versions(),
+          u.trash(),
+          u.reserved(),
+          u.customLimit());
     }
   }
 
@@ -41,7 +55,8 @@ class UsageController {
   }
 
   @GetMapping("/api/me/usage")
-  @Operation(operationId = "getUsage",
+  @Operation(
+      operationId = "getUsage",
       summary = "What the caller stores, by state, against their limit")
   UsageResponse usage(Caller caller) {
     return UsageResponse.of(ledger.usage(caller.userId()).orElseThrow());
@@ -50,11 +65,11 @@ class UsageController {
   @PutMapping("/api/admin/users/{userId}/quota")
   @Operation(operationId = "setQuota", summary = "Set a user's storage limit (administrators only)")
   @Refusals({"NOT_AN_ADMIN", "ACCOUNT_NOT_FOUND"})
-  UsageResponse setLimit(Caller caller, @PathVariable UUID userId,
-      @Valid @RequestBody LimitRequest request) {
+  UsageResponse setLimit(
+      Caller caller, @PathVariable UUID userId, @Valid @RequestBody LimitRequest request) {
     if (caller.username() == null || !properties.admins().contains(caller.username())) {
-      throw new DepotException(MetadataProblem.NOT_AN_ADMIN,
-          "Only administrators can change quotas.");
+      throw new DepotException(
+          MetadataProblem.NOT_AN_ADMIN, "Only administrators can change quotas.");
     }
     if (!ledger.setLimit(userId, request.limitBytes())) {
       throw new DepotException(MetadataProblem.ACCOUNT_NOT_FOUND, "No such user.");

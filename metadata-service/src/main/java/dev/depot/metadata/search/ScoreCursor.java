@@ -10,7 +10,8 @@ import java.util.UUID;
 record ScoreCursor(double score, UUID id) {
 
   String encode() {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((score + "\n" + id).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -20,8 +21,8 @@ record ScoreCursor(double score, UUID id) {
       return null;
     }
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-          .split("\n", -1);
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
       if (parts.length != 2) {
         throw new IllegalArgumentException("two parts");
       }

@@ -20,22 +20,31 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A file owner's public links: {@code POST /api/files/{id}/share-links} makes one,
- * {@code GET} lists them, {@code DELETE /api/share-links/{id}} revokes one.
+ * A file owner's public links: {@code POST /api/files/{id}/share-links} makes one, {@code GET}
+ * lists them, {@code DELETE /api/share-links/{id}} revokes one.
  */
 @RestController
 @Tag(name = "Share links")
 class ShareLinkController {
 
-  /** @param expiresAt when the link stops working; by default never (until revoked) */
+  /**
+   * @param expiresAt when the link stops working; by default never (until revoked)
+   */
   record CreateShareLinkRequest(@Nullable Instant expiresAt) {}
 
   /**
-   * A link. {@code url} is the page anyone can open; {@code downloads} counts the download URLs
-   * it handed out.
+   * A link. {@code url} is the page anyone can open; {@code downloads} counts the download URLs it
+   * handed out.
    */
-  record ShareLinkResponse(UUID id, UUID fileId, String token, URI url, Instant createdAt,
-      @Nullable Instant expiresAt, boolean expired, long downloads,
+  record ShareLinkResponse(
+      UUID id,
+      UUID fileId,
+      String token,
+      URI url,
+      Instant createdAt,
+      @Nullable Instant expiresAt,
+      boolean expired,
+      long downloads,
       @Nullable Instant lastUsedAt) {}
 
   record ShareLinksResponse(List<ShareLinkResponse> items) {}
@@ -48,14 +57,16 @@ class ShareLinkController {
 
   @PostMapping("/api/files/{id}/share-links")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(operationId = "createShareLink",
+  @Operation(
+      operationId = "createShareLink",
       summary = "Make a public link to a file (anyone holding it may download the file)")
   @Refusals({"EMAIL_NOT_VERIFIED", "FILE_NOT_FOUND", "SHARE_LINK_LIMIT"})
-  ResponseEntity<ShareLinkResponse> create(Caller caller, @PathVariable UUID id,
+  ResponseEntity<ShareLinkResponse> create(
+      Caller caller,
+      @PathVariable UUID id,
       @RequestBody(required = false) CreateShareLinkRequest request) {
     ShareLink link = shares.create(caller, id, request == null ? null : request.expiresAt());
-    return ResponseEntity.created(URI.create("/api/share-links/" + link.id()))
-        .body(response(link));
+    return ResponseEntity.created(URI.create("/api/share-links/" + link.id())).body(response(link));
   }
 
   @GetMapping("/api/files/{id}/share-links")
@@ -75,8 +86,15 @@ class ShareLinkController {
   }
 
   private ShareLinkResponse response(ShareLink link) {
-    return new ShareLinkResponse(link.id(), link.fileId(), link.token(), shares.page(link),
-        link.createdAt(), link.expiresAt(), shares.expired(link), link.downloads(),
+    return new ShareLinkResponse(
+        link.id(),
+        link.fileId(),
+        link.token(),
+        shares.page(link),
+        link.createdAt(),
+        link.expiresAt(),
+        shares.expired(link),
+        link.downloads(),
         link.lastUsedAt());
   }
 }

@@ -12,16 +12,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What anyone holding a share link's token may do, without an account: see the file
- * ({@code GET /api/shared/{token}}) and get a signed download URL
- * ({@code GET /api/shared/{token}/download-url}, rate-limited per link at the gateway).
+ * What anyone holding a share link's token may do, without an account: see the file ({@code GET
+ * /api/shared/{token}}) and get a signed download URL ({@code GET
+ * /api/shared/{token}/download-url}, rate-limited per link at the gateway).
  */
 @RestController
 @Tag(name = "Shared files")
 class SharedController {
 
-  record SharedFileResponse(String name, long size, String mimeType, Instant modifiedAt,
-      @Nullable Instant expiresAt) {}
+  record SharedFileResponse(
+      String name, long size, String mimeType, Instant modifiedAt, @Nullable Instant expiresAt) {}
 
   record SharedDownloadResponse(URI url, Instant expiresAt) {}
 
@@ -32,17 +32,23 @@ class SharedController {
   }
 
   @GetMapping("/api/shared/{token}")
-  @Operation(operationId = "getSharedFile",
+  @Operation(
+      operationId = "getSharedFile",
       summary = "The file a share link shows (no account needed)")
   @Refusals("SHARE_LINK_NOT_FOUND")
   SharedFileResponse file(@PathVariable String token) {
     ShareLinkRepository.Shared shared = shares.open(token);
-    return new SharedFileResponse(shared.name(), shared.size(), shared.mimeType(),
-        shared.modifiedAt(), shared.link().expiresAt());
+    return new SharedFileResponse(
+        shared.name(),
+        shared.size(),
+        shared.mimeType(),
+        shared.modifiedAt(),
+        shared.link().expiresAt());
   }
 
   @GetMapping("/api/shared/{token}/download-url")
-  @Operation(operationId = "getSharedDownloadUrl",
+  @Operation(
+      operationId = "getSharedDownloadUrl",
       summary = "A signed download URL of the shared file (no account needed)")
   @Refusals("SHARE_LINK_NOT_FOUND")
   SharedDownloadResponse downloadUrl(@PathVariable String token) {

@@ -17,5 +17,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("depot.links")
 @Validated
-public record LinkProperties(@NotNull URI publicUrl, @DefaultValue("10m") Duration downloadTtl,
-    @DefaultValue("24h") Duration maxDownloadTtl, @DefaultValue("24h") Duration uploadTtl) {}
+public record LinkProperties(
+    @NotNull URI publicUrl,
+    @DefaultValue("10m") Duration downloadTtl,
+    @DefaultValue("24h") Duration maxDownloadTtl,
+    @DefaultValue("24h") Duration uploadTtl) {}

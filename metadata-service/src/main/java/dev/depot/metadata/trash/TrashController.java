@@ -34,17 +34,20 @@ class TrashController {
   }
 
   @GetMapping
-  @Operation(operationId = "listTrash",
+  @Operation(
+      operationId = "listTrash",
       summary = "Trashed items (each with everything deleted along with it), newest first")
   @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
-  Page<ItemResponse> list(Caller caller,
+  Page<ItemResponse> list(
+      Caller caller,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
       @RequestParam(required = false) String cursor) {
     return trash.list(caller, limit, cursor).map(ItemResponse::of);
   }
 
   @PostMapping("/{id}/restore")
-  @Operation(operationId = "restoreFromTrash",
+  @Operation(
+      operationId = "restoreFromTrash",
       summary = "Restore an item to where it was (or the root folder), renaming on clash")
   @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND", "NAME_CONFLICT"})
   ItemResponse restore(Caller caller, @PathVariable UUID id) {
@@ -53,7 +56,8 @@ class TrashController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(operationId = "purgeFromTrash",
+  @Operation(
+      operationId = "purgeFromTrash",
       summary = "Delete a trashed item and everything below it for good")
   @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND"})
   void purge(Caller caller, @PathVariable UUID id) {

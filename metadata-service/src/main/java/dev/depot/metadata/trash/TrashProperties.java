@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("depot.trash")
 @Validated
-public record TrashProperties(@DefaultValue("30d") Duration retention,
-    @DefaultValue("10m") Duration sweepInterval) {}
+public record TrashProperties(
+    @DefaultValue("30d") Duration retention, @DefaultValue("10m") Duration sweepInterval) {}

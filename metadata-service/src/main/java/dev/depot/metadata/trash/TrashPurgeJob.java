@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 class TrashPurgeJob {
 
   /**
-   * {@link TrashProperties#sweepInterval()}: the bound record is the bean named
-   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   * {@link TrashProperties#sweepInterval()}: the bound record is the bean named {@code
+   * <prefix>-<class name>}, so the interval and its default are written once, there.
    */
-  static final String INTERVAL = "#{@'depot.trash-dev.depot.metadata.trash.TrashProperties'"
-      + ".sweepInterval().toMillis()}";
+  static final String INTERVAL =
+      "#{@'depot.trash-dev.depot.metadata.trash.TrashProperties'" + ".sweepInterval().toMillis()}";
 
   private final TrashService trash;
 

@@ -8,8 +8,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted account's files and folders go to the trash, where the purge job deletes them after
- * the retention period (then the account's root folder and ledger go too).
+ * A deleted account's files and folders go to the trash, where the purge job deletes them after the
+ * retention period (then the account's root folder and ledger go too).
  */
 @Component
 class UserDeletedListener {

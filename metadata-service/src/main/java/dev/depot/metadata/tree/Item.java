@@ -11,13 +11,26 @@ import java.util.stream.Stream;
  * A folder or a file. {@code ancestors} runs from the owner's root folder down to the parent; a
  * file without a current version is an upload in progress and is listed nowhere.
  */
-public record Item(UUID id, UUID ownerId, UUID parentId, List<UUID> ancestors, Kind kind,
-    String name, long size, String mimeType, String status, UUID currentVersionId,
+public record Item(
+    UUID id,
+    UUID ownerId,
+    UUID parentId,
+    List<UUID> ancestors,
+    Kind kind,
+    String name,
+    long size,
+    String mimeType,
+    String status,
+    UUID currentVersionId,
     Instant createdAt,
-    Instant modifiedAt, Instant deletedAt, UUID trashRootId) implements ActivitySubject {
+    Instant modifiedAt,
+    Instant deletedAt,
+    UUID trashRootId)
+    implements ActivitySubject {
 
   public enum Kind {
-    FOLDER, FILE;
+    FOLDER,
+    FILE;
 
     public String column() {
       return name().toLowerCase(Locale.ROOT);
@@ -48,7 +61,6 @@ public record Item(UUID id, UUID ownerId, UUID parentId, List<UUID> ancestors, K
 
   /** The ancestors a child of this folder has. */
   public List<UUID> childAncestors() {
-    return Stream.concat(ancestors.stream(), Stream.of(id))
-        .toList();
+    return Stream.concat(ancestors.stream(), Stream.of(id)).toList();
   }
 }

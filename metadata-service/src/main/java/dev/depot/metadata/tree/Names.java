@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The name policy: NFC, trimmed, 1–255 UTF-8 bytes, no {@code /}, NUL, control or bidi-override
- * characters, not {@code .} or {@code ..}. Two names collide when their keys (NFC, case folded)
- * are equal, so a folder never holds both "Report.pdf" and "report.pdf".
+ * characters, not {@code .} or {@code ..}. Two names collide when their keys (NFC, case folded) are
+ * equal, so a folder never holds both "Report.pdf" and "report.pdf".
  */
 public final class Names {
 
@@ -61,15 +61,19 @@ public final class Names {
     String extension = dot > 0 ? name.substring(dot) : "";
     String suffix = " (" + n + ")" + extension;
     while (base.getBytes(StandardCharsets.UTF_8).length
-        + suffix.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            + suffix.getBytes(StandardCharsets.UTF_8).length
+        > MAX_BYTES) {
       base = base.substring(0, base.offsetByCodePoints(base.length(), -1));
     }
     return base + suffix;
   }
 
   private static boolean isBidiControl(int c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x200E || c == 0x200F || c == 0x061C;
+    return (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E
+        || c == 0x200F
+        || c == 0x061C;
   }
 
   private static DepotException invalid(String detail) {

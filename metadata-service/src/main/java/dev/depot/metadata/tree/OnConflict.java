@@ -6,11 +6,13 @@ import java.util.Arrays;
 
 /**
  * What to do when the wanted name is taken: answer 409 with the conflicting id ({@code fail}, the
- * default), pick "name (n).ext" ({@code rename}), or add a version to the existing file
- * ({@code newVersion}, uploads only).
+ * default), pick "name (n).ext" ({@code rename}), or add a version to the existing file ({@code
+ * newVersion}, uploads only).
  */
 public enum OnConflict {
-  FAIL("fail"), RENAME("rename"), NEW_VERSION("newVersion");
+  FAIL("fail"),
+  RENAME("rename"),
+  NEW_VERSION("newVersion");
 
   private final String value;
 
@@ -29,8 +31,11 @@ public enum OnConflict {
 
   @JsonCreator
   public static OnConflict of(String value) {
-    return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("onConflict is one of fail, rename,"
-            + " newVersion"));
+    return Arrays.stream(values())
+        .filter(p -> p.value.equals(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("onConflict is one of fail, rename," + " newVersion"));
   }
 }

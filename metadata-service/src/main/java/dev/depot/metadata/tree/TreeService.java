@@ -32,8 +32,12 @@ public class TreeService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  TreeService(ItemRepository items, AccessPolicy policy, ActivityLog activity,
-      TransactionTemplate tx, Clock clock) {
+  TreeService(
+      ItemRepository items,
+      AccessPolicy policy,
+      ActivityLog activity,
+      TransactionTemplate tx,
+      Clock clock) {
     this.items = items;
     this.policy = policy;
     this.activity = activity;
@@ -43,15 +47,22 @@ public class TreeService {
 
   /** A live folder the caller may act on, else 404. */
   public Item folder(Caller caller, UUID id, Action action) {
-    return items.find(id).filter(i -> i.isFolder() && i.isLive()
-            && policy.allows(caller, i.ownerId(), action))
+    return items
+        .find(id)
+        .filter(i -> i.isFolder() && i.isLive() && policy.allows(caller, i.ownerId(), action))
         .orElseThrow(() -> notFound(Item.Kind.FOLDER));
   }
 
   /** A live, complete file the caller may act on, else 404. */
   public Item file(Caller caller, UUID id, Action action) {
-    return items.find(id).filter(i -> !i.isFolder() && i.isLive()
-            && i.currentVersionId() != null && policy.allows(caller, i.ownerId(), action))
+    return items
+        .find(id)
+        .filter(
+            i ->
+                !i.isFolder()
+                    && i.isLive()
+                    && i.currentVersionId() != null
+                    && policy.allows(caller, i.ownerId(), action))
         .orElseThrow(() -> notFound(Item.Kind.FILE));
   }
 
@@ -61,12 +72,16 @@ public class TreeService {
   }
 
   /**
-   * The name {@code wanted} becomes in {@code parent} under {@code onConflict}, or a 409 naming
-   * the item that holds it. ({@code newVersion} is the uploads' business and fails here.)
+   * The name {@code wanted} becomes in {@code parent} under {@code onConflict}, or a 409 naming the
+   * item that holds it. ({@code newVersion} is the uploads' business and fails here.)
    */
   public String placeName(Item parent, String wanted, OnConflict onConflict, UUID movingId) {
-    return TreeRules.placeName(wanted, items.liveChild(parent.id(), Names.key(wanted)), movingId,
-        onConflict, prefix -> items.liveKeysStartingWith(parent.id(), prefix));
+    return TreeRules.placeName(
+        wanted,
+        items.liveChild(parent.id(), Names.key(wanted)),
+        movingId,
+        onConflict,
+        prefix -> items.liveKeysStartingWith(parent.id(), prefix));
   }
 
   public static DepotException conflict(Item holder) {
@@ -74,8 +89,8 @@ public class TreeService {
   }
 
   /**
-   * Runs a write that places a name; a concurrent writer that took the name between the check
-   * and the write makes the whole transaction run again, so the policy is applied to fresh data.
+   * Runs a write that places a name; a concurrent writer that took the name between the check and
+   * the write makes the whole transaction run again, so the policy is applied to fresh data.
    */
   public <T> T placing(Supplier<T> write) {
     for (int attempt = 1; ; attempt++) {
@@ -83,7 +98,8 @@ public class TreeService {
         return tx.execute(s -> write.get());
       } catch (DuplicateKeyException e) {
         if (attempt == NAME_ATTEMPTS) {
-          throw new DepotException(MetadataProblem.NAME_CONFLICT,
+          throw new DepotException(
+              MetadataProblem.NAME_CONFLICT,
               "The name was taken by a concurrent change; try again.");
         }
       }
@@ -92,54 +108,79 @@ public class TreeService {
 
   public Item createFolder(Caller caller, UUID parentId, String rawName, OnConflict onConflict) {
     String wanted = Names.normalize(rawName);
-    return placing(() -> {
-      Item parent = folder(caller, parentId, Action.WRITE);
-      TreeRules.requireDepth(parent.depth() + 1);
-      Instant now = clock.instant();
-      Item folder = new Item(UUID.randomUUID(), parent.ownerId(), parent.id(),
-          parent.childAncestors(), Item.Kind.FOLDER, placeName(parent, wanted, onConflict, null),
-          0, null, null, null, now, now, null, null);
-      items.insert(folder);
-      activity.record(caller.userId(), folder, "created", Map.of("parentId", parent.id()));
-      return folder;
-    });
+    return placing(
+        () -> {
+          Item parent = folder(caller, parentId, Action.WRITE);
+          TreeRules.requireDepth(parent.depth() + 1);
+          Instant now = clock.instant();
+          Item folder =
+              new Item(
+                  UUID.randomUUID(),
+                  parent.ownerId(),
+                  parent.id(),
+                  parent.childAncestors(),
+                  Item.Kind.FOLDER,
+                  placeName(parent, wanted, onConflict, null),
+                  0,
+                  null,
+                  null,
+                  null,
+                  now,
+                  now,
+                  null,
+                  null);
+          items.insert(folder);
+          activity.record(caller.userId(), folder, "created", Map.of("parentId", parent.id()));
+          return folder;
+        });
   }
 
   /**
-   * Renames and/or moves an item (a {@code null} name or parent keeps it). Moving a folder into
-   * its own subtree is refused; every descendant's path follows in the same transaction.
+   * Renames and/or moves an item (a {@code null} name or parent keeps it). Moving a folder into its
+   * own subtree is refused; every descendant's path follows in the same transaction.
    */
-  public Item update(Caller caller, Item.Kind kind, UUID id, String rawName, UUID newParentId,
+  public Item update(
+      Caller caller,
+      Item.Kind kind,
+      UUID id,
+      String rawName,
+      UUID newParentId,
       OnConflict onConflict) {
     String wanted = rawName == null ? null : Names.normalize(rawName);
-    return placing(() -> {
-      Item item = kind == Item.Kind.FOLDER ? folder(caller, id, Action.WRITE)
-          : file(caller, id, Action.WRITE);
-      TreeRules.requireMovable(item);
-      items.lockTree(item.ownerId());
-      UUID parentId = newParentId == null ? item.parentId() : newParentId;
-      Item parent = folder(caller, parentId, Action.WRITE);
-      boolean moving = !parentId.equals(item.parentId());
-      if (moving) {
-        TreeRules.requireOutside(item, parent);
-        if (item.isFolder()) {
-          TreeRules.requireDepth(parent.depth() + 1 + items.subtreeHeight(item));
-        }
-      }
-      String name = placeName(parent, wanted == null ? item.name() : wanted, onConflict,
-          item.id());
-      Instant now = clock.instant();
-      items.move(item, parent, name, now);
-      Item updated = items.find(id).orElseThrow();
-      if (!name.equals(item.name())) {
-        activity.record(caller.userId(), updated, "renamed", Map.of("oldName", item.name()));
-      }
-      if (moving) {
-        activity.record(caller.userId(), updated, "moved",
-            Map.of("fromParentId", item.parentId(), "toParentId", parent.id()));
-      }
-      return updated;
-    });
+    return placing(
+        () -> {
+          Item item =
+              kind == Item.Kind.FOLDER
+                  ? folder(caller, id, Action.WRITE)
+                  : file(caller, id, Action.WRITE);
+          TreeRules.requireMovable(item);
+          items.lockTree(item.ownerId());
+          UUID parentId = newParentId == null ? item.parentId() : newParentId;
+          Item parent = folder(caller, parentId, Action.WRITE);
+          boolean moving = !parentId.equals(item.parentId());
+          if (moving) {
+            TreeRules.requireOutside(item, parent);
+            if (item.isFolder()) {
+              TreeRules.requireDepth(parent.depth() + 1 + items.subtreeHeight(item));
+            }
+          }
+          String name =
+              placeName(parent, wanted == null ? item.name() : wanted, onConflict, item.id());
+          Instant now = clock.instant();
+          items.move(item, parent, name, now);
+          Item updated = items.find(id).orElseThrow();
+          if (!name.equals(item.name())) {
+            activity.record(caller.userId(), updated, "renamed", Map.of("oldName", item.name()));
+          }
+          if (moving) {
+            activity.record(
+                caller.userId(),
+                updated,
+                "moved",
+                Map.of("fromParentId", item.parentId(), "toParentId", parent.id()));
+          }
+          return updated;
+        });
   }
 
   // The items themselves, for the features that change them inside their own transaction
@@ -170,8 +211,8 @@ public class TreeService {
   }
 
   /** Makes a stored version the file's current one ({@code status} is the version's). */
-  public void makeCurrent(UUID fileId, UUID versionId, long size, String mimeType, String status,
-      Instant now) {
+  public void makeCurrent(
+      UUID fileId, UUID versionId, long size, String mimeType, String status, Instant now) {
     items.makeCurrent(fileId, versionId, size, mimeType, status, now);
   }
 

@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The safety net under upload expiry: a reservation whose session ended an hour ago without a
- * word from the upload side is released here, so quota never leaks.
+ * The safety net under upload expiry: a reservation whose session ended an hour ago without a word
+ * from the upload side is released here, so quota never leaks.
  */
 @Component
 class StaleUploadJob {

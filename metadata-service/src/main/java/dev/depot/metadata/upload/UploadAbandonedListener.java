@@ -21,8 +21,11 @@ class UploadAbandonedListener {
 
   @KafkaListener(id = "metadata-upload-abandoned", topics = UploadAbandoned.TOPIC)
   void on(EventEnvelope<UploadAbandoned> event) {
-    LOG.info("upload abandoned ({}): file {} version {}", event.data().reason(),
-        event.data().fileId(), event.data().versionId());
+    LOG.info(
+        "upload abandoned ({}): file {} version {}",
+        event.data().reason(),
+        event.data().fileId(),
+        event.data().versionId());
     uploads.abandoned(event.data().versionId());
   }
 }

@@ -21,8 +21,8 @@ class UploadCompletedListener {
 
   @KafkaListener(id = "metadata-upload-completed", topics = UploadCompleted.TOPIC)
   void on(EventEnvelope<UploadCompleted> event) {
-    LOG.info("upload completed: file {} version {}", event.data().fileId(),
-        event.data().versionId());
+    LOG.info(
+        "upload completed: file {} version {}", event.data().fileId(), event.data().versionId());
     uploads.completed(event.data());
   }
 }

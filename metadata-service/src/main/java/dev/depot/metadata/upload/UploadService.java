@@ -10,8 +10,8 @@ import dev.depot.metadata.blob.BlobReleaser;
 import dev.depot.metadata.file.Version;
 import dev.depot.metadata.file.VersionService;
 import dev.depot.metadata.processing.ProcessingService;
-import dev.depot.metadata.quota.QuotaLedger.Delta;
 import dev.depot.metadata.quota.QuotaLedger;
+import dev.depot.metadata.quota.QuotaLedger.Delta;
 import dev.depot.metadata.ticket.LinkProperties;
 import dev.depot.metadata.ticket.TicketIssuer;
 import dev.depot.metadata.tree.Item;
@@ -62,9 +62,17 @@ class UploadService {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  UploadService(TreeService tree, VersionService versions,
-      QuotaLedger ledger, BlobReleaser blobs, TicketIssuer tickets, ActivityLog activity,
-      ProcessingService processing, LinkProperties links, TransactionTemplate tx, Clock clock) {
+  UploadService(
+      TreeService tree,
+      VersionService versions,
+      QuotaLedger ledger,
+      BlobReleaser blobs,
+      TicketIssuer tickets,
+      ActivityLog activity,
+      ProcessingService processing,
+      LinkProperties links,
+      TransactionTemplate tx,
+      Clock clock) {
     this.tree = tree;
     this.versions = versions;
     this.ledger = ledger;
@@ -81,32 +89,47 @@ class UploadService {
   Started start(Caller caller, UUID folderId, String rawName, Declared raw, OnConflict onConflict) {
     String wanted = Names.normalize(rawName);
     Declared declared = validate(raw);
-    return tree.placing(() -> {
-      Item folder = tree.folder(caller, folderId, Action.WRITE);
-      Optional<Item> holder = tree.liveChild(folder.id(), Names.key(wanted));
-      if (holder.isPresent() && onConflict == OnConflict.NEW_VERSION) {
-        if (holder.get().isFolder()) {
-          throw TreeService.conflict(holder.get());
-        }
-        return addVersion(caller, tree.lock(holder.get().id()).orElseThrow(), declared);
-      }
-      String name = tree.placeName(folder, wanted, onConflict, null);
-      Instant now = clock.instant();
-      Item file = new Item(UUID.randomUUID(), folder.ownerId(), folder.id(),
-          folder.childAncestors(), Item.Kind.FILE, name, 0, declared.mimeType(), null, null, now,
-          now, null, null);
-      tree.insert(file);
-      return addVersion(caller, file, declared);
-    });
+    return tree.placing(
+        () -> {
+          Item folder = tree.folder(caller, folderId, Action.WRITE);
+          Optional<Item> holder = tree.liveChild(folder.id(), Names.key(wanted));
+          if (holder.isPresent() && onConflict == OnConflict.NEW_VERSION) {
+            if (holder.get().isFolder()) {
+              throw TreeService.conflict(holder.get());
+            }
+            return addVersion(caller, tree.lock(holder.get().id()).orElseThrow(), declared);
+          }
+          String name = tree.placeName(folder, wanted, onConflict, null);
+          Instant now = clock.instant();
+          Item file =
+              new Item(
+                  UUID.randomUUID(),
+                  folder.ownerId(),
+                  folder.id(),
+                  folder.childAncestors(),
+                  Item.Kind.FILE,
+                  name,
+                  0,
+                  declared.mimeType(),
+                  null,
+                  null,
+                  now,
+                  now,
+                  null,
+                  null);
+          tree.insert(file);
+          return addVersion(caller, file, declared);
+        });
   }
 
   /** Starts uploading a new version of an existing file. */
   Started startVersion(Caller caller, UUID fileId, Declared raw) {
     Declared declared = validate(raw);
-    return tx.execute(s -> {
-      Item file = tree.file(caller, fileId, Action.WRITE);
-      return addVersion(caller, tree.lock(file.id()).orElseThrow(), declared);
-    });
+    return tx.execute(
+        s -> {
+          Item file = tree.file(caller, fileId, Action.WRITE);
+          return addVersion(caller, tree.lock(file.id()).orElseThrow(), declared);
+        });
   }
 
   private Started addVersion(Caller caller, Item file, Declared declared) {
@@ -115,12 +138,31 @@ class UploadService {
     Instant expires = now.plus(links.uploadTtl());
     UUID blobId = UUID.randomUUID();
     versions.insertBlob(blobId, file.ownerId(), declared.size(), declared.sha256(), false, now);
-    Version version = new Version(UUID.randomUUID(), file.id(), versions.nextNumber(file.id()),
-        blobId, declared.size(), declared.mimeType(), declared.sha256(),
-        Version.Status.UPLOADING, expires, now, caller.userId());
+    Version version =
+        new Version(
+            UUID.randomUUID(),
+            file.id(),
+            versions.nextNumber(file.id()),
+            blobId,
+            declared.size(),
+            declared.mimeType(),
+            declared.sha256(),
+            Version.Status.UPLOADING,
+            expires,
+            now,
+            caller.userId());
     versions.insert(version);
-    return new Started(file, version, tickets.upload(file.id(), version.id(), blobId,
-        file.ownerId(), declared.size(), declared.sha256(), expires));
+    return new Started(
+        file,
+        version,
+        tickets.upload(
+            file.id(),
+            version.id(),
+            blobId,
+            file.ownerId(),
+            declared.size(),
+            declared.sha256(),
+            expires));
   }
 
   /**
@@ -128,46 +170,68 @@ class UploadService {
    * processed next.
    */
   void completed(UploadCompleted event) {
-    tx.executeWithoutResult(s -> {
-      Optional<Version> found = versions.lock(event.versionId())
-          .filter(v -> v.status() == Version.Status.UPLOADING);
-      if (found.isEmpty()) {
-        if (versions.find(event.versionId()).isEmpty()) {
-          LOG.info("upload {} completed for a version that is gone; its blob is released",
-              event.versionId());
-          blobs.announce(null, List.of(event.blobId()));
-        }
-        return;
-      }
-      Version version = found.get();
-      if (event.size() != version.size() || (version.sha256() != null
-          && event.sha256() != null && !version.sha256().equals(event.sha256()))) {
-        LOG.warn("upload {} stored {} bytes (sha256 {}) but {} (sha256 {}) were declared",
-            version.id(), event.size(), event.sha256(), version.size(), version.sha256());
-        abandon(version);
-        return;
-      }
-      Item file = tree.lock(version.fileId()).orElseThrow();
-      versions.markStored(version, event.sha256(), clock.instant());
-      processing.request(version, file.ownerId(), event.sha256());
-      Version current = file.currentVersionId() == null ? null
-          : versions.find(file.currentVersionId()).orElseThrow();
-      UploadSettlement settlement = UploadSettlement.of(version, current, file.isLive());
-      if (settlement.makesCurrent()) {
-        tree.makeCurrent(file.id(), version.id(), version.size(), version.mimeType(),
-            Version.Status.PROCESSING.column(), clock.instant());
-      }
-      ledger.apply(file.ownerId(), settlement.delta());
-      activity.record(version.createdBy(), file, "uploaded",
-          Map.of("version", version.number(), "size", version.size()));
-    });
+    tx.executeWithoutResult(
+        s -> {
+          Optional<Version> found =
+              versions.lock(event.versionId()).filter(v -> v.status() == Version.Status.UPLOADING);
+          if (found.isEmpty()) {
+            if (versions.find(event.versionId()).isEmpty()) {
+              LOG.info(
+                  "upload {} completed for a version that is gone; its blob is released",
+                  event.versionId());
+              blobs.announce(null, List.of(event.blobId()));
+            }
+            return;
+          }
+          Version version = found.get();
+          if (event.size() != version.size()
+              || (version.sha256() != null
+                  && event.sha256() != null
+                  && !version.sha256().equals(event.sha256()))) {
+            LOG.warn(
+                "upload {} stored {} bytes (sha256 {}) but {} (sha256 {}) were declared",
+                version.id(),
+                event.size(),
+                event.sha256(),
+                version.size(),
+                version.sha256());
+            abandon(version);
+            return;
+          }
+          Item file = tree.lock(version.fileId()).orElseThrow();
+          versions.markStored(version, event.sha256(), clock.instant());
+          processing.request(version, file.ownerId(), event.sha256());
+          Version current =
+              file.currentVersionId() == null
+                  ? null
+                  : versions.find(file.currentVersionId()).orElseThrow();
+          UploadSettlement settlement = UploadSettlement.of(version, current, file.isLive());
+          if (settlement.makesCurrent()) {
+            tree.makeCurrent(
+                file.id(),
+                version.id(),
+                version.size(),
+                version.mimeType(),
+                Version.Status.PROCESSING.column(),
+                clock.instant());
+          }
+          ledger.apply(file.ownerId(), settlement.delta());
+          activity.record(
+              version.createdBy(),
+              file,
+              "uploaded",
+              Map.of("version", version.number(), "size", version.size()));
+        });
   }
 
   /** The upload will never complete: its reservation, version and blob go. */
   void abandoned(UUID versionId) {
-    tx.executeWithoutResult(s -> versions.lock(versionId)
-        .filter(v -> v.status() == Version.Status.UPLOADING)
-        .ifPresent(this::abandon));
+    tx.executeWithoutResult(
+        s ->
+            versions
+                .lock(versionId)
+                .filter(v -> v.status() == Version.Status.UPLOADING)
+                .ifPresent(this::abandon));
   }
 
   /** Abandons uploads whose session expired long ago without any word from the upload side. */
@@ -203,8 +267,7 @@ class UploadService {
         throw invalid("mimeType is not a media type.");
       }
     }
-    String sha256 = declared.sha256() == null ? null
-        : declared.sha256().toLowerCase(Locale.ROOT);
+    String sha256 = declared.sha256() == null ? null : declared.sha256().toLowerCase(Locale.ROOT);
     if (sha256 != null && !SHA256.matcher(sha256).matches()) {
       throw invalid("sha256 is 64 hexadecimal digits.");
     }

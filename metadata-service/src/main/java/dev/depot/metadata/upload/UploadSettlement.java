@@ -13,10 +13,10 @@ import dev.depot.metadata.quota.QuotaLedger.Delta;
 record UploadSettlement(boolean makesCurrent, Delta delta) {
 
   /**
-   * The settlement of {@code stored} in a file whose current version is {@code current}
-   * ({@code null} for a new file): the newest version becomes current; its bytes count in the
-   * trash when the file is there, else as the current version or, when a newer one came first,
-   * as an old version.
+   * The settlement of {@code stored} in a file whose current version is {@code current} ({@code
+   * null} for a new file): the newest version becomes current; its bytes count in the trash when
+   * the file is there, else as the current version or, when a newer one came first, as an old
+   * version.
    */
   static UploadSettlement of(Version stored, Version current, boolean fileLive) {
     boolean newest = current == null || stored.number() > current.number();

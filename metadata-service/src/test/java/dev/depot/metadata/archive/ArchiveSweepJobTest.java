@@ -17,21 +17,27 @@ class ArchiveSweepJobTest {
   @EnableConfigurationProperties(ArchiveProperties.class)
   static class Scheduling {}
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(Scheduling.class)
-      .withBean(ArchiveService.class, () -> mock(ArchiveService.class))
-      .withBean(ArchiveSweepJob.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withUserConfiguration(Scheduling.class)
+          .withBean(ArchiveService.class, () -> mock(ArchiveService.class))
+          .withBean(ArchiveSweepJob.class);
 
   @Test
   void sweepsAtTheDefaultInterval() {
-    context.run(c -> assertThat(ScheduledIntervals.of(c))
-        .containsEntry("ArchiveSweepJob.expire", Duration.ofMinutes(5)));
+    context.run(
+        c ->
+            assertThat(ScheduledIntervals.of(c))
+                .containsEntry("ArchiveSweepJob.expire", Duration.ofMinutes(5)));
   }
 
   @Test
   void sweepsAtTheConfiguredInterval() {
-    context.withPropertyValues("depot.archives.sweep-interval=7s")
-        .run(c -> assertThat(ScheduledIntervals.of(c))
-            .containsEntry("ArchiveSweepJob.expire", Duration.ofSeconds(7)));
+    context
+        .withPropertyValues("depot.archives.sweep-interval=7s")
+        .run(
+            c ->
+                assertThat(ScheduledIntervals.of(c))
+                    .containsEntry("ArchiveSweepJob.expire", Duration.ofSeconds(7)));
   }
 }

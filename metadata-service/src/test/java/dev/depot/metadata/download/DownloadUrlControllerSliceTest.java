@@ -23,10 +23,16 @@ class DownloadUrlControllerSliceTest {
 
   @Test
   void aLinkLastsFromOneSecondToADay() throws Exception {
-    web.refusesInvalid(get(url + "?expiresIn=0"), "The request has invalid parameters.",
-        "expiresIn", "must be greater than or equal to 1");
-    web.refusesInvalid(get(url + "?expiresIn=86401"), "The request has invalid parameters.",
-        "expiresIn", "must be less than or equal to 86400");
+    web.refusesInvalid(
+        get(url + "?expiresIn=0"),
+        "The request has invalid parameters.",
+        "expiresIn",
+        "must be greater than or equal to 1");
+    web.refusesInvalid(
+        get(url + "?expiresIn=86401"),
+        "The request has invalid parameters.",
+        "expiresIn",
+        "must be less than or equal to 86400");
   }
 
   @Test
@@ -37,10 +43,13 @@ class DownloadUrlControllerSliceTest {
 
   @Test
   void aVersionStillUploadingHasNoLink() throws Exception {
-    when(downloads.issue(any(), any(), any(), anyBoolean(), eq(null))).thenThrow(
-        new DepotException(MetadataProblem.VERSION_NOT_AVAILABLE,
-            "This version's upload has not completed."));
-    web.refuses(get(url), MetadataProblem.VERSION_NOT_AVAILABLE,
+    when(downloads.issue(any(), any(), any(), anyBoolean(), eq(null)))
+        .thenThrow(
+            new DepotException(
+                MetadataProblem.VERSION_NOT_AVAILABLE, "This version's upload has not completed."));
+    web.refuses(
+        get(url),
+        MetadataProblem.VERSION_NOT_AVAILABLE,
         "This version's upload has not completed.");
   }
 }

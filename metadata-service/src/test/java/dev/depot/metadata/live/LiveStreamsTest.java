@@ -20,15 +20,16 @@ class LiveStreamsTest {
 
   private static final Clock CLOCK = Clock.systemUTC();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final LiveStreams streams = new LiveStreams(
-      new LiveProperties(Duration.ofSeconds(20), Duration.ofHours(1), 2, 3, 4), CLOCK, meters);
+  private final LiveStreams streams =
+      new LiveStreams(
+          new LiveProperties(Duration.ofSeconds(20), Duration.ofHours(1), 2, 3, 4), CLOCK, meters);
 
   @Test
   void noStreamOpensBeforeNotificationsArrive() {
     streams.start();
     assertThatThrownBy(() -> streams.open(UUID.randomUUID(), null))
-        .isInstanceOfSatisfying(DepotException.class,
-            e -> assertThat(e.problem().status().value()).isEqualTo(503));
+        .isInstanceOfSatisfying(
+            DepotException.class, e -> assertThat(e.problem().status().value()).isEqualTo(503));
   }
 
   @Test
@@ -38,10 +39,12 @@ class LiveStreamsTest {
     streams.open(UUID.randomUUID(), null);
     LiveStream third = streams.open(UUID.randomUUID(), null);
     assertThatThrownBy(() -> streams.open(UUID.randomUUID(), null))
-        .isInstanceOfSatisfying(DepotException.class, e -> {
-          assertThat(e.problem().code()).isEqualTo("TOO_MANY_STREAMS");
-          assertThat(e.properties()).containsEntry(DepotException.RETRY_AFTER, 20L);
-        });
+        .isInstanceOfSatisfying(
+            DepotException.class,
+            e -> {
+              assertThat(e.problem().code()).isEqualTo("TOO_MANY_STREAMS");
+              assertThat(e.properties()).containsEntry(DepotException.RETRY_AFTER, 20L);
+            });
     streams.closed(third);
     assertThat(streams.openStreams()).isEqualTo(2);
     streams.open(UUID.randomUUID(), null);
@@ -69,8 +72,8 @@ class LiveStreamsTest {
     ready();
     Instant expires = Instant.now().plusSeconds(90);
     assertThat(streams.open(UUID.randomUUID(), expires).deadline()).isEqualTo(expires);
-    assertThat(streams.open(UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1)))
-        .deadline()).isBefore(Instant.now().plus(Duration.ofMinutes(61)));
+    assertThat(streams.open(UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1))).deadline())
+        .isBefore(Instant.now().plus(Duration.ofMinutes(61)));
   }
 
   @Test
@@ -92,7 +95,8 @@ class LiveStreamsTest {
     ByteArrayOutputStream freshOut = new ByteArrayOutputStream();
     fresh.pump("", freshOut, CLOCK);
     assertThat(freshOut.toString(StandardCharsets.UTF_8))
-        .startsWith("event: archive\nid: ").contains("\ndata: {\"n\":7}\n\n");
+        .startsWith("event: archive\nid: ")
+        .contains("\ndata: {\"n\":7}\n\n");
     ByteArrayOutputStream hisOut = new ByteArrayOutputStream();
     his.pump("", hisOut, CLOCK);
     assertThat(hisOut.toString(StandardCharsets.UTF_8)).doesNotContain("event:");
@@ -102,8 +106,8 @@ class LiveStreamsTest {
   void stoppingEndsEveryStream() throws Exception {
     ready();
     LiveStream stream = streams.open(UUID.randomUUID(), null);
-    Thread pump = Thread.ofVirtual().start(
-        () -> stream.pump("", new ByteArrayOutputStream(), CLOCK));
+    Thread pump =
+        Thread.ofVirtual().start(() -> stream.pump("", new ByteArrayOutputStream(), CLOCK));
     streams.stop();
     assertThat(pump.join(Duration.ofSeconds(2))).isTrue();
   }
@@ -115,7 +119,11 @@ class LiveStreamsTest {
 
   private static EventEnvelope<UserNotified> notice(UUID user, int n) {
     Instant now = Instant.now();
-    return EventEnvelope.of(UserNotified.TYPE, "/test", user.toString(),
-        new UserNotified(user, "archive", UUID.randomUUID(), Map.of("n", n), now), now);
+    return EventEnvelope.of(
+        UserNotified.TYPE,
+        "/test",
+        user.toString(),
+        new UserNotified(user, "archive", UUID.randomUUID(), Map.of("n", n), now),
+        now);
   }
 }

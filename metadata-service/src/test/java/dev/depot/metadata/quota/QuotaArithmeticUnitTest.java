@@ -59,12 +59,17 @@ class QuotaArithmeticUnitTest {
 
   @Test
   void refusedGrowthSaysWhatItNeedsAndWhatIsFree() {
-    DepotException refused = assertRefused(() -> {
-      throw new Usage(1_000, 700, 0, 0, 100, false).refusal(300);
-    }, MetadataProblem.QUOTA_EXCEEDED, "This needs 300 bytes but only 200 of your 1000 bytes"
-        + " are free.");
-    assertThat(refused.properties()).containsEntry("requiredBytes", 300L)
-        .containsEntry("availableBytes", 200L).containsEntry("limitBytes", 1_000L);
+    DepotException refused =
+        assertRefused(
+            () -> {
+              throw new Usage(1_000, 700, 0, 0, 100, false).refusal(300);
+            },
+            MetadataProblem.QUOTA_EXCEEDED,
+            "This needs 300 bytes but only 200 of your 1000 bytes" + " are free.");
+    assertThat(refused.properties())
+        .containsEntry("requiredBytes", 300L)
+        .containsEntry("availableBytes", 200L)
+        .containsEntry("limitBytes", 1_000L);
     assertThat(new Usage(500, 600, 0, 0, 0, true).refusal(1).properties())
         .containsEntry("availableBytes", 0L);
   }

@@ -22,27 +22,41 @@ class UsageControllerSliceTest {
 
   @Test
   void onlyAdministratorsSetLimits() throws Exception {
-    web("root").refuses(json(put(quota), "{\"limitBytes\":1000}"),
-        MetadataProblem.NOT_AN_ADMIN, "Only administrators can change quotas.");
+    web("root")
+        .refuses(
+            json(put(quota), "{\"limitBytes\":1000}"),
+            MetadataProblem.NOT_AN_ADMIN,
+            "Only administrators can change quotas.");
   }
 
   @Test
   void aLimitIsZeroBytesOrMore() throws Exception {
-    web("alice").refusesInvalid(json(put(quota), "{\"limitBytes\":-1}"),
-        "The request has invalid fields.", "limitBytes", "must be greater than or equal to 0");
-    web("alice").refusesInvalid(json(put(quota), "{}"), "The request has invalid fields.",
-        "limitBytes", "must not be null");
+    web("alice")
+        .refusesInvalid(
+            json(put(quota), "{\"limitBytes\":-1}"),
+            "The request has invalid fields.",
+            "limitBytes",
+            "must be greater than or equal to 0");
+    web("alice")
+        .refusesInvalid(
+            json(put(quota), "{}"),
+            "The request has invalid fields.",
+            "limitBytes",
+            "must not be null");
   }
 
   @Test
   void aLimitOfAnUnknownUserIsNotFound() throws Exception {
     when(ledger.setLimit(any(), anyLong())).thenReturn(false);
-    web("alice").refuses(json(put(quota), "{\"limitBytes\":1000}"),
-        MetadataProblem.ACCOUNT_NOT_FOUND, "No such user.");
+    web("alice")
+        .refuses(
+            json(put(quota), "{\"limitBytes\":1000}"),
+            MetadataProblem.ACCOUNT_NOT_FOUND,
+            "No such user.");
   }
 
   private WebSlice web(String admin) {
-    return WebSlice.of(new UsageController(ledger,
-        new QuotaProperties(DataSize.ofGigabytes(10), Set.of(admin))));
+    return WebSlice.of(
+        new UsageController(ledger, new QuotaProperties(DataSize.ofGigabytes(10), Set.of(admin))));
   }
 }

@@ -23,16 +23,23 @@ class TrashControllerSliceTest {
 
   @Test
   void pagesHoldOneToAThousandItems() throws Exception {
-    web.refusesInvalid(get("/api/trash?limit=0"), "The request has invalid parameters.",
-        "limit", "must be greater than or equal to 1");
+    web.refusesInvalid(
+        get("/api/trash?limit=0"),
+        "The request has invalid parameters.",
+        "limit",
+        "must be greater than or equal to 1");
   }
 
   @Test
   void onlyWhatIsInTheCallersTrashCanBeRestored() throws Exception {
     UUID id = UUID.randomUUID();
-    when(trash.restore(any(), eq(id))).thenThrow(new DepotException(
-        MetadataProblem.TRASH_ITEM_NOT_FOUND, "This item is not in your trash."));
-    web.refuses(post("/api/trash/" + id + "/restore"), MetadataProblem.TRASH_ITEM_NOT_FOUND,
+    when(trash.restore(any(), eq(id)))
+        .thenThrow(
+            new DepotException(
+                MetadataProblem.TRASH_ITEM_NOT_FOUND, "This item is not in your trash."));
+    web.refuses(
+        post("/api/trash/" + id + "/restore"),
+        MetadataProblem.TRASH_ITEM_NOT_FOUND,
         "This item is not in your trash.");
   }
 

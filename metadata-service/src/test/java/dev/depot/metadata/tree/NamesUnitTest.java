@@ -38,12 +38,27 @@ class NamesUnitTest {
 
   @Test
   void controlAndDirectionCharactersAreRefusedByCodePoint() {
-    Map<String, String> refused = Map.of(
-        "nul\u0000", "U+0000", "tab\tname", "U+0009", "del\u007f", "U+007F",
-        "evil\u202egnp.exe", "U+202E", "mark\u200f", "U+200F", "iso\u2066late", "U+2066",
-        "arabic\u061cmark", "U+061C", "bom\ufeffname", "U+FEFF");
-    refused.forEach((name, codePoint) -> assertInvalid(name,
-        "A name cannot contain the control character " + codePoint + "."));
+    Map<String, String> refused =
+        Map.of(
+            "nul\u0000",
+            "U+0000",
+            "tab\tname",
+            "U+0009",
+            "del\u007f",
+            "U+007F",
+            "evil\u202egnp.exe",
+            "U+202E",
+            "mark\u200f",
+            "U+200F",
+            "iso\u2066late",
+            "U+2066",
+            "arabic\u061cmark",
+            "U+061C",
+            "bom\ufeffname",
+            "U+FEFF");
+    refused.forEach(
+        (name, codePoint) ->
+            assertInvalid(name, "A name cannot contain the control character " + codePoint + "."));
   }
 
   @Test

@@ -38,13 +38,17 @@ class TreeRulesUnitTest {
   @Test
   void nothingLiesDeeperThanTheLimit() {
     assertThatNoException().isThrownBy(() -> TreeRules.requireDepth(TreeRules.MAX_DEPTH));
-    assertRefused(() -> TreeRules.requireDepth(TreeRules.MAX_DEPTH + 1),
-        MetadataProblem.TREE_TOO_DEEP, "Folders can nest at most 128 levels deep.");
+    assertRefused(
+        () -> TreeRules.requireDepth(TreeRules.MAX_DEPTH + 1),
+        MetadataProblem.TREE_TOO_DEEP,
+        "Folders can nest at most 128 levels deep.");
   }
 
   @Test
   void theRootFolderNeverMoves() {
-    assertRefused(() -> TreeRules.requireMovable(root), MetadataProblem.ROOT_FOLDER_IMMUTABLE,
+    assertRefused(
+        () -> TreeRules.requireMovable(root),
+        MetadataProblem.ROOT_FOLDER_IMMUTABLE,
         "The root folder cannot be renamed or moved.");
     assertThatNoException().isThrownBy(() -> TreeRules.requireMovable(docs));
   }
@@ -52,7 +56,8 @@ class TreeRulesUnitTest {
   @Test
   void aFolderCannotMoveIntoItselfNorBelowItself() {
     for (Item target : List.of(docs, drafts, old)) {
-      assertRefused(() -> TreeRules.requireOutside(docs, target),
+      assertRefused(
+          () -> TreeRules.requireOutside(docs, target),
           MetadataProblem.MOVE_INTO_ITSELF,
           "\"Docs\" cannot move into itself or one of its subfolders.");
     }
@@ -67,25 +72,34 @@ class TreeRulesUnitTest {
 
   @Test
   void aFreeNameIsKeptWithoutLookingFurther() {
-    assertThat(TreeRules.placeName("Report.pdf", Optional.empty(), null, OnConflict.FAIL,
-        nothingAsked())).isEqualTo("Report.pdf");
+    assertThat(
+            TreeRules.placeName(
+                "Report.pdf", Optional.empty(), null, OnConflict.FAIL, nothingAsked()))
+        .isEqualTo("Report.pdf");
   }
 
   @Test
   void anItemKeepsItsOwnNameWhenItsCaseChanges() {
     Item file = child(docs, Item.Kind.FILE, "report.pdf");
-    assertThat(TreeRules.placeName("Report.pdf", Optional.of(file), file.id(), OnConflict.FAIL,
-        nothingAsked())).isEqualTo("Report.pdf");
+    assertThat(
+            TreeRules.placeName(
+                "Report.pdf", Optional.of(file), file.id(), OnConflict.FAIL, nothingAsked()))
+        .isEqualTo("Report.pdf");
   }
 
   @Test
   void aTakenNameIsRefusedNamingItsHolder() {
     Item holder = child(docs, Item.Kind.FILE, "report.pdf");
     for (OnConflict policy : List.of(OnConflict.FAIL, OnConflict.NEW_VERSION)) {
-      DepotException refused = assertRefused(() -> TreeRules.placeName("Report.pdf",
-              Optional.of(holder), UUID.randomUUID(), policy, nothingAsked()),
-          MetadataProblem.NAME_CONFLICT, "\"report.pdf\" already exists in this folder.");
-      assertThat(refused.properties()).containsEntry("conflictingId", holder.id())
+      DepotException refused =
+          assertRefused(
+              () ->
+                  TreeRules.placeName(
+                      "Report.pdf", Optional.of(holder), UUID.randomUUID(), policy, nothingAsked()),
+              MetadataProblem.NAME_CONFLICT,
+              "\"report.pdf\" already exists in this folder.");
+      assertThat(refused.properties())
+          .containsEntry("conflictingId", holder.id())
           .containsEntry("conflictingKind", "file");
     }
   }
@@ -94,11 +108,16 @@ class TreeRulesUnitTest {
   void renamingNumbersAFileBeforeItsExtensionSkippingTakenNumbers() {
     Item holder = child(docs, Item.Kind.FILE, "Report.pdf");
     List<String> asked = new ArrayList<>();
-    String placed = TreeRules.placeName("Report.pdf", Optional.of(holder), null,
-        OnConflict.RENAME, prefix -> {
-          asked.add(prefix);
-          return Set.of("report.pdf", "report (1).pdf", "report (2).pdf", "report (3).txt");
-        });
+    String placed =
+        TreeRules.placeName(
+            "Report.pdf",
+            Optional.of(holder),
+            null,
+            OnConflict.RENAME,
+            prefix -> {
+              asked.add(prefix);
+              return Set.of("report.pdf", "report (1).pdf", "report (2).pdf", "report (3).txt");
+            });
     assertThat(placed).isEqualTo("Report (3).pdf");
     assertThat(asked).containsExactly("report");
   }
@@ -106,8 +125,14 @@ class TreeRulesUnitTest {
   @Test
   void renamingNumbersAFolderAfterItsWholeName() {
     Item holder = child(docs, Item.Kind.FOLDER, "photos.2024");
-    assertThat(TreeRules.placeName("Photos.2024", Optional.of(holder), null, OnConflict.RENAME,
-        prefix -> Set.of("photos.2024"))).isEqualTo("Photos.2024 (1)");
+    assertThat(
+            TreeRules.placeName(
+                "Photos.2024",
+                Optional.of(holder),
+                null,
+                OnConflict.RENAME,
+                prefix -> Set.of("photos.2024")))
+        .isEqualTo("Photos.2024 (1)");
   }
 
   @Test
@@ -117,11 +142,15 @@ class TreeRulesUnitTest {
     for (int n = 1; n <= 10_000; n++) {
       taken.add("a (" + n + ")");
     }
-    assertRefused(() -> TreeRules.placeName("a", Optional.of(holder), null, OnConflict.RENAME,
-        prefix -> taken), MetadataProblem.NAME_CONFLICT, "\"a\" already exists in this folder.");
+    assertRefused(
+        () ->
+            TreeRules.placeName("a", Optional.of(holder), null, OnConflict.RENAME, prefix -> taken),
+        MetadataProblem.NAME_CONFLICT,
+        "\"a\" already exists in this folder.");
     taken.remove("a (9999)");
-    assertThat(TreeRules.placeName("a", Optional.of(holder), null, OnConflict.RENAME,
-        prefix -> taken)).isEqualTo("a (9999)");
+    assertThat(
+            TreeRules.placeName("a", Optional.of(holder), null, OnConflict.RENAME, prefix -> taken))
+        .isEqualTo("a (9999)");
   }
 
   private static Function<String, Set<String>> nothingAsked() {
@@ -135,7 +164,20 @@ class TreeRulesUnitTest {
   }
 
   private static Item item(UUID parentId, List<UUID> ancestors, Item.Kind kind, String name) {
-    return new Item(UUID.randomUUID(), UUID.randomUUID(), parentId, ancestors, kind, name, 0, null,
-        null, null, NOW, NOW, null, null);
+    return new Item(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        parentId,
+        ancestors,
+        kind,
+        name,
+        0,
+        null,
+        null,
+        null,
+        NOW,
+        NOW,
+        null,
+        null);
   }
 }

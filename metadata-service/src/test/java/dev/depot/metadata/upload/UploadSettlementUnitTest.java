@@ -46,7 +46,17 @@ class UploadSettlementUnitTest {
 
   private static Version version(int number, long size) {
     Instant now = Instant.parse("2026-12-01T10:00:00Z");
-    return new Version(UUID.randomUUID(), FILE, number, UUID.randomUUID(), size, "text/plain",
-        null, Version.Status.UPLOADING, now, now, UUID.randomUUID());
+    return new Version(
+        UUID.randomUUID(),
+        FILE,
+        number,
+        UUID.randomUUID(),
+        size,
+        "text/plain",
+        null,
+        Version.Status.UPLOADING,
+        now,
+        now,
+        UUID.randomUUID());
   }
 }

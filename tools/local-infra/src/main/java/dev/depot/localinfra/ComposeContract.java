@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps docker-compose.yml and a service's configuration from drifting apart: every variable that
- * compose sets for the service must be a configuration property the service reads (a
- * {@code ${VAR}} placeholder in its application.yml, or a documented Spring property in relaxed
- * environment form such as {@code SERVER_PORT}), and every placeholder without a default (a
- * required setting) must be set by compose.
+ * compose sets for the service must be a configuration property the service reads (a {@code ${VAR}}
+ * placeholder in its application.yml, or a documented Spring property in relaxed environment form
+ * such as {@code SERVER_PORT}), and every placeholder without a default (a required setting) must
+ * be set by compose.
  */
 public final class ComposeContract {
 
@@ -101,8 +101,9 @@ public final class ComposeContract {
     Set<String> names = new HashSet<>();
     JsonMapper json = JsonMapper.builder().build();
     try {
-      for (URL url : Collections.list(
-          classLoader.getResources("META-INF/spring-configuration-metadata.json"))) {
+      for (URL url :
+          Collections.list(
+              classLoader.getResources("META-INF/spring-configuration-metadata.json"))) {
         try (InputStream in = url.openStream()) {
           JsonNode properties = json.readTree(in).path("properties");
           properties.forEach(p -> names.add(canonical(p.path("name").asString())));

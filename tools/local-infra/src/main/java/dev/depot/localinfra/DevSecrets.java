@@ -27,7 +27,8 @@ final class DevSecrets {
     Files.createDirectories(dir);
     Map<String, String> secrets = new LinkedHashMap<>();
     secrets.put("DEPOT_TICKET_SECRET", read(dir.resolve("ticket-secret"), () -> hex(32)));
-    secrets.put("DEPOT_AUTH_SIGNING_KEY", read(dir.resolve("auth-signing-key.pem"), DevSecrets::rsaPem));
+    secrets.put(
+        "DEPOT_AUTH_SIGNING_KEY", read(dir.resolve("auth-signing-key.pem"), DevSecrets::rsaPem));
     secrets.put("DEPOT_S3_SECRET_KEY", read(dir.resolve("s3-secret-key"), () -> hex(20)));
     return secrets;
   }

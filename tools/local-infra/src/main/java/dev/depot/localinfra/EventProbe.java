@@ -28,18 +28,21 @@ public final class EventProbe {
   public static Event await(String topic, Predicate<Event> match, Duration timeout)
       throws Exception {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+    props.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
         TestInfra.variables().get("DEPOT_KAFKA_BOOTSTRAP"));
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       Instant deadline = Instant.now().plus(timeout);
       List<TopicPartition> partitions = List.of();
       while (Instant.now().isBefore(deadline)) {
         if (partitions.isEmpty()) {
-          partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          partitions =
+              consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                  .map(p -> new TopicPartition(p.topic(), p.partition()))
+                  .toList();
           if (partitions.isEmpty()) {
             Thread.sleep(200);
             continue;
@@ -48,8 +51,8 @@ public final class EventProbe {
           consumer.seekToBeginning(partitions);
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          Event event = new Event(r.key(), new String(r.value(), StandardCharsets.UTF_8),
-              headers(r));
+          Event event =
+              new Event(r.key(), new String(r.value(), StandardCharsets.UTF_8), headers(r));
           if (match.test(event)) {
             return event;
           }

@@ -42,8 +42,10 @@ public final class EventStream implements AutoCloseable {
 
   /** Opens a stream with a bearer token; returns once the response's head has arrived. */
   public static EventStream open(URI uri, String token) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -70,8 +72,9 @@ public final class EventStream implements AutoCloseable {
   public Event await(Predicate<Event> wanted, Duration patience) throws InterruptedException {
     Instant deadline = Instant.now().plus(patience);
     while (true) {
-      Event event = next(Duration.between(Instant.now(), deadline)).orElseThrow(
-          () -> new AssertionError("no such event within " + patience));
+      Event event =
+          next(Duration.between(Instant.now(), deadline))
+              .orElseThrow(() -> new AssertionError("no such event within " + patience));
       if (wanted.test(event)) {
         return event;
       }
@@ -92,8 +95,8 @@ public final class EventStream implements AutoCloseable {
   public boolean ends(Duration patience) throws InterruptedException {
     Instant deadline = Instant.now().plus(patience);
     while (Instant.now().isBefore(deadline)) {
-      Event event = events.poll(Duration.between(Instant.now(), deadline).toMillis(),
-          TimeUnit.MILLISECONDS);
+      Event event =
+          events.poll(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
       if (event == END) {
         events.add(END);
         return true;
@@ -103,8 +106,8 @@ public final class EventStream implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String name = null;
       String id = null;
       StringBuilder data = null;
@@ -125,9 +128,9 @@ public final class EventStream implements AutoCloseable {
           switch (field) {
             case "event" -> name = value;
             case "id" -> id = value;
-            case "data" -> data = data == null ? new StringBuilder(value)
-                : data.append('\n').append(value);
-            default -> { }
+            case "data" ->
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            default -> {}
           }
         }
       }

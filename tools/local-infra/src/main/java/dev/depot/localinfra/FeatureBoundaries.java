@@ -10,15 +10,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The rules every service's feature packages keep ({@code dev.depot.<service>.<feature>}): they form
- * a graph without cycles, and a feature's {@code XxxRepository} is used by that feature alone — the
- * others go through its service or an in-process event. Reads compiled classes only: no Spring, no
- * infrastructure.
+ * The rules every service's feature packages keep ({@code dev.depot.<service>.<feature>}): they
+ * form a graph without cycles, and a feature's {@code XxxRepository} is used by that feature alone
+ * — the others go through its service or an in-process event. Reads compiled classes only: no
+ * Spring, no infrastructure.
  */
 public final class FeatureBoundaries {
 
@@ -32,10 +32,12 @@ public final class FeatureBoundaries {
     // mention from the class path would take seconds and decide nothing
     configuration.setResolveMissingDependenciesFromClassPath(false);
     try {
-      check(rootPackage, new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-          .importPackages(rootPackage));
+      check(
+          rootPackage,
+          new ClassFileImporter()
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+              .importPackages(rootPackage));
     } finally {
       configuration.setResolveMissingDependenciesFromClassPath(resolving);
     }

@@ -43,16 +43,24 @@ public final class LocalInfraMain {
     }
     Files.deleteIfExists(envFile);
     long begin = System.nanoTime();
-    LocalInfra infra = LocalInfra.start(dataDir,
-        freePorts ? LocalInfra.Ports.free() : LocalInfra.Ports.localRun(), System.getenv());
+    LocalInfra infra =
+        LocalInfra.start(
+            dataDir,
+            freePorts ? LocalInfra.Ports.free() : LocalInfra.Ports.localRun(),
+            System.getenv());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      infra.close();
-      stopped.countDown();
-    }, "local-infra-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  infra.close();
+                  stopped.countDown();
+                },
+                "local-infra-shutdown"));
     writeEnvFile(envFile, infra.variables());
-    System.out.printf("local-infra: started %s in %d ms%n", infra.startedComponents(),
-        (System.nanoTime() - begin) / 1_000_000);
+    System.out.printf(
+        "local-infra: started %s in %d ms%n",
+        infra.startedComponents(), (System.nanoTime() - begin) / 1_000_000);
     stopped.await();
   }
 
@@ -72,8 +80,13 @@ public final class LocalInfraMain {
 
   private static void writeEnvFile(Path file, Map<String, String> variables) throws IOException {
     StringBuilder out = new StringBuilder();
-    variables.forEach((k, v) -> out.append("export ").append(k).append("='")
-        .append(v.replace("\n", "\\n").replace("'", "'\\''")).append("'\n"));
+    variables.forEach(
+        (k, v) ->
+            out.append("export ")
+                .append(k)
+                .append("='")
+                .append(v.replace("\n", "\\n").replace("'", "'\\''"))
+                .append("'\n"));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, out);

@@ -12,8 +12,8 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node KRaft Kafka (broker and controller in one process) whose log directory is
- * kept between runs, so events that were published but not yet consumed survive a restart.
+ * A real single-node KRaft Kafka (broker and controller in one process) whose log directory is kept
+ * between runs, so events that were published but not yet consumed survive a restart.
  */
 final class LocalKafka implements InfraComponent {
 
@@ -40,8 +40,8 @@ final class LocalKafka implements InfraComponent {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners",
-        "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("controller.listener.names", "CONTROLLER");

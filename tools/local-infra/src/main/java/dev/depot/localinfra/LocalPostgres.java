@@ -30,16 +30,17 @@ final class LocalPostgres implements InfraComponent {
   @Override
   public Map<String, String> start() throws Exception {
     Files.createDirectories(dataDir);
-    postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .setServerConfig("max_connections", "300")
-        .start();
+    postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setServerConfig("max_connections", "300")
+            .start();
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery(
-          "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
         if (!rs.next()) {
           s.execute("create database " + DATABASE);
         }

@@ -25,14 +25,15 @@ final class LocalRedis implements InfraComponent {
   @Override
   public Map<String, String> start() throws Exception {
     Files.createDirectories(dir);
-    redis = RedisServer.newRedisServer()
-        .bind("127.0.0.1")
-        .port(port)
-        .setting("dir " + dir.toAbsolutePath())
-        .setting("save 60 1")
-        .setting("appendonly no")
-        .onShutdownForceStop(true)
-        .build();
+    redis =
+        RedisServer.newRedisServer()
+            .bind("127.0.0.1")
+            .port(port)
+            .setting("dir " + dir.toAbsolutePath())
+            .setting("save 60 1")
+            .setting("appendonly no")
+            .onShutdownForceStop(true)
+            .build();
     redis.start();
     return Map.of("DEPOT_REDIS_URL", "redis://127.0.0.1:" + port);
   }

@@ -27,9 +27,12 @@ final class LocalSmtp implements InfraComponent {
 
   @Override
   public Map<String, String> start() {
-    mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
     mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     mail.start();
     return Map.of(

@@ -46,8 +46,8 @@ public final class MailCatcher {
   /** The catcher of the test infrastructure ({@code DEPOT_SMTP_HOST}, {@code DEPOT_IMAP_PORT}). */
   public static MailCatcher ofTestInfra() throws Exception {
     var variables = TestInfra.variables();
-    return new MailCatcher(variables.get("DEPOT_SMTP_HOST"),
-        Integer.parseInt(variables.get("DEPOT_IMAP_PORT")));
+    return new MailCatcher(
+        variables.get("DEPOT_SMTP_HOST"), Integer.parseInt(variables.get("DEPOT_IMAP_PORT")));
   }
 
   /** Waits for the {@code nth} (1-based) message to {@code address} whose subject has a text. */
@@ -62,8 +62,8 @@ public final class MailCatcher {
         }
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no mail #" + nth + " '" + subjectPart + "' to " + address
-            + " within " + timeout);
+        throw new AssertionError(
+            "no mail #" + nth + " '" + subjectPart + "' to " + address + " within " + timeout);
       }
       Thread.sleep(100);
     }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Keeps merged Flyway migrations as they were merged. Each service commits
- * {@code db/migrations.sha256} beside {@code db/migration/}: one {@code sha256sum} line per
- * {@code V*__*.sql}. A migration that differs from its line, lacks one, or has gone fails the build.
+ * Keeps merged Flyway migrations as they were merged. Each service commits {@code
+ * db/migrations.sha256} beside {@code db/migration/}: one {@code sha256sum} line per {@code
+ * V*__*.sql}. A migration that differs from its line, lacks one, or has gone fails the build.
  */
 public final class MigrationManifest {
 
@@ -29,17 +29,19 @@ public final class MigrationManifest {
   private MigrationManifest() {}
 
   /**
-   * Checks {@code db/migration/V*__*.sql} against {@code db/migrations.sha256}, where {@code db}
-   * is e.g. {@code src/main/resources/db}; throws an {@link AssertionError} saying what to do.
+   * Checks {@code db/migration/V*__*.sql} against {@code db/migrations.sha256}, where {@code db} is
+   * e.g. {@code src/main/resources/db}; throws an {@link AssertionError} saying what to do.
    */
   public static void verify(Path db) {
     List<String> problems = problems(db);
     if (!problems.isEmpty()) {
-      throw new AssertionError(String.join("\n", problems)
-          + "\n\nA merged migration is never edited, renamed or deleted: the databases that ran it"
-          + " keep its old text. To change the schema, add the next migration (a new file"
-          + " V<n+1>__what_it_does.sql) and add its line to " + db.resolve(MANIFEST)
-          + " (sha256sum format, as printed above).");
+      throw new AssertionError(
+          String.join("\n", problems)
+              + "\n\nA merged migration is never edited, renamed or deleted: the databases that ran it"
+              + " keep its old text. To change the schema, add the next migration (a new file"
+              + " V<n+1>__what_it_does.sql) and add its line to "
+              + db.resolve(MANIFEST)
+              + " (sha256sum format, as printed above).");
     }
   }
 
@@ -49,23 +51,32 @@ public final class MigrationManifest {
     Map<String, String> recorded = read(db.resolve(MANIFEST));
     TreeSet<String> present = new TreeSet<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString()).filter(n -> VERSIONED.matcher(n).matches())
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> VERSIONED.matcher(n).matches())
           .forEach(present::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     List<String> problems = new ArrayList<>();
-    recorded.forEach((name, hash) -> {
-      if (!present.contains(name)) {
-        problems.add(name + " is in " + MANIFEST + " but no longer in " + dir + ".");
-      } else if (!hash.equals(sha256(dir.resolve(name)))) {
-        problems.add(name + " has changed since it was merged.");
-      }
-    });
+    recorded.forEach(
+        (name, hash) -> {
+          if (!present.contains(name)) {
+            problems.add(name + " is in " + MANIFEST + " but no longer in " + dir + ".");
+          } else if (!hash.equals(sha256(dir.resolve(name)))) {
+            problems.add(name + " has changed since it was merged.");
+          }
+        });
     for (String name : present) {
       if (!recorded.containsKey(name)) {
-        problems.add(name + " is new: add this line to " + MANIFEST + ":  "
-            + sha256(dir.resolve(name)) + "  " + name);
+        problems.add(
+            name
+                + " is new: add this line to "
+                + MANIFEST
+                + ":  "
+                + sha256(dir.resolve(name))
+                + "  "
+                + name);
       }
     }
     return problems;
@@ -95,8 +106,8 @@ public final class MigrationManifest {
 
   static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {

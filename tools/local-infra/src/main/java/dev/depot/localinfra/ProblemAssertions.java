@@ -14,13 +14,17 @@ public final class ProblemAssertions {
   private ProblemAssertions() {}
 
   public static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-    return assertProblem(response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(null), response.body(), status, code);
+    return assertProblem(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.body(),
+        status,
+        code);
   }
 
   /** The same for a response known by its parts, e.g. one from MockMvc. */
-  public static JsonNode assertProblem(int actualStatus, String contentType, String body,
-      int status, String code) {
+  public static JsonNode assertProblem(
+      int actualStatus, String contentType, String body, int status, String code) {
     assertThat(actualStatus).as(body).isEqualTo(status);
     assertThat(contentType).startsWith("application/problem+json");
     JsonNode problem = JSON.readTree(body);

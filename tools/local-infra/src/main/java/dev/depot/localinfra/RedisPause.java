@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Makes the test Redis stop answering every client for a while ({@code CLIENT PAUSE}), as a
- * Redis too busy or too far away to answer in time would: commands wait, then run.
+ * Makes the test Redis stop answering every client for a while ({@code CLIENT PAUSE}), as a Redis
+ * too busy or too far away to answer in time would: commands wait, then run.
  */
 public final class RedisPause {
 
@@ -19,8 +19,8 @@ public final class RedisPause {
   public static void pause(Duration duration) throws Exception {
     URI url = URI.create(TestInfra.variables().get("DEPOT_REDIS_URL"));
     String millis = Long.toString(duration.toMillis());
-    String command = "*3\r\n$6\r\nCLIENT\r\n$5\r\nPAUSE\r\n$" + millis.length() + "\r\n" + millis
-        + "\r\n";
+    String command =
+        "*3\r\n$6\r\nCLIENT\r\n$5\r\nPAUSE\r\n$" + millis.length() + "\r\n" + millis + "\r\n";
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       OutputStream out = socket.getOutputStream();
       out.write(command.getBytes(StandardCharsets.US_ASCII));

@@ -16,8 +16,8 @@ public final class ServiceClient {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  public HttpResponse<String> get(String path, String token) throws IOException,
-      InterruptedException {
+  public HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
     return send(request(path, token).GET());
   }
 
@@ -29,8 +29,8 @@ public final class ServiceClient {
     return request;
   }
 
-  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException,
-      InterruptedException {
+  public HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

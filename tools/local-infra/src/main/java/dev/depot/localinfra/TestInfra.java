@@ -9,16 +9,21 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Real infrastructure for integration tests, started at most once per test JVM and shared by
- * every test class. When the DEPOT_* variables are already set (as {@code ./depot test} does after
+ * Real infrastructure for integration tests, started at most once per test JVM and shared by every
+ * test class. When the DEPOT_* variables are already set (as {@code ./depot test} does after
  * starting one infrastructure for the whole build) they are used as they are; otherwise the
  * components start in-process on free ports. The variables become system properties, so the
  * services' {@code ${DEPOT_...}} placeholders resolve to them.
  */
 public final class TestInfra implements BeforeAllCallback {
 
-  private static final List<String> REQUIRED = List.of("DEPOT_DB_URL", "DEPOT_KAFKA_BOOTSTRAP",
-      "DEPOT_S3_ENDPOINT", "DEPOT_REDIS_URL", "DEPOT_SMTP_HOST");
+  private static final List<String> REQUIRED =
+      List.of(
+          "DEPOT_DB_URL",
+          "DEPOT_KAFKA_BOOTSTRAP",
+          "DEPOT_S3_ENDPOINT",
+          "DEPOT_REDIS_URL",
+          "DEPOT_SMTP_HOST");
   public static final String ISSUER = "http://depot.test";
 
   private static Map<String, String> variables;
@@ -34,11 +39,12 @@ public final class TestInfra implements BeforeAllCallback {
       Map<String, String> env = System.getenv();
       if (REQUIRED.stream().allMatch(env::containsKey)) {
         variables = new TreeMap<>();
-        env.forEach((k, v) -> {
-          if (k.startsWith("DEPOT_")) {
-            variables.put(k, v);
-          }
-        });
+        env.forEach(
+            (k, v) -> {
+              if (k.startsWith("DEPOT_")) {
+                variables.put(k, v);
+              }
+            });
       } else {
         Path dir = Files.createTempDirectory("depot-test-infra");
         LocalInfra infra = LocalInfra.start(dir, LocalInfra.Ports.free(), env);

@@ -44,8 +44,13 @@ public final class TestTokens {
 
   /** Tokens signed with a new key that no service trusts: for forgery tests. */
   public static TestTokens untrusted(String issuer) throws JOSEException {
-    return new TestTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-        .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate(), issuer);
+    return new TestTokens(
+        new RSAKeyGenerator(2048)
+            .keyID(UUID.randomUUID().toString())
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .generate(),
+        issuer);
   }
 
   public String issue(String subject) {
@@ -63,23 +68,29 @@ public final class TestTokens {
   }
 
   /**
-   * A token for {@code subject} with extra claims; like every token auth-service issues it names
-   * a session ({@code sid}, a new one unless the claims name one).
+   * A token for {@code subject} with extra claims; like every token auth-service issues it names a
+   * session ({@code sid}, a new one unless the claims name one).
    */
   public String issue(String subject, Duration ttl, Map<String, Object> extraClaims) {
     Instant now = Instant.now();
     Instant issuedAt = ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now;
-    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-        .issuer(issuer).subject(subject).jwtID(UUID.randomUUID().toString())
-        .issueTime(Date.from(issuedAt)).expirationTime(Date.from(now.plus(ttl)))
-        .claim("preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
-        .claim("email", subject + "@example.test")
-        .claim("sid", UUID.randomUUID().toString());
+    JWTClaimsSet.Builder builder =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(subject)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(issuedAt))
+            .expirationTime(Date.from(now.plus(ttl)))
+            .claim(
+                "preferred_username", "user-" + subject.substring(0, Math.min(8, subject.length())))
+            .claim("email", subject + "@example.test")
+            .claim("sid", UUID.randomUUID().toString());
     extraClaims.forEach(builder::claim);
     JWTClaimsSet claims = builder.build();
     try {
-      SignedJWT jwt = new SignedJWT(
-          new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -91,12 +102,14 @@ public final class TestTokens {
   public URI serveJwks() throws IOException {
     byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/jwks.json", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
   }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the local run stores survives a restart: rows, blobs and unconsumed events. */
 class LocalInfraRestartTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void dataSurvivesARestart() throws Exception {
@@ -41,8 +40,11 @@ class LocalInfraRestartTest {
         s.execute("insert into kept values ('still here')");
       }
       byte[] blob = "blob".getBytes();
-      s3(v).putObject(PutObjectArgs.builder().bucket("depot").object("kept/blob")
-          .stream(new ByteArrayInputStream(blob), (long) blob.length, null).build());
+      s3(v)
+          .putObject(
+              PutObjectArgs.builder().bucket("depot").object("kept/blob").stream(
+                      new ByteArrayInputStream(blob), (long) blob.length, null)
+                  .build());
       Properties p = new Properties();
       p.put("bootstrap.servers", v.get("DEPOT_KAFKA_BOOTSTRAP"));
       try (KafkaProducer<String, String> producer =
@@ -53,12 +55,13 @@ class LocalInfraRestartTest {
     try (LocalInfra infra = LocalInfra.start(dataDir, ports, Map.of())) {
       Map<String, String> v = infra.variables();
       try (Connection c = DriverManager.getConnection(v.get("DEPOT_DB_URL"), "postgres", "");
-          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select note from kept")) {
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select note from kept")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("still here");
       }
-      try (var in = s3(v).getObject(GetObjectArgs.builder().bucket("depot").object("kept/blob")
-          .build())) {
+      try (var in =
+          s3(v).getObject(GetObjectArgs.builder().bucket("depot").object("kept/blob").build())) {
         assertThat(new String(in.readAllBytes())).isEqualTo("blob");
       }
       Properties p = new Properties();
@@ -79,8 +82,10 @@ class LocalInfraRestartTest {
   }
 
   private static MinioClient s3(Map<String, String> v) {
-    return MinioClient.builder().endpoint(v.get("DEPOT_S3_ENDPOINT"))
+    return MinioClient.builder()
+        .endpoint(v.get("DEPOT_S3_ENDPOINT"))
         .credentials(v.get("DEPOT_S3_ACCESS_KEY"), v.get("DEPOT_S3_SECRET_KEY"))
-        .region("us-east-1").build();
+        .region("us-east-1")
+        .build();
   }
 }

@@ -12,15 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrationManifestTest {
 
-  @TempDir
-  Path db;
+  @TempDir Path db;
 
   @BeforeEach
   void oneMergedMigration() throws IOException {
     Files.createDirectories(db.resolve("migration"));
     Files.writeString(db.resolve("migration/V1__things.sql"), "CREATE TABLE things (id int);\n");
-    Files.writeString(db.resolve(MigrationManifest.MANIFEST), "# merged migrations\n"
-        + MigrationManifest.sha256(db.resolve("migration/V1__things.sql")) + "  V1__things.sql\n");
+    Files.writeString(
+        db.resolve(MigrationManifest.MANIFEST),
+        "# merged migrations\n"
+            + MigrationManifest.sha256(db.resolve("migration/V1__things.sql"))
+            + "  V1__things.sql\n");
   }
 
   @Test
@@ -44,7 +46,9 @@ class MigrationManifestTest {
     String hash = MigrationManifest.sha256(db.resolve("migration/V2__more.sql"));
     assertThatThrownBy(() -> MigrationManifest.verify(db))
         .hasMessageContaining(hash + "  V2__more.sql");
-    Files.writeString(db.resolve(MigrationManifest.MANIFEST), hash + "  V2__more.sql\n",
+    Files.writeString(
+        db.resolve(MigrationManifest.MANIFEST),
+        hash + "  V2__more.sql\n",
         java.nio.file.StandardOpenOption.APPEND);
     assertThat(MigrationManifest.problems(db)).isEmpty();
   }
@@ -52,7 +56,8 @@ class MigrationManifestTest {
   @Test
   void aDeletedOrRenamedMigrationFails() throws IOException {
     Files.move(db.resolve("migration/V1__things.sql"), db.resolve("migration/V1__stuff.sql"));
-    assertThat(MigrationManifest.problems(db)).hasSize(2)
+    assertThat(MigrationManifest.problems(db))
+        .hasSize(2)
         .anySatisfy(p -> assertThat(p).contains("V1__things.sql is in"))
         .anySatisfy(p -> assertThat(p).contains("V1__stuff.sql is new"));
   }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds a zip archive from its manifest, streaming it into the store as it is written: entries
- * in manifest order, UTF-8 names, folders as directory entries, ZIP64 where sizes or the number of
+ * Builds a zip archive from its manifest, streaming it into the store as it is written: entries in
+ * manifest order, UTF-8 names, folders as directory entries, ZIP64 where sizes or the number of
  * entries need it ({@link ZipOutputStream} does both). Building is deterministic and the object
  * appears only when complete: a request delivered again (a worker stopped halfway, or one whose
  * build outlasted its turn in the consumer group) finds it built and reports it ready again, or
@@ -36,8 +36,10 @@ import org.springframework.stereotype.Service;
 class ArchiveBuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveBuilder.class);
+
   /** Headers, descriptors and central directory of one entry, generously (names up to 1 KiB). */
   private static final long OVERHEAD_PER_ENTRY = 2_400;
+
   private static final int COPY_BUFFER = 64 * 1024;
 
   private final ArchiveStorage storage;
@@ -45,8 +47,8 @@ class ArchiveBuilder {
   private final ArchiveProperties properties;
   private final Clock clock;
 
-  ArchiveBuilder(ArchiveStorage storage, ArchiveReports reports, ArchiveProperties properties,
-      Clock clock) {
+  ArchiveBuilder(
+      ArchiveStorage storage, ArchiveReports reports, ArchiveProperties properties, Clock clock) {
     this.storage = storage;
     this.reports = reports;
     this.properties = properties;
@@ -54,17 +56,25 @@ class ArchiveBuilder {
   }
 
   /**
-   * Builds the archive and reports the outcome. A file gone from the store or an unsafe path
-   * fails the archive for good; a storage or Kafka failure throws, so the request is retried.
+   * Builds the archive and reports the outcome. A file gone from the store or an unsafe path fails
+   * the archive for good; a storage or Kafka failure throws, so the request is retried.
    */
   void build(ArchiveRequested request) {
     UUID id = request.archiveId();
     OptionalLong built = storage.builtSize(id);
     if (built.isPresent()) {
-      LOG.info("archive {} is built already ({} bytes): reported again, not rebuilt", id,
+      LOG.info(
+          "archive {} is built already ({} bytes): reported again, not rebuilt",
+          id,
           built.getAsLong());
-      reports.finished(new ArchiveFinished(id, ArchiveFinished.Outcome.READY, request.entries(),
-          built.getAsLong(), null, clock.instant()));
+      reports.finished(
+          new ArchiveFinished(
+              id,
+              ArchiveFinished.Outcome.READY,
+              request.entries(),
+              built.getAsLong(),
+              null,
+              clock.instant()));
       return;
     }
     int aborted = storage.abortUnfinished(id);
@@ -77,18 +87,34 @@ class ArchiveBuilder {
       result = write(request);
     } catch (EntryGoneException | UnsafeManifestException e) {
       LOG.warn("archive {} cannot be built: {}", id, e.getMessage());
-      reports.finished(new ArchiveFinished(id, ArchiveFinished.Outcome.FAILED,
-          request.entries(), 0, e instanceof EntryGoneException
-              ? "A selected file was deleted before it could be archived."
-              : "The selection holds a name that cannot be archived.", clock.instant()));
+      reports.finished(
+          new ArchiveFinished(
+              id,
+              ArchiveFinished.Outcome.FAILED,
+              request.entries(),
+              0,
+              e instanceof EntryGoneException
+                  ? "A selected file was deleted before it could be archived."
+                  : "The selection holds a name that cannot be archived.",
+              clock.instant()));
       return;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    LOG.info("archive {} built: {} entries, {} bytes in, {} bytes zip, {} s", id,
-        result.entries(), result.bytes(), result.size(), String.format(Locale.ROOT, "%.1f",
-            seconds));
-    reports.finished(new ArchiveFinished(id, ArchiveFinished.Outcome.READY, result.entries(),
-        result.size(), null, clock.instant()));
+    LOG.info(
+        "archive {} built: {} entries, {} bytes in, {} bytes zip, {} s",
+        id,
+        result.entries(),
+        result.bytes(),
+        result.size(),
+        String.format(Locale.ROOT, "%.1f", seconds));
+    reports.finished(
+        new ArchiveFinished(
+            id,
+            ArchiveFinished.Outcome.READY,
+            result.entries(),
+            result.size(),
+            null,
+            clock.instant()));
   }
 
   /** Deletes what a discarded archive left in the store. */
@@ -103,8 +129,12 @@ class ArchiveBuilder {
     long expected = request.totalBytes() + (request.entries() + 1L) * OVERHEAD_PER_ENTRY;
     Progress progress = new Progress(id);
     try (Stream<ArchiveManifest.Entry> manifest = storage.manifest(id);
-        Prefetch entries = new Prefetch(manifest.iterator(), storage, properties.prefetch(),
-            properties.prefetchMaxSize().toBytes());
+        Prefetch entries =
+            new Prefetch(
+                manifest.iterator(),
+                storage,
+                properties.prefetch(),
+                properties.prefetchMaxSize().toBytes());
         ArchiveUpload upload = storage.begin(id, expected);
         ZipOutputStream zip = new ZipOutputStream(new UncloseableOutputStream(upload))) {
       Set<String> paths = new HashSet<>();
@@ -120,9 +150,10 @@ class ArchiveBuilder {
           }
         } else {
           path = ZipPaths.unique(path, paths);
-          long written = next.bytes() != null
-              ? writeSmall(zip, path, entry, next.await())
-              : writeStreamed(zip, path, entry, copy);
+          long written =
+              next.bytes() != null
+                  ? writeSmall(zip, path, entry, next.await())
+                  : writeStreamed(zip, path, entry, copy);
           progress.bytes += written;
         }
         progress.entries++;
@@ -148,8 +179,9 @@ class ArchiveBuilder {
   }
 
   /** A small file, already in memory: stored as is when compressed already, else deflated. */
-  private long writeSmall(ZipOutputStream zip, String path, ArchiveManifest.Entry entry,
-      byte[] bytes) throws IOException {
+  private long writeSmall(
+      ZipOutputStream zip, String path, ArchiveManifest.Entry entry, byte[] bytes)
+      throws IOException {
     ZipEntry zipEntry = new ZipEntry(path);
     zipEntry.setLastModifiedTime(FileTime.from(entry.modifiedAt()));
     if (Compression.isCompressed(entry.mimeType(), path)) {
@@ -173,13 +205,14 @@ class ArchiveBuilder {
    * A big file, streamed from the store: deflated (at level 0, i.e. stored blocks, when its bytes
    * are compressed already), since a stored entry would need its CRC before its bytes.
    */
-  private long writeStreamed(ZipOutputStream zip, String path, ArchiveManifest.Entry entry,
-      byte[] copy) throws IOException {
+  private long writeStreamed(
+      ZipOutputStream zip, String path, ArchiveManifest.Entry entry, byte[] copy)
+      throws IOException {
     ZipEntry zipEntry = new ZipEntry(path);
     zipEntry.setLastModifiedTime(FileTime.from(entry.modifiedAt()));
     zipEntry.setMethod(ZipEntry.DEFLATED);
-    zip.setLevel(Compression.isCompressed(entry.mimeType(), path) ? 0
-        : properties.compressionLevel());
+    zip.setLevel(
+        Compression.isCompressed(entry.mimeType(), path) ? 0 : properties.compressionLevel());
     zip.putNextEntry(zipEntry);
     long written = 0;
     try (InputStream in = storage.open(entry.blobId())) {

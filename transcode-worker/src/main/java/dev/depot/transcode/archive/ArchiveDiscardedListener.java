@@ -22,7 +22,10 @@ class ArchiveDiscardedListener {
   @KafkaListener(id = "transcode-archive-discarded", topics = ArchiveDiscarded.TOPIC)
   void on(EventEnvelope<ArchiveDiscarded> event) {
     ArchiveDiscarded discarded = event.data();
-    LOG.info("event {}: archive {} {}", event.id(), discarded.archiveId(),
+    LOG.info(
+        "event {}: archive {} {}",
+        event.id(),
+        discarded.archiveId(),
         discarded.reason().name().toLowerCase(java.util.Locale.ROOT));
     builder.discard(discarded.archiveId());
   }

@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How zip archives are built.
  *
- * @param partSize the smallest part of the multipart upload the zip streams into (S3 wants at
- *     least 5 MB); bigger archives get bigger parts so that 10,000 parts are never needed. Memory
- *     held: about three parts
+ * @param partSize the smallest part of the multipart upload the zip streams into (S3 wants at least
+ *     5 MB); bigger archives get bigger parts so that 10,000 parts are never needed. Memory held:
+ *     about three parts
  * @param uploadsInFlight how many parts upload while the next one fills
  * @param prefetch how many entries are fetched ahead of the one being written, so that many small
  *     files do not each wait for a round trip to the store

@@ -8,8 +8,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Archives to build. The offset is committed only after the archive is complete and reported, so
- * a worker stopped halfway gets the request again (here or on another instance) and builds the
+ * Archives to build. The offset is committed only after the archive is complete and reported, so a
+ * worker stopped halfway gets the request again (here or on another instance) and builds the
  * archive anew; a failure retries with backoff, then dead-letters.
  */
 @Component
@@ -26,12 +26,18 @@ class ArchiveRequestedListener {
   @KafkaListener(id = "transcode-archive-requested", topics = ArchiveRequested.TOPIC)
   void on(EventEnvelope<ArchiveRequested> event) {
     ArchiveRequested request = event.data();
-    LOG.info("event {}: archive {} requested ({} entries, {} bytes)", event.id(),
-        request.archiveId(), request.entries(), request.totalBytes());
+    LOG.info(
+        "event {}: archive {} requested ({} entries, {} bytes)",
+        event.id(),
+        request.archiveId(),
+        request.entries(),
+        request.totalBytes());
     try {
       builder.build(request);
     } catch (ArchiveGoneException e) {
-      LOG.info("archive {}: {}; it was discarded, nothing to build", request.archiveId(),
+      LOG.info(
+          "archive {}: {}; it was discarded, nothing to build",
+          request.archiveId(),
           e.getMessage());
     }
   }

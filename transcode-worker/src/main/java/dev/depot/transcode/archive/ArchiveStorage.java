@@ -24,8 +24,8 @@ interface ArchiveStorage {
   InputStream open(UUID blobId);
 
   /**
-   * Starts writing an archive; nothing is visible under its key until
-   * {@link ArchiveUpload#complete()}.
+   * Starts writing an archive; nothing is visible under its key until {@link
+   * ArchiveUpload#complete()}.
    *
    * @param expectedSize about how big the archive will be (it chooses the part size)
    */

@@ -17,13 +17,13 @@ class KafkaArchiveReports implements ArchiveReports {
 
   @Override
   public void progress(ArchiveProgressed report) {
-    reports.sendLater(ArchiveProgressed.TOPIC, ArchiveProgressed.TYPE,
-        report.archiveId().toString(), report);
+    reports.sendLater(
+        ArchiveProgressed.TOPIC, ArchiveProgressed.TYPE, report.archiveId().toString(), report);
   }
 
   @Override
   public void finished(ArchiveFinished report) {
-    reports.send(ArchiveFinished.TOPIC, ArchiveFinished.TYPE, report.archiveId().toString(),
-        report);
+    reports.send(
+        ArchiveFinished.TOPIC, ArchiveFinished.TYPE, report.archiveId().toString(), report);
   }
 }

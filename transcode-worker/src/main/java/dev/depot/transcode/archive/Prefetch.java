@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
 
 /**
  * Walks the manifest a few entries ahead of the zip writer: small files are read into memory
- * concurrently (so 70,000 small files are not 70,000 round trips one after another), big ones
- * are left to stream when their turn comes. At most {@code window} entries, and so at most
- * {@code window × maxSize} bytes, are held ahead.
+ * concurrently (so 70,000 small files are not 70,000 round trips one after another), big ones are
+ * left to stream when their turn comes. At most {@code window} entries, and so at most {@code
+ * window × maxSize} bytes, are held ahead.
  */
 final class Prefetch implements AutoCloseable {
 
@@ -49,8 +49,8 @@ final class Prefetch implements AutoCloseable {
   private final Deque<Ahead> ahead = new ArrayDeque<>();
   private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
 
-  Prefetch(Iterator<ArchiveManifest.Entry> entries, ArchiveStorage storage, int window,
-      long maxSize) {
+  Prefetch(
+      Iterator<ArchiveManifest.Entry> entries, ArchiveStorage storage, int window, long maxSize) {
     this.entries = entries;
     this.storage = storage;
     this.window = window;
@@ -87,11 +87,12 @@ final class Prefetch implements AutoCloseable {
 
   @Override
   public void close() {
-    ahead.forEach(a -> {
-      if (a.bytes() != null) {
-        a.bytes().cancel(true);
-      }
-    });
+    ahead.forEach(
+        a -> {
+          if (a.bytes() != null) {
+            a.bytes().cancel(true);
+          }
+        });
     fetchers.shutdownNow();
   }
 }

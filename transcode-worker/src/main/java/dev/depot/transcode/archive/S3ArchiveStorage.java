@@ -29,6 +29,7 @@ class S3ArchiveStorage implements ArchiveStorage {
 
   /** S3 allows 10,000 parts; the part size is chosen so that an archive needs fewer. */
   static final int PART_BUDGET = 9_000;
+
   private static final long MIB = 1024 * 1024;
 
   private final MinioAsyncClient s3;
@@ -36,9 +37,12 @@ class S3ArchiveStorage implements ArchiveStorage {
   private final ArchiveProperties properties;
 
   S3ArchiveStorage(S3Properties s3Properties, ArchiveProperties properties) {
-    this.s3 = MinioAsyncClient.builder().endpoint(s3Properties.endpoint().toString())
-        .credentials(s3Properties.accessKey(), s3Properties.secretKey())
-        .region(s3Properties.region()).build();
+    this.s3 =
+        MinioAsyncClient.builder()
+            .endpoint(s3Properties.endpoint().toString())
+            .credentials(s3Properties.accessKey(), s3Properties.secretKey())
+            .region(s3Properties.region())
+            .build();
     this.bucket = s3Properties.bucket();
     this.properties = properties;
   }
@@ -46,8 +50,13 @@ class S3ArchiveStorage implements ArchiveStorage {
   @Override
   public Stream<ArchiveManifest.Entry> manifest(UUID archiveId) {
     try {
-      return ArchiveManifest.read(await(s3.getObject(GetObjectArgs.builder().bucket(bucket)
-          .object(ObjectKeys.archiveManifest(archiveId)).build())));
+      return ArchiveManifest.read(
+          await(
+              s3.getObject(
+                  GetObjectArgs.builder()
+                      .bucket(bucket)
+                      .object(ObjectKeys.archiveManifest(archiveId))
+                      .build())));
     } catch (ArchiveStorageException e) {
       if (isMissing(e)) {
         throw new ArchiveGoneException(archiveId, e);
@@ -59,8 +68,9 @@ class S3ArchiveStorage implements ArchiveStorage {
   @Override
   public InputStream open(UUID blobId) {
     try {
-      return await(s3.getObject(GetObjectArgs.builder().bucket(bucket)
-          .object(ObjectKeys.blob(blobId)).build()));
+      return await(
+          s3.getObject(
+              GetObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blobId)).build()));
     } catch (ArchiveStorageException e) {
       if (isMissing(e)) {
         throw new EntryGoneException(blobId, e);
@@ -77,18 +87,31 @@ class S3ArchiveStorage implements ArchiveStorage {
     if (partSize > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("archive " + archiveId + " is too big: " + expectedSize);
     }
-    String uploadId = await(s3.createMultipartUpload(CreateMultipartUploadArgs.builder()
-        .bucket(bucket).object(key).headers(new Http.Headers("Content-Type", "application/zip"))
-        .build())).result().uploadId();
-    return new S3MultipartUpload(s3, bucket, key, uploadId, (int) partSize,
-        properties.uploadsInFlight());
+    String uploadId =
+        await(
+                s3.createMultipartUpload(
+                    CreateMultipartUploadArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .headers(new Http.Headers("Content-Type", "application/zip"))
+                        .build()))
+            .result()
+            .uploadId();
+    return new S3MultipartUpload(
+        s3, bucket, key, uploadId, (int) partSize, properties.uploadsInFlight());
   }
 
   @Override
   public OptionalLong builtSize(UUID archiveId) {
     try {
-      return OptionalLong.of(await(s3.statObject(StatObjectArgs.builder().bucket(bucket)
-          .object(ObjectKeys.archive(archiveId)).build())).size());
+      return OptionalLong.of(
+          await(
+                  s3.statObject(
+                      StatObjectArgs.builder()
+                          .bucket(bucket)
+                          .object(ObjectKeys.archive(archiveId))
+                          .build()))
+              .size());
     } catch (ArchiveStorageException e) {
       if (isMissing(e)) {
         return OptionalLong.empty();
@@ -101,8 +124,11 @@ class S3ArchiveStorage implements ArchiveStorage {
   public int abortUnfinished(UUID archiveId) {
     String key = ObjectKeys.archive(archiveId);
     List<String> uploads = new ArrayList<>();
-    ListMultipartUploadsResult result = await(s3.listMultipartUploads(
-        ListMultipartUploadsArgs.builder().bucket(bucket).prefix(key).build())).result();
+    ListMultipartUploadsResult result =
+        await(
+                s3.listMultipartUploads(
+                    ListMultipartUploadsArgs.builder().bucket(bucket).prefix(key).build()))
+            .result();
     if (result.uploads() != null) {
       for (ListMultipartUploadsResult.Upload upload : result.uploads()) {
         if (key.equals(upload.objectName())) {
@@ -112,8 +138,13 @@ class S3ArchiveStorage implements ArchiveStorage {
     }
     for (String uploadId : uploads) {
       try {
-        await(s3.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket)
-            .object(key).uploadId(uploadId).build()));
+        await(
+            s3.abortMultipartUpload(
+                AbortMultipartUploadArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .uploadId(uploadId)
+                    .build()));
       } catch (ArchiveStorageException e) {
         if (!isMissing(e)) {
           throw e;
@@ -126,8 +157,8 @@ class S3ArchiveStorage implements ArchiveStorage {
   @Override
   public void delete(UUID archiveId) {
     abortUnfinished(archiveId);
-    for (String key : List.of(ObjectKeys.archive(archiveId),
-        ObjectKeys.archiveManifest(archiveId))) {
+    for (String key :
+        List.of(ObjectKeys.archive(archiveId), ObjectKeys.archiveManifest(archiveId))) {
       await(s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
     }
   }

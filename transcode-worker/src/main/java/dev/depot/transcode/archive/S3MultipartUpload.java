@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams bytes into one S3 multipart upload: a part is sent as soon as it is full while the next
- * one fills, with a few parts in flight. Memory stays at (in flight + 1) parts whatever the size
- * of the archive, and no temporary file is written.
+ * one fills, with a few parts in flight. Memory stays at (in flight + 1) parts whatever the size of
+ * the archive, and no temporary file is written.
  */
 final class S3MultipartUpload extends ArchiveUpload {
 
@@ -41,8 +41,8 @@ final class S3MultipartUpload extends ArchiveUpload {
   private boolean completed;
   private boolean closed;
 
-  S3MultipartUpload(MinioAsyncClient s3, String bucket, String key, String uploadId,
-      int partSize, int inFlight) {
+  S3MultipartUpload(
+      MinioAsyncClient s3, String bucket, String key, String uploadId, int partSize, int inFlight) {
     this.s3 = s3;
     this.bucket = bucket;
     this.key = key;
@@ -84,8 +84,14 @@ final class S3MultipartUpload extends ArchiveUpload {
     while (!sending.isEmpty()) {
       collect();
     }
-    await(s3.completeMultipartUpload(CompleteMultipartUploadArgs.builder().bucket(bucket)
-        .object(key).uploadId(uploadId).parts(parts.toArray(Part[]::new)).build()));
+    await(
+        s3.completeMultipartUpload(
+            CompleteMultipartUploadArgs.builder()
+                .bucket(bucket)
+                .object(key)
+                .uploadId(uploadId)
+                .parts(parts.toArray(Part[]::new))
+                .build()));
     completed = true;
     return size;
   }
@@ -99,11 +105,16 @@ final class S3MultipartUpload extends ArchiveUpload {
     if (!completed) {
       sending.forEach(s -> s.part().cancel(true));
       try {
-        await(s3.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket)
-            .object(key).uploadId(uploadId).build()));
+        await(
+            s3.abortMultipartUpload(
+                AbortMultipartUploadArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .uploadId(uploadId)
+                    .build()));
       } catch (RuntimeException e) {
-        LOG.warn("upload {} of {} not aborted (a rebuild aborts it): {}", uploadId, key,
-            e.toString());
+        LOG.warn(
+            "upload {} of {} not aborted (a rebuild aborts it): {}", uploadId, key, e.toString());
       }
     }
   }
@@ -111,9 +122,16 @@ final class S3MultipartUpload extends ArchiveUpload {
   private void send() {
     int number = parts.size() + sending.size() + 1;
     byte[] full = buffer;
-    CompletableFuture<Part> part = s3.uploadPart(UploadPartArgs.builder().bucket(bucket)
-            .object(key).uploadId(uploadId).partNumber(number).data(full, position).build())
-        .thenApply(response -> new Part(number, response.part().etag()));
+    CompletableFuture<Part> part =
+        s3.uploadPart(
+                UploadPartArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .uploadId(uploadId)
+                    .partNumber(number)
+                    .data(full, position)
+                    .build())
+            .thenApply(response -> new Part(number, response.part().etag()));
     sending.add(new Sending(full, part));
     while (sending.size() > inFlight) {
       collect();

@@ -16,7 +16,9 @@ final class ZipPaths {
    * @throws UnsafeManifestException otherwise
    */
   static String safe(String path) {
-    if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0
+    if (path.isEmpty()
+        || path.startsWith("/")
+        || path.indexOf('\\') >= 0
         || path.indexOf('\0') >= 0) {
       throw new UnsafeManifestException("unsafe path in manifest: " + printable(path));
     }

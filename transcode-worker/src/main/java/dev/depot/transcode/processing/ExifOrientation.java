@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The EXIF orientation of a JPEG (how a camera held sideways wants its pixels turned), read from
- * the APP1 segment without any metadata library. Anything missing or malformed means "as
- * stored": an EXIF-less image, another format or a broken tag is simply not turned.
+ * the APP1 segment without any metadata library. Anything missing or malformed means "as stored":
+ * an EXIF-less image, another format or a broken tag is simply not turned.
  */
 final class ExifOrientation {
 
@@ -27,8 +27,8 @@ final class ExifOrientation {
 
   /** The orientation (1 to 8) of a file, {@link #NORMAL} unless a JPEG says otherwise. */
   static int of(Path file) {
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(file)))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       if (in.readUnsignedShort() != SOI) {
         return NORMAL;
       }
@@ -85,19 +85,19 @@ final class ExifOrientation {
     int w = source.getWidth();
     int h = source.getHeight();
     boolean swap = orientation >= 5;
-    BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage target =
+        new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int rgb = source.getRGB(x, y);
         switch (orientation) {
-          case 2 -> target.setRGB(w - 1 - x, y, rgb);          // mirrored
-          case 3 -> target.setRGB(w - 1 - x, h - 1 - y, rgb);  // upside down
-          case 4 -> target.setRGB(x, h - 1 - y, rgb);          // mirrored vertically
-          case 5 -> target.setRGB(y, x, rgb);                  // transposed
-          case 6 -> target.setRGB(h - 1 - y, x, rgb);          // turn 90° clockwise
-          case 7 -> target.setRGB(h - 1 - y, w - 1 - x, rgb);  // transversed
-          default -> target.setRGB(y, w - 1 - x, rgb);         // 8: turn 90° counter-clockwise
+          case 2 -> target.setRGB(w - 1 - x, y, rgb); // mirrored
+          case 3 -> target.setRGB(w - 1 - x, h - 1 - y, rgb); // upside down
+          case 4 -> target.setRGB(x, h - 1 - y, rgb); // mirrored vertically
+          case 5 -> target.setRGB(y, x, rgb); // transposed
+          case 6 -> target.setRGB(h - 1 - y, x, rgb); // turn 90° clockwise
+          case 7 -> target.setRGB(h - 1 - y, w - 1 - x, rgb); // transversed
+          default -> target.setRGB(y, w - 1 - x, rgb); // 8: turn 90° counter-clockwise
         }
       }
     }

@@ -16,7 +16,6 @@ class KafkaProcessingReports implements ProcessingReports {
 
   @Override
   public void send(VersionProcessed report) {
-    reports.send(VersionProcessed.TOPIC, VersionProcessed.TYPE, report.fileId().toString(),
-        report);
+    reports.send(VersionProcessed.TOPIC, VersionProcessed.TYPE, report.fileId().toString(), report);
   }
 }

@@ -18,23 +18,24 @@ import org.springframework.stereotype.Component;
  * Tells what bytes are, with Apache Tika's magic detection (tika-core, no parsers), and decides
  * between that and the type the uploader declared.
  *
- * <p>The rule: the sniffed type wins, because it is evidence. The declared type is kept only
- * when it <em>refines</em> the evidence — it is a more specific type of the sniffed one in
- * Tika's type hierarchy — and, when the evidence is generic ({@code application/octet-stream}
- * or {@code text/plain}), only when Tika could not have checked it: a declared type with magic
- * bytes of its own that did not match is a wrong declaration. So:
+ * <p>The rule: the sniffed type wins, because it is evidence. The declared type is kept only when
+ * it <em>refines</em> the evidence — it is a more specific type of the sniffed one in Tika's type
+ * hierarchy — and, when the evidence is generic ({@code application/octet-stream} or {@code
+ * text/plain}), only when Tika could not have checked it: a declared type with magic bytes of its
+ * own that did not match is a wrong declaration. So:
+ *
  * <ul>
- *   <li>a PNG declared {@code text/plain} is {@code image/png};</li>
- *   <li>text declared {@code text/csv} or {@code application/json} stays so (no magic to
- *       check), text declared {@code text/html} or {@code image/png} is {@code text/plain};</li>
- *   <li>unknown binary declared {@code application/x-foo} stays so; binary declared
- *       {@code image/png} or {@code application/pdf} is {@code application/octet-stream};</li>
+ *   <li>a PNG declared {@code text/plain} is {@code image/png};
+ *   <li>text declared {@code text/csv} or {@code application/json} stays so (no magic to check),
+ *       text declared {@code text/html} or {@code image/png} is {@code text/plain};
+ *   <li>unknown binary declared {@code application/x-foo} stays so; binary declared {@code
+ *       image/png} or {@code application/pdf} is {@code application/octet-stream};
  *   <li>an Office document (a zip that Tika without parsers only knows as OOXML) declared as a
  *       {@code .docx} type stays so; a zip declared {@code image/png} is {@code application/zip}.
- *   </li>
  * </ul>
- * Parameters (such as {@code charset}) are dropped; Tika-internal types
- * ({@code application/x-tika-...}) are reported as their public parent type.
+ *
+ * Parameters (such as {@code charset}) are dropped; Tika-internal types ({@code
+ * application/x-tika-...}) are reported as their public parent type.
  */
 @Component
 class MimeSniffer {
@@ -57,12 +58,11 @@ class MimeSniffer {
   MediaType choose(MediaType sniffed, String declared) {
     MediaType evidence = publicType(registry.normalize(sniffed.getBaseType()));
     MediaType claim = parse(declared);
-    if (claim == null || claim.equals(evidence)
-        || !registry.isSpecializationOf(claim, evidence)) {
+    if (claim == null || claim.equals(evidence) || !registry.isSpecializationOf(claim, evidence)) {
       return evidence;
     }
-    boolean generic = evidence.equals(MediaType.OCTET_STREAM)
-        || evidence.equals(MediaType.TEXT_PLAIN);
+    boolean generic =
+        evidence.equals(MediaType.OCTET_STREAM) || evidence.equals(MediaType.TEXT_PLAIN);
     return generic && hasMagic(claim) ? evidence : claim;
   }
 

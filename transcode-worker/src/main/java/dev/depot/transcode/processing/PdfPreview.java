@@ -14,10 +14,10 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * Previews of a PDF: its first page rendered with Apache PDFBox at the resolution that makes
- * its longer side {@value ThumbnailMaker#LARGE} px, then the usual small and large images. The
- * document is parsed with a temp-file stream cache and embedded images may be subsampled, so a
- * big PDF does not fill the heap.
+ * Previews of a PDF: its first page rendered with Apache PDFBox at the resolution that makes its
+ * longer side {@value ThumbnailMaker#LARGE} px, then the usual small and large images. The document
+ * is parsed with a temp-file stream cache and embedded images may be subsampled, so a big PDF does
+ * not fill the heap.
  */
 @Component
 class PdfPreview {
@@ -30,8 +30,8 @@ class PdfPreview {
 
   List<RenderedPreview> previews(Path file) throws PreviewFailedException {
     BufferedImage page;
-    try (PDDocument document = Loader.loadPDF(file.toFile(),
-        IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument document =
+        Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
       if (document.getNumberOfPages() == 0) {
         throw new PreviewFailedException("the PDF has no pages");
       }

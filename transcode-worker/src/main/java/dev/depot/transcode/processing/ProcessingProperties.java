@@ -20,8 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ffmpegTimeout how long one poster extraction may run before it counts as failed
  * @param maxImagePixels images with more pixels than this get no previews (PREVIEW_FAILED)
  * @param jpegQuality quality of the preview JPEGs, 0 to 1
- * @param workDir where blobs are streamed to while processed; the system temp directory when
- *     unset
+ * @param workDir where blobs are streamed to while processed; the system temp directory when unset
  */
 @ConfigurationProperties("depot.processing")
 @Validated

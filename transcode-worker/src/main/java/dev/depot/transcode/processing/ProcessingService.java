@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Post-processing of a stored version: stream the blob to a temporary file (hashing it on the
- * way), sniff its type, make the previews its type has, store them, report.
+ * Post-processing of a stored version: stream the blob to a temporary file (hashing it on the way),
+ * sniff its type, make the previews its type has, store them, report.
  *
  * <p>Idempotent: previews go to keys derived from the blob and kind, so running again overwrites
  * them with the same images, and the report settles the same blob. Whatever concerns the bytes
@@ -47,9 +47,16 @@ class ProcessingService {
   private final Path workDir;
   private final Clock clock;
 
-  ProcessingService(BlobSource blobs, PreviewStore previews, ProcessingReports reports,
-      MimeSniffer sniffer, ThumbnailMaker thumbnails, PdfPreview pdf, VideoPoster video,
-      ProcessingProperties properties, Clock clock) {
+  ProcessingService(
+      BlobSource blobs,
+      PreviewStore previews,
+      ProcessingReports reports,
+      MimeSniffer sniffer,
+      ThumbnailMaker thumbnails,
+      PdfPreview pdf,
+      VideoPoster video,
+      ProcessingProperties properties,
+      Clock clock) {
     this.blobs = blobs;
     this.previews = previews;
     this.reports = reports;
@@ -71,19 +78,40 @@ class ProcessingService {
       Outcome outcome = Outcome.READY;
       String failure = null;
       try {
-        stored = render(mimeType, file, version).stream()
-            .map(preview -> store(version, preview)).toList();
+        stored =
+            render(mimeType, file, version).stream()
+                .map(preview -> store(version, preview))
+                .toList();
       } catch (PreviewFailedException e) {
         outcome = Outcome.PREVIEW_FAILED;
         failure = e.getMessage();
-        LOG.warn("version {} (blob {}, {}): no previews, {}", version.versionId(),
-            version.blobId(), mimeType, failure, e.getCause());
+        LOG.warn(
+            "version {} (blob {}, {}): no previews, {}",
+            version.versionId(),
+            version.blobId(),
+            mimeType,
+            failure,
+            e.getCause());
       }
-      VersionProcessed report = new VersionProcessed(version.fileId(), version.versionId(),
-          version.blobId(), mimeType, sha256, outcome, failure, stored, clock.instant());
+      VersionProcessed report =
+          new VersionProcessed(
+              version.fileId(),
+              version.versionId(),
+              version.blobId(),
+              mimeType,
+              sha256,
+              outcome,
+              failure,
+              stored,
+              clock.instant());
       reports.send(report);
-      LOG.info("version {} (blob {}) processed: {}, {}, {} previews", version.versionId(),
-          version.blobId(), mimeType, outcome, stored.size());
+      LOG.info(
+          "version {} (blob {}) processed: {}, {}, {} previews",
+          version.versionId(),
+          version.blobId(),
+          mimeType,
+          outcome,
+          stored.size());
       return report;
     } catch (IOException e) {
       // The temporary file could not be written or read: a problem of this machine.
@@ -109,12 +137,20 @@ class ProcessingService {
     }
     String sha256 = HexFormat.of().formatHex(digest.digest());
     if (version.sha256() != null && !version.sha256().equalsIgnoreCase(sha256)) {
-      LOG.warn("blob {} of version {}: stored bytes hash to {}, the upload announced {}",
-          version.blobId(), version.versionId(), sha256, version.sha256());
+      LOG.warn(
+          "blob {} of version {}: stored bytes hash to {}, the upload announced {}",
+          version.blobId(),
+          version.versionId(),
+          sha256,
+          version.sha256());
     }
     if (size != version.size()) {
-      LOG.warn("blob {} of version {}: {} bytes stored, {} announced", version.blobId(),
-          version.versionId(), size, version.size());
+      LOG.warn(
+          "blob {} of version {}: {} bytes stored, {} announced",
+          version.blobId(),
+          version.versionId(),
+          size,
+          version.size());
     }
     return sha256;
   }
@@ -125,8 +161,7 @@ class ProcessingService {
       if (ThumbnailMaker.canRead(mimeType)) {
         return thumbnails.thumbnails(file);
       }
-      LOG.info("version {}: no image reader for {}, no previews", version.versionId(),
-          mimeType);
+      LOG.info("version {}: no image reader for {}, no previews", version.versionId(), mimeType);
       return List.of();
     }
     if (mimeType.equals(PDF)) {
@@ -145,8 +180,8 @@ class ProcessingService {
   private Preview store(VersionStored version, RenderedPreview preview) {
     String key = ObjectKeys.preview(version.blobId(), preview.kind());
     previews.put(key, preview.jpeg());
-    return new Preview(preview.kind(), key, RenderedPreview.CONTENT_TYPE, preview.width(),
-        preview.height());
+    return new Preview(
+        preview.kind(), key, RenderedPreview.CONTENT_TYPE, preview.width(), preview.height());
   }
 
   private Path createTempFile() {

@@ -26,8 +26,8 @@ class S3Blobs implements BlobSource, PreviewStore {
   @Override
   public InputStream open(UUID blobId) {
     try {
-      return s3.getObject(GetObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blobId))
-          .build());
+      return s3.getObject(
+          GetObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blobId)).build());
     } catch (ErrorResponseException e) {
       if ("NoSuchKey".equals(e.errorResponse().code())) {
         throw new BlobGoneException(blobId, e);
@@ -42,9 +42,11 @@ class S3Blobs implements BlobSource, PreviewStore {
   public void put(String objectKey, byte[] jpeg) {
     try {
       // The high-level stream upload: minio-java 9.0.4's file-based low-level path is broken.
-      s3.putObject(PutObjectArgs.builder().bucket(bucket).object(objectKey)
-          .stream(new ByteArrayInputStream(jpeg), (long) jpeg.length, -1L)
-          .contentType(RenderedPreview.CONTENT_TYPE).build());
+      s3.putObject(
+          PutObjectArgs.builder().bucket(bucket).object(objectKey).stream(
+                  new ByteArrayInputStream(jpeg), (long) jpeg.length, -1L)
+              .contentType(RenderedPreview.CONTENT_TYPE)
+              .build());
     } catch (Exception e) {
       throw new StorageUnavailableException("preview " + objectKey + " could not be stored", e);
     }

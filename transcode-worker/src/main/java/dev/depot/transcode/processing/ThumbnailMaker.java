@@ -22,16 +22,15 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the {@code small} (fits in 256 px) and {@code large} (fits in 1024 px) JPEG previews of
- * an image. The sizing rules: keep the aspect ratio, never upscale, flatten transparency on
- * white, and honour a JPEG's EXIF orientation.
+ * Makes the {@code small} (fits in 256 px) and {@code large} (fits in 1024 px) JPEG previews of an
+ * image. The sizing rules: keep the aspect ratio, never upscale, flatten transparency on white, and
+ * honour a JPEG's EXIF orientation.
  *
- * <p>Memory is bounded before any pixel is decoded: the reader reports the dimensions first,
- * images above {@link ProcessingProperties#maxImagePixels()} are refused, and big ones are
- * decoded with source subsampling to no more than about twice the large size (so a 100 MP photo
- * costs some 16 MB, not 400). The remaining downscale halves the image step by step with
- * bilinear filtering, then takes the last step bicubic — the usual way to avoid the aliasing of
- * one big Java2D scale.
+ * <p>Memory is bounded before any pixel is decoded: the reader reports the dimensions first, images
+ * above {@link ProcessingProperties#maxImagePixels()} are refused, and big ones are decoded with
+ * source subsampling to no more than about twice the large size (so a 100 MP photo costs some 16
+ * MB, not 400). The remaining downscale halves the image step by step with bilinear filtering, then
+ * takes the last step bicubic — the usual way to avoid the aliasing of one big Java2D scale.
  */
 @Component
 class ThumbnailMaker {
@@ -61,13 +60,14 @@ class ThumbnailMaker {
       return new Size(width, height);
     }
     double scale = Math.min((double) box / width, (double) box / height);
-    return new Size(Math.max(1, (int) Math.round(width * scale)),
+    return new Size(
+        Math.max(1, (int) Math.round(width * scale)),
         Math.max(1, (int) Math.round(height * scale)));
   }
 
   /**
-   * The source subsampling for decoding an image that will be shown in at most {@code box}
-   * pixels: the largest step that keeps at least twice the box along the longer side.
+   * The source subsampling for decoding an image that will be shown in at most {@code box} pixels:
+   * the largest step that keeps at least twice the box along the longer side.
    */
   static int subsampling(int width, int height, int box) {
     return Math.max(1, Math.max(width, height) / (2 * box));
@@ -76,8 +76,7 @@ class ThumbnailMaker {
   /** The small and large previews of an image file. */
   List<RenderedPreview> thumbnails(Path file) throws PreviewFailedException {
     Decoded decoded = decode(file);
-    return thumbnails(decoded.image(), decoded.width(), decoded.height(),
-        ExifOrientation.of(file));
+    return thumbnails(decoded.image(), decoded.width(), decoded.height(), ExifOrientation.of(file));
   }
 
   /** The small and large previews of an image already in memory (a rendered PDF page). */
@@ -85,8 +84,8 @@ class ThumbnailMaker {
     return thumbnails(image, image.getWidth(), image.getHeight(), ExifOrientation.NORMAL);
   }
 
-  private List<RenderedPreview> thumbnails(BufferedImage image, int width, int height,
-      int orientation) {
+  private List<RenderedPreview> thumbnails(
+      BufferedImage image, int width, int height, int orientation) {
     Size largeSize = fit(width, height, LARGE);
     Size smallSize = fit(width, height, SMALL);
     BufferedImage large = scale(image, largeSize);
@@ -117,8 +116,14 @@ class ThumbnailMaker {
           throw new PreviewFailedException("the image has no pixels");
         }
         if ((long) width * height > maxPixels) {
-          throw new PreviewFailedException("the image is too large for a preview (" + width
-              + "×" + height + " pixels, at most " + maxPixels + ")");
+          throw new PreviewFailedException(
+              "the image is too large for a preview ("
+                  + width
+                  + "×"
+                  + height
+                  + " pixels, at most "
+                  + maxPixels
+                  + ")");
         }
         ImageReadParam param = reader.getDefaultReadParam();
         int step = subsampling(width, height, LARGE);
@@ -148,21 +153,22 @@ class ThumbnailMaker {
       copied = true;
     }
     if (!copied || width != target.width() || height != target.height()) {
-      current = draw(current, target.width(), target.height(),
-          RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      current =
+          draw(
+              current, target.width(), target.height(), RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
     return current;
   }
 
-  private static BufferedImage draw(BufferedImage source, int width, int height,
-      Object interpolation) {
+  private static BufferedImage draw(
+      BufferedImage source, int width, int height, Object interpolation) {
     BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = target.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      g.setRenderingHint(RenderingHints.KEY_ALPHA_INTERPOLATION,
-          RenderingHints.VALUE_ALPHA_INTERPOLATION_QUALITY);
+      g.setRenderingHint(
+          RenderingHints.KEY_ALPHA_INTERPOLATION, RenderingHints.VALUE_ALPHA_INTERPOLATION_QUALITY);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.drawImage(source, 0, 0, width, height, null);

@@ -8,8 +8,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stored versions to post-process. Processing is idempotent, so a redelivered or republished
- * event only does the work again; a failure retries with backoff, then dead-letters.
+ * Stored versions to post-process. Processing is idempotent, so a redelivered or republished event
+ * only does the work again; a failure retries with backoff, then dead-letters.
  */
 @Component
 class VersionStoredListener {
@@ -25,8 +25,12 @@ class VersionStoredListener {
   @KafkaListener(id = "transcode-version-stored", topics = VersionStored.TOPIC)
   void on(EventEnvelope<VersionStored> event) {
     VersionStored version = event.data();
-    LOG.info("event {}: version {} (blob {}) stored, attempt {}", event.id(),
-        version.versionId(), version.blobId(), version.attempt());
+    LOG.info(
+        "event {}: version {} (blob {}) stored, attempt {}",
+        event.id(),
+        version.versionId(),
+        version.blobId(),
+        version.attempt());
     try {
       processing.process(version);
     } catch (BlobGoneException e) {

@@ -18,16 +18,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code poster} of a video: one frame, one second in (or the first frame of a shorter
- * clip), extracted by the ffmpeg executable and scaled to fit in {@value ThumbnailMaker#LARGE}
- * px without upscaling. Without ffmpeg, videos simply get no poster.
+ * The {@code poster} of a video: one frame, one second in (or the first frame of a shorter clip),
+ * extracted by the ffmpeg executable and scaled to fit in {@value ThumbnailMaker#LARGE} px without
+ * upscaling. Without ffmpeg, videos simply get no poster.
  */
 @Component
 class VideoPoster {
 
   private static final Logger LOG = LoggerFactory.getLogger(VideoPoster.class);
-  private static final String FIT = "scale='min(" + ThumbnailMaker.LARGE + ",iw)':'min("
-      + ThumbnailMaker.LARGE + ",ih)':force_original_aspect_ratio=decrease";
+  private static final String FIT =
+      "scale='min("
+          + ThumbnailMaker.LARGE
+          + ",iw)':'min("
+          + ThumbnailMaker.LARGE
+          + ",ih)':force_original_aspect_ratio=decrease";
+
   /** Where to look for the frame: 1 s in skips black fade-ins; 0 for clips shorter than that. */
   private static final List<String> POSITIONS = List.of("1", "0");
 
@@ -42,8 +47,8 @@ class VideoPoster {
     if (ffmpeg.isPresent()) {
       LOG.info("video posters made with {}", ffmpeg.get());
     } else {
-      LOG.warn("ffmpeg not found as '{}': videos are processed without a poster",
-          properties.ffmpeg());
+      LOG.warn(
+          "ffmpeg not found as '{}': videos are processed without a poster", properties.ffmpeg());
     }
   }
 
@@ -104,18 +109,40 @@ class VideoPoster {
 
   private int run(String position, Path video, Path out, Path log)
       throws IOException, PreviewFailedException {
-    Process process = new ProcessBuilder(ffmpeg.get().toString(), "-hide_banner", "-nostdin",
-        "-loglevel", "error", "-ss", position, "-i", video.toString(), "-an", "-sn", "-dn",
-        "-frames:v", "1", "-vf", FIT, "-q:v", "3", "-f", "image2", "-update", "1", "-y",
-        out.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                ffmpeg.get().toString(),
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-ss",
+                position,
+                "-i",
+                video.toString(),
+                "-an",
+                "-sn",
+                "-dn",
+                "-frames:v",
+                "1",
+                "-vf",
+                FIT,
+                "-q:v",
+                "3",
+                "-f",
+                "image2",
+                "-update",
+                "1",
+                "-y",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        throw new PreviewFailedException("extracting a video frame took longer than "
-            + timeout.toSeconds() + " s");
+        throw new PreviewFailedException(
+            "extracting a video frame took longer than " + timeout.toSeconds() + " s");
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -134,8 +161,11 @@ class VideoPoster {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return new RenderedPreview(RenderedPreview.POSTER, Files.readAllBytes(jpeg),
-            reader.getWidth(0), reader.getHeight(0));
+        return new RenderedPreview(
+            RenderedPreview.POSTER,
+            Files.readAllBytes(jpeg),
+            reader.getWidth(0),
+            reader.getHeight(0));
       } finally {
         reader.dispose();
       }

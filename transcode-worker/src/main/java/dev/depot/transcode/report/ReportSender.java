@@ -14,13 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the worker's reports to the control plane straight to Kafka, in the event envelope: the
- * worker keeps no database, hence no outbox. Reports are keyed, so that those on one subject
- * arrive in order; one sent twice is harmless, as the control plane settles a subject once.
+ * worker keeps no database, hence no outbox. Reports are keyed, so that those on one subject arrive
+ * in order; one sent twice is harmless, as the control plane settles a subject once.
  */
 @Component
 public class ReportSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportSender.class);
+
   /** The envelope source, as the kit's EventPublisher names it. */
   public static final String SOURCE = "/depot/transcode-worker";
 
@@ -53,16 +54,20 @@ public class ReportSender {
 
   /** Sends a report without waiting: one that is lost is superseded by the next. */
   public <T> void sendLater(String topic, EventType<T> type, String key, T report) {
-    publish(topic, type, key, report).whenComplete((result, e) -> {
-      if (e != null) {
-        LOG.warn("{} on {} not sent: {}", type.name(), key, e.toString());
-      }
-    });
+    publish(topic, type, key, report)
+        .whenComplete(
+            (result, e) -> {
+              if (e != null) {
+                LOG.warn("{} on {} not sent: {}", type.name(), key, e.toString());
+              }
+            });
   }
 
-  private <T> CompletableFuture<SendResult<Object, Object>> publish(String topic,
-      EventType<T> type, String key, T report) {
-    return kafka.send(topic, key, json.writeValueAsBytes(EventEnvelope.of(type, SOURCE, key,
-        report, clock.instant())));
+  private <T> CompletableFuture<SendResult<Object, Object>> publish(
+      String topic, EventType<T> type, String key, T report) {
+    return kafka.send(
+        topic,
+        key,
+        json.writeValueAsBytes(EventEnvelope.of(type, SOURCE, key, report, clock.instant())));
   }
 }

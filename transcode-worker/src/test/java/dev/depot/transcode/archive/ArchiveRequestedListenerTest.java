@@ -65,36 +65,34 @@ class ArchiveRequestedListenerTest {
   private static final Instant MODIFIED = Instant.parse("2026-03-14T15:09:26Z");
 
   /** One name per tricky case; each is a path inside the archive. */
-  static final List<String> TRICKY_NAMES = List.of(
-      "unicode/Caf\u00e9 (NFC).txt",
-      "unicode/Cafe\u0301 (NFD).txt",
-      "unicode/\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd.txt",
-      "unicode/\u0645\u0631\u062d\u0628\u0627 123.txt",
-      "unicode/\ud83d\udcc1 emoji/\ud83c\udf89 party \ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67.txt",
-      "unicode/\u65e5\u672c\u8a9e/\u6587\u4ef6 \u6d4b\u8bd5 \ud55c\uad6d\uc5b4.txt",
-      "unicode/Z\u0324\u0354\u0367\u0311\u0343a\u0308\u0356\u032d\u0308\u0307l\u036e\u0312\u036b.txt",
-      "unicode/a name with spaces #1 100% what?.txt",
-      "unicode/deep/er/and/deeper/still/file.txt");
+  static final List<String> TRICKY_NAMES =
+      List.of(
+          "unicode/Caf\u00e9 (NFC).txt",
+          "unicode/Cafe\u0301 (NFD).txt",
+          "unicode/\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd.txt",
+          "unicode/\u0645\u0631\u062d\u0628\u0627 123.txt",
+          "unicode/\ud83d\udcc1 emoji/\ud83c\udf89 party \ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67.txt",
+          "unicode/\u65e5\u672c\u8a9e/\u6587\u4ef6 \u6d4b\u8bd5 \ud55c\uad6d\uc5b4.txt",
+          "unicode/Z\u0324\u0354\u0367\u0311\u0343a\u0308\u0356\u032d\u0308\u0307l\u036e\u0312\u036b.txt",
+          "unicode/a name with spaces #1 100% what?.txt",
+          "unicode/deep/er/and/deeper/still/file.txt");
 
   private static final Schema FINISHED_SCHEMA = schema(ArchiveFinished.TOPIC);
   private static final Schema PROGRESS_SCHEMA = schema(ArchiveProgressed.TOPIC);
 
-  @Autowired
-  MinioClient s3;
+  @Autowired MinioClient s3;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void seventyThousandSmallFilesAndTrickyNamesMakeAValidZip64Archive() throws Exception {
     List<UUID> blobs = new ArrayList<>();
     Map<UUID, byte[]> contents = new HashMap<>();
     for (int i = 0; i < 5; i++) {
-      byte[] bytes = ("small file number " + i + "\n").repeat(i + 1)
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] bytes =
+          ("small file number " + i + "\n").repeat(i + 1).getBytes(StandardCharsets.UTF_8);
       blobs.add(put(bytes));
       contents.put(blobs.getLast(), bytes);
     }
@@ -113,21 +111,30 @@ class ArchiveRequestedListenerTest {
       entries.add(ArchiveManifest.Entry.folder(folder, MODIFIED));
       for (int f = 0; f < 100; f++) {
         UUID blob = blobs.get((d + f) % blobs.size());
-        entries.add(ArchiveManifest.Entry.file(folder + String.format("f%05d.txt", d * 100 + f),
-            blob, contents.get(blob).length, "text/plain", MODIFIED));
+        entries.add(
+            ArchiveManifest.Entry.file(
+                folder + String.format("f%05d.txt", d * 100 + f),
+                blob,
+                contents.get(blob).length,
+                "text/plain",
+                MODIFIED));
       }
     }
     entries.add(ArchiveManifest.Entry.folder("empty folder/", MODIFIED));
     for (String name : TRICKY_NAMES) {
-      entries.add(ArchiveManifest.Entry.file(name, blobs.get(1), contents.get(blobs.get(1))
-          .length, "text/plain", MODIFIED));
+      entries.add(
+          ArchiveManifest.Entry.file(
+              name, blobs.get(1), contents.get(blobs.get(1)).length, "text/plain", MODIFIED));
     }
-    entries.add(ArchiveManifest.Entry.file("media/big.bin", bigBlob, big.length,
-        "application/octet-stream", MODIFIED));
-    entries.add(ArchiveManifest.Entry.file("media/photo.jpg", jpegBlob, jpeg.length,
-        "image/jpeg", MODIFIED));
-    entries.add(ArchiveManifest.Entry.file("media/photo.jpg", jpegBlob, jpeg.length,
-        "image/jpeg", MODIFIED));
+    entries.add(
+        ArchiveManifest.Entry.file(
+            "media/big.bin", bigBlob, big.length, "application/octet-stream", MODIFIED));
+    entries.add(
+        ArchiveManifest.Entry.file(
+            "media/photo.jpg", jpegBlob, jpeg.length, "image/jpeg", MODIFIED));
+    entries.add(
+        ArchiveManifest.Entry.file(
+            "media/photo.jpg", jpegBlob, jpeg.length, "image/jpeg", MODIFIED));
 
     UUID archive = UUID.randomUUID();
     long started = System.nanoTime();
@@ -138,8 +145,9 @@ class ArchiveRequestedListenerTest {
     assertThat(finished.entries()).isEqualTo(entries.size());
     Path zip = download(archive);
     assertThat(Files.size(zip)).isEqualTo(finished.size());
-    System.out.printf("archive of %d entries (%d bytes) built in %.1f s%n", entries.size(),
-        finished.size(), seconds);
+    System.out.printf(
+        "archive of %d entries (%d bytes) built in %.1f s%n",
+        entries.size(), finished.size(), seconds);
 
     assertUnzipAccepts(zip);
     assertThat(hasZip64EndRecord(zip)).as("ZIP64 end of central directory").isTrue();
@@ -149,8 +157,13 @@ class ArchiveRequestedListenerTest {
       Collections.list(file.entries()).forEach(e -> byName.put(e.getName(), e));
       assertThat(byName).hasSize(entries.size());
       assertThat(byName).containsKeys(TRICKY_NAMES.toArray(String[]::new));
-      assertThat(byName).containsKeys("bulk/d000/", "bulk/d699/f69999.txt", "empty folder/",
-          "media/photo.jpg", "media/photo (1).jpg");
+      assertThat(byName)
+          .containsKeys(
+              "bulk/d000/",
+              "bulk/d699/f69999.txt",
+              "empty folder/",
+              "media/photo.jpg",
+              "media/photo (1).jpg");
       assertThat(byName.get("empty folder/").isDirectory()).isTrue();
       assertThat(byName.get("media/photo.jpg").getMethod()).isEqualTo(ZipEntry.STORED);
       assertThat(byName.get("bulk/d000/f00000.txt").getMethod()).isEqualTo(ZipEntry.DEFLATED);
@@ -174,8 +187,8 @@ class ArchiveRequestedListenerTest {
         assertThat(in.readAllBytes()).isEqualTo(contents.get(blobs.get(1)));
       }
     }
-    EventProbe.Event progress = EventProbe.await(ArchiveProgressed.TOPIC,
-        e -> e.key().equals(archive.toString()), WAIT);
+    EventProbe.Event progress =
+        EventProbe.await(ArchiveProgressed.TOPIC, e -> e.key().equals(archive.toString()), WAIT);
     JsonNode envelope = JSON.readTree(progress.value());
     assertThat(PROGRESS_SCHEMA.validate(envelope)).as(progress.value()).isEmpty();
     assertThat(envelope.at("/data/entriesDone").asInt()).isPositive();
@@ -186,9 +199,11 @@ class ArchiveRequestedListenerTest {
     byte[] video = new byte[40 * 1024 * 1024 + 123];
     new Random(2).nextBytes(video);
     byte[] text = "compressible line\n".repeat(400_000).getBytes(StandardCharsets.UTF_8);
-    List<ArchiveManifest.Entry> entries = List.of(
-        ArchiveManifest.Entry.file("movie.mp4", put(video), video.length, "video/mp4", MODIFIED),
-        ArchiveManifest.Entry.file("log.txt", put(text), text.length, "text/plain", MODIFIED));
+    List<ArchiveManifest.Entry> entries =
+        List.of(
+            ArchiveManifest.Entry.file(
+                "movie.mp4", put(video), video.length, "video/mp4", MODIFIED),
+            ArchiveManifest.Entry.file("log.txt", put(text), text.length, "text/plain", MODIFIED));
     UUID archive = UUID.randomUUID();
 
     long started = System.nanoTime();
@@ -198,16 +213,16 @@ class ArchiveRequestedListenerTest {
     assertThat(finished.outcome()).isEqualTo(ArchiveFinished.Outcome.READY);
     // more than two 16 MB parts: the parts were stitched in order
     assertThat(finished.size()).isGreaterThan(32L * 1024 * 1024);
-    System.out.printf("archive of %d MiB built in %.1f s (%.0f MB/s)%n",
-        (video.length + text.length) >> 20, seconds, (video.length + text.length) / 1e6
-            / seconds);
+    System.out.printf(
+        "archive of %d MiB built in %.1f s (%.0f MB/s)%n",
+        (video.length + text.length) >> 20, seconds, (video.length + text.length) / 1e6 / seconds);
     Path zip = download(archive);
     assertUnzipAccepts(zip);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       ZipEntry movie = file.getEntry("movie.mp4");
       // already compressed: deflate level 0 adds only block headers
-      assertThat(movie.getCompressedSize()).isBetween((long) video.length,
-          video.length + video.length / 1000L);
+      assertThat(movie.getCompressedSize())
+          .isBetween((long) video.length, video.length + video.length / 1000L);
       assertThat(file.getEntry("log.txt").getCompressedSize()).isLessThan(text.length / 50);
       try (InputStream in = file.getInputStream(movie)) {
         assertThat(in.readAllBytes()).isEqualTo(video);
@@ -222,33 +237,59 @@ class ArchiveRequestedListenerTest {
   void aRequestDeliveredAgainAfterAPartialAttemptBuildsTheSameValidArchive() throws Exception {
     byte[] bytes = "again and again\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
     UUID blob = put(bytes);
-    List<ArchiveManifest.Entry> entries = List.of(
-        ArchiveManifest.Entry.folder("again/", MODIFIED),
-        ArchiveManifest.Entry.file("again/one.txt", blob, bytes.length, "text/plain", MODIFIED),
-        ArchiveManifest.Entry.file("again/two.txt", blob, bytes.length, "text/plain",
-            MODIFIED));
+    List<ArchiveManifest.Entry> entries =
+        List.of(
+            ArchiveManifest.Entry.folder("again/", MODIFIED),
+            ArchiveManifest.Entry.file("again/one.txt", blob, bytes.length, "text/plain", MODIFIED),
+            ArchiveManifest.Entry.file(
+                "again/two.txt", blob, bytes.length, "text/plain", MODIFIED));
     UUID archive = UUID.randomUUID();
     // What a worker stopped halfway leaves behind: an unfinished upload with one part.
     MinioAsyncClient async = asyncClient();
-    String uploadId = async.createMultipartUpload(CreateMultipartUploadArgs.builder()
-        .bucket(bucket()).object(ObjectKeys.archive(archive)).build()).get().result().uploadId();
+    String uploadId =
+        async
+            .createMultipartUpload(
+                CreateMultipartUploadArgs.builder()
+                    .bucket(bucket())
+                    .object(ObjectKeys.archive(archive))
+                    .build())
+            .get()
+            .result()
+            .uploadId();
     byte[] partial = new byte[5 * 1024 * 1024];
-    async.uploadPart(UploadPartArgs.builder().bucket(bucket())
-        .object(ObjectKeys.archive(archive)).uploadId(uploadId).partNumber(1)
-        .data(partial, partial.length).build()).get();
+    async
+        .uploadPart(
+            UploadPartArgs.builder()
+                .bucket(bucket())
+                .object(ObjectKeys.archive(archive))
+                .uploadId(uploadId)
+                .partNumber(1)
+                .data(partial, partial.length)
+                .build())
+        .get();
     assertThat(unfinished(async, archive)).isEqualTo(1);
     assertThat(exists(ObjectKeys.archive(archive))).isFalse();
 
     putManifest(archive, entries);
-    EventEnvelope<ArchiveRequested> event = EventEnvelope.of(ArchiveRequested.TYPE, "/test",
-        archive.toString(), new ArchiveRequested(archive, UUID.randomUUID(),
-            ObjectKeys.archiveManifest(archive), entries.size(), 2L * bytes.length,
-            Instant.now()), Instant.now());
+    EventEnvelope<ArchiveRequested> event =
+        EventEnvelope.of(
+            ArchiveRequested.TYPE,
+            "/test",
+            archive.toString(),
+            new ArchiveRequested(
+                archive,
+                UUID.randomUUID(),
+                ObjectKeys.archiveManifest(archive),
+                entries.size(),
+                2L * bytes.length,
+                Instant.now()),
+            Instant.now());
     send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(event));
     send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(event));
 
     List<ArchiveFinished> reports = reports(archive, 2);
-    assertThat(reports).extracting(ArchiveFinished::outcome)
+    assertThat(reports)
+        .extracting(ArchiveFinished::outcome)
         .containsOnly(ArchiveFinished.Outcome.READY);
     assertThat(reports.get(0).size()).isEqualTo(reports.get(1).size());
     assertThat(unfinished(async, archive)).isZero();
@@ -256,7 +297,8 @@ class ArchiveRequestedListenerTest {
     assertThat(Files.size(zip)).isEqualTo(reports.get(1).size());
     assertUnzipAccepts(zip);
     try (ZipFile file = new ZipFile(zip.toFile())) {
-      assertThat(Collections.list(file.entries())).extracting(ZipEntry::getName)
+      assertThat(Collections.list(file.entries()))
+          .extracting(ZipEntry::getName)
           .containsExactly("again/", "again/one.txt", "again/two.txt");
       try (InputStream in = file.getInputStream(file.getEntry("again/two.txt"))) {
         assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -268,20 +310,35 @@ class ArchiveRequestedListenerTest {
   void aRequestDeliveredAgainAfterTheArchiveWasBuiltReportsItReadyWithoutBuildingIt()
       throws Exception {
     byte[] bytes = "built once".getBytes(StandardCharsets.UTF_8);
-    List<ArchiveManifest.Entry> entries = List.of(
-        ArchiveManifest.Entry.file("once.txt", put(bytes), bytes.length, "text/plain", MODIFIED));
+    List<ArchiveManifest.Entry> entries =
+        List.of(
+            ArchiveManifest.Entry.file(
+                "once.txt", put(bytes), bytes.length, "text/plain", MODIFIED));
     UUID archive = UUID.randomUUID();
-    assertThat(request(archive, entries, WAIT).outcome())
-        .isEqualTo(ArchiveFinished.Outcome.READY);
+    assertThat(request(archive, entries, WAIT).outcome()).isEqualTo(ArchiveFinished.Outcome.READY);
     // Stands in for the archive built before: a rebuild would replace it with a real zip.
     byte[] built = "the archive as built by an earlier delivery".getBytes(StandardCharsets.UTF_8);
-    s3.putObject(PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.archive(archive))
-        .stream(new ByteArrayInputStream(built), (long) built.length, -1L).build());
+    s3.putObject(
+        PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.archive(archive)).stream(
+                new ByteArrayInputStream(built), (long) built.length, -1L)
+            .build());
 
-    send(ArchiveRequested.TOPIC, archive.toString(), JSON.writeValueAsBytes(EventEnvelope.of(
-        ArchiveRequested.TYPE, "/test", archive.toString(), new ArchiveRequested(archive,
-            UUID.randomUUID(), ObjectKeys.archiveManifest(archive), entries.size(),
-            bytes.length, Instant.now()), Instant.now())));
+    send(
+        ArchiveRequested.TOPIC,
+        archive.toString(),
+        JSON.writeValueAsBytes(
+            EventEnvelope.of(
+                ArchiveRequested.TYPE,
+                "/test",
+                archive.toString(),
+                new ArchiveRequested(
+                    archive,
+                    UUID.randomUUID(),
+                    ObjectKeys.archiveManifest(archive),
+                    entries.size(),
+                    bytes.length,
+                    Instant.now()),
+                Instant.now())));
     ArchiveFinished again = reports(archive, 2).get(1);
 
     assertThat(again.outcome()).isEqualTo(ArchiveFinished.Outcome.READY);
@@ -294,10 +351,11 @@ class ArchiveRequestedListenerTest {
   @Test
   void aFileGoneFromTheStoreFailsTheArchive() throws Exception {
     byte[] bytes = "still here".getBytes(StandardCharsets.UTF_8);
-    List<ArchiveManifest.Entry> entries = List.of(
-        ArchiveManifest.Entry.file("here.txt", put(bytes), bytes.length, "text/plain",
-            MODIFIED),
-        ArchiveManifest.Entry.file("gone.txt", UUID.randomUUID(), 5, "text/plain", MODIFIED));
+    List<ArchiveManifest.Entry> entries =
+        List.of(
+            ArchiveManifest.Entry.file(
+                "here.txt", put(bytes), bytes.length, "text/plain", MODIFIED),
+            ArchiveManifest.Entry.file("gone.txt", UUID.randomUUID(), 5, "text/plain", MODIFIED));
     UUID archive = UUID.randomUUID();
 
     ArchiveFinished finished = request(archive, entries, WAIT);
@@ -312,8 +370,13 @@ class ArchiveRequestedListenerTest {
   void aPathEscapingTheArchiveFailsIt() throws Exception {
     byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
     UUID archive = UUID.randomUUID();
-    ArchiveFinished finished = request(archive, List.of(ArchiveManifest.Entry.file(
-        "a/../../etc/passwd", put(bytes), 1, "text/plain", MODIFIED)), WAIT);
+    ArchiveFinished finished =
+        request(
+            archive,
+            List.of(
+                ArchiveManifest.Entry.file(
+                    "a/../../etc/passwd", put(bytes), 1, "text/plain", MODIFIED)),
+            WAIT);
     assertThat(finished.outcome()).isEqualTo(ArchiveFinished.Outcome.FAILED);
     assertThat(exists(ObjectKeys.archive(archive))).isFalse();
   }
@@ -322,14 +385,25 @@ class ArchiveRequestedListenerTest {
   void aDiscardedArchiveLosesItsObjects() throws Exception {
     byte[] bytes = "short-lived".getBytes(StandardCharsets.UTF_8);
     UUID archive = UUID.randomUUID();
-    request(archive, List.of(ArchiveManifest.Entry.file("a.txt", put(bytes), bytes.length,
-        "text/plain", MODIFIED)), WAIT);
+    request(
+        archive,
+        List.of(
+            ArchiveManifest.Entry.file("a.txt", put(bytes), bytes.length, "text/plain", MODIFIED)),
+        WAIT);
     assertThat(exists(ObjectKeys.archive(archive))).isTrue();
 
     String key = archive.toString();
-    send(ArchiveDiscarded.TOPIC, key, JSON.writeValueAsBytes(EventEnvelope.of(
-        ArchiveDiscarded.TYPE, "/test", key, new ArchiveDiscarded(archive, UUID.randomUUID(),
-            ArchiveDiscarded.Reason.EXPIRED, Instant.now()), Instant.now())));
+    send(
+        ArchiveDiscarded.TOPIC,
+        key,
+        JSON.writeValueAsBytes(
+            EventEnvelope.of(
+                ArchiveDiscarded.TYPE,
+                "/test",
+                key,
+                new ArchiveDiscarded(
+                    archive, UUID.randomUUID(), ArchiveDiscarded.Reason.EXPIRED, Instant.now()),
+                Instant.now())));
 
     Instant deadline = Instant.now().plus(WAIT);
     while ((exists(ObjectKeys.archive(archive)) || exists(ObjectKeys.archiveManifest(archive)))
@@ -343,27 +417,41 @@ class ArchiveRequestedListenerTest {
   @Test
   void aRecordThatIsNoEnvelopeEndsOnTheDeadLetterTopic() throws Exception {
     String key = UUID.randomUUID().toString();
-    send(ArchiveRequested.TOPIC, key, "{\"not\":\"an archive request\"}"
-        .getBytes(StandardCharsets.UTF_8));
-    EventProbe.Event dead = EventProbe.await(ArchiveRequested.TOPIC + ".dlt",
-        e -> key.equals(e.key()), WAIT);
+    send(
+        ArchiveRequested.TOPIC,
+        key,
+        "{\"not\":\"an archive request\"}".getBytes(StandardCharsets.UTF_8));
+    EventProbe.Event dead =
+        EventProbe.await(ArchiveRequested.TOPIC + ".dlt", e -> key.equals(e.key()), WAIT);
     assertThat(dead.value()).contains("not");
     assertThat(dead.headers()).containsKey("kafka_dlt-exception-message");
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private ArchiveFinished request(UUID archive, List<ArchiveManifest.Entry> entries,
-      Duration wait) throws Exception {
+  private ArchiveFinished request(UUID archive, List<ArchiveManifest.Entry> entries, Duration wait)
+      throws Exception {
     putManifest(archive, entries);
     long total = entries.stream().mapToLong(ArchiveManifest.Entry::size).sum();
     String key = archive.toString();
-    send(ArchiveRequested.TOPIC, key, JSON.writeValueAsBytes(EventEnvelope.of(
-        ArchiveRequested.TYPE, "/test", key, new ArchiveRequested(archive, UUID.randomUUID(),
-            ObjectKeys.archiveManifest(archive), entries.size(), total, Instant.now()),
-        Instant.now())));
-    EventProbe.Event event = EventProbe.await(ArchiveFinished.TOPIC,
-        e -> key.equals(e.key()), wait);
+    send(
+        ArchiveRequested.TOPIC,
+        key,
+        JSON.writeValueAsBytes(
+            EventEnvelope.of(
+                ArchiveRequested.TYPE,
+                "/test",
+                key,
+                new ArchiveRequested(
+                    archive,
+                    UUID.randomUUID(),
+                    ObjectKeys.archiveManifest(archive),
+                    entries.size(),
+                    total,
+                    Instant.now()),
+                Instant.now())));
+    EventProbe.Event event =
+        EventProbe.await(ArchiveFinished.TOPIC, e -> key.equals(e.key()), wait);
     JsonNode envelope = JSON.readTree(event.value());
     assertThat(FINISHED_SCHEMA.validate(envelope)).as(event.value()).isEmpty();
     ArchiveFinished finished = JSON.treeToValue(envelope.get("data"), ArchiveFinished.class);
@@ -374,13 +462,16 @@ class ArchiveRequestedListenerTest {
   /** The first {@code count} reports of the archive's outcome, in the order they were sent. */
   private static List<ArchiveFinished> reports(UUID archive, int count) throws Exception {
     List<ArchiveFinished> reports = new ArrayList<>();
-    EventProbe.await(ArchiveFinished.TOPIC, e -> {
-      if (e.key().equals(archive.toString())) {
-        reports.add(JSON.treeToValue(JSON.readTree(e.value()).get("data"),
-            ArchiveFinished.class));
-      }
-      return reports.size() == count;
-    }, WAIT);
+    EventProbe.await(
+        ArchiveFinished.TOPIC,
+        e -> {
+          if (e.key().equals(archive.toString())) {
+            reports.add(
+                JSON.treeToValue(JSON.readTree(e.value()).get("data"), ArchiveFinished.class));
+          }
+          return reports.size() == count;
+        },
+        WAIT);
     return reports;
   }
 
@@ -388,15 +479,18 @@ class ArchiveRequestedListenerTest {
     ByteArrayOutputStream manifest = new ByteArrayOutputStream();
     ArchiveManifest.write(entries, manifest);
     byte[] bytes = manifest.toByteArray();
-    s3.putObject(PutObjectArgs.builder().bucket(bucket())
-        .object(ObjectKeys.archiveManifest(archive))
-        .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
+    s3.putObject(
+        PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.archiveManifest(archive)).stream(
+                new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+            .build());
   }
 
   private UUID put(byte[] bytes) throws Exception {
     UUID blob = UUID.randomUUID();
-    s3.putObject(PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.blob(blob))
-        .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
+    s3.putObject(
+        PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.blob(blob)).stream(
+                new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+            .build());
     return blob;
   }
 
@@ -406,8 +500,12 @@ class ArchiveRequestedListenerTest {
 
   private Path download(UUID archive) throws Exception {
     Path zip = dir.resolve(archive + ".zip");
-    s3.downloadObject(DownloadObjectArgs.builder().bucket(bucket())
-        .object(ObjectKeys.archive(archive)).filename(zip.toString()).build());
+    s3.downloadObject(
+        DownloadObjectArgs.builder()
+            .bucket(bucket())
+            .object(ObjectKeys.archive(archive))
+            .filename(zip.toString())
+            .build());
     return zip;
   }
 
@@ -422,14 +520,24 @@ class ArchiveRequestedListenerTest {
 
   private MinioAsyncClient asyncClient() throws Exception {
     Map<String, String> env = TestInfra.variables();
-    return MinioAsyncClient.builder().endpoint(env.get("DEPOT_S3_ENDPOINT"))
+    return MinioAsyncClient.builder()
+        .endpoint(env.get("DEPOT_S3_ENDPOINT"))
         .credentials(env.get("DEPOT_S3_ACCESS_KEY"), env.get("DEPOT_S3_SECRET_KEY"))
-        .region(env.getOrDefault("DEPOT_S3_REGION", "us-east-1")).build();
+        .region(env.getOrDefault("DEPOT_S3_REGION", "us-east-1"))
+        .build();
   }
 
   private int unfinished(MinioAsyncClient async, UUID archive) throws Exception {
-    var uploads = async.listMultipartUploads(ListMultipartUploadsArgs.builder().bucket(bucket())
-        .prefix(ObjectKeys.archive(archive)).build()).get().result().uploads();
+    var uploads =
+        async
+            .listMultipartUploads(
+                ListMultipartUploadsArgs.builder()
+                    .bucket(bucket())
+                    .prefix(ObjectKeys.archive(archive))
+                    .build())
+            .get()
+            .result()
+            .uploads();
     return uploads == null ? 0 : uploads.size();
   }
 
@@ -439,8 +547,8 @@ class ArchiveRequestedListenerTest {
 
   /** {@code unzip -t}: Info-ZIP's own test of every entry's CRC, a reader Depot did not write. */
   static void assertUnzipAccepts(Path zip) throws Exception {
-    Process unzip = new ProcessBuilder("unzip", "-tqq", zip.toString())
-        .redirectErrorStream(true).start();
+    Process unzip =
+        new ProcessBuilder("unzip", "-tqq", zip.toString()).redirectErrorStream(true).start();
     String output = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(unzip.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(unzip.exitValue()).as("unzip -t: " + output).isZero();

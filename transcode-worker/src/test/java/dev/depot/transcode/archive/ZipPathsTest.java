@@ -11,9 +11,10 @@ class ZipPathsTest {
 
   @Test
   void pathsThatEscapeTheArchiveAreRefused() {
-    for (String path : new String[] {"", "/etc/passwd", "a/../../b", "..", "a/./b", "a//b",
-        "a\\b", "a\0b"}) {
-      assertThatThrownBy(() -> ZipPaths.safe(path)).as(path)
+    for (String path :
+        new String[] {"", "/etc/passwd", "a/../../b", "..", "a/./b", "a//b", "a\\b", "a\0b"}) {
+      assertThatThrownBy(() -> ZipPaths.safe(path))
+          .as(path)
           .isInstanceOf(UnsafeManifestException.class);
     }
     assertThat(ZipPaths.safe("a/b c/#%?.txt")).isEqualTo("a/b c/#%?.txt");

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the bytes are, and when the uploader's word is kept. */
 class MimeSnifferTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final MimeSniffer sniffer = new MimeSniffer();
 

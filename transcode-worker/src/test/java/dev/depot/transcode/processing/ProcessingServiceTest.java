@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The processing rules, with the object store and Kafka replaced by maps and lists. */
 class ProcessingServiceTest {
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private final Map<UUID, byte[]> blobs = new HashMap<>();
   private final Map<String, byte[]> stored = new HashMap<>();
@@ -37,33 +36,50 @@ class ProcessingServiceTest {
   private boolean storeDown;
 
   private ProcessingService service(long maxPixels) {
-    BlobSource source = blobId -> {
-      if (storeDown) {
-        throw new StorageUnavailableException("down", null);
-      }
-      byte[] bytes = blobs.get(blobId);
-      if (bytes == null) {
-        throw new StorageUnavailableException("no such blob", null);
-      }
-      return new ByteArrayInputStream(bytes);
-    };
+    BlobSource source =
+        blobId -> {
+          if (storeDown) {
+            throw new StorageUnavailableException("down", null);
+          }
+          byte[] bytes = blobs.get(blobId);
+          if (bytes == null) {
+            throw new StorageUnavailableException("no such blob", null);
+          }
+          return new ByteArrayInputStream(bytes);
+        };
     return service(maxPixels, source, stored::put);
   }
 
   private ProcessingService service(long maxPixels, BlobSource source, PreviewStore previews) {
-    ProcessingProperties properties = new ProcessingProperties("/nonexistent/ffmpeg",
-        Duration.ofSeconds(10), maxPixels, 0.85f, workDir);
+    ProcessingProperties properties =
+        new ProcessingProperties(
+            "/nonexistent/ffmpeg", Duration.ofSeconds(10), maxPixels, 0.85f, workDir);
     ThumbnailMaker thumbnails = new ThumbnailMaker(properties);
-    return new ProcessingService(source, previews, reports::add, new MimeSniffer(), thumbnails,
-        new PdfPreview(thumbnails), new VideoPoster(properties), properties,
+    return new ProcessingService(
+        source,
+        previews,
+        reports::add,
+        new MimeSniffer(),
+        thumbnails,
+        new PdfPreview(thumbnails),
+        new VideoPoster(properties),
+        properties,
         Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private VersionStored version(byte[] bytes, String mimeType, String sha256) {
     UUID blobId = UUID.randomUUID();
     blobs.put(blobId, bytes);
-    return new VersionStored(UUID.randomUUID(), UUID.randomUUID(), blobId, UUID.randomUUID(),
-        bytes.length, mimeType, sha256, 1, now);
+    return new VersionStored(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        blobId,
+        UUID.randomUUID(),
+        bytes.length,
+        mimeType,
+        sha256,
+        1,
+        now);
   }
 
   @Test
@@ -79,11 +95,15 @@ class ProcessingServiceTest {
     assertThat(report.outcome()).isEqualTo(Outcome.READY);
     assertThat(report.failure()).isNull();
     assertThat(report.processedAt()).isEqualTo(now);
-    assertThat(report.previews()).extracting(VersionProcessed.Preview::objectKey)
-        .containsExactly("previews/" + version.blobId() + "/small.jpg",
+    assertThat(report.previews())
+        .extracting(VersionProcessed.Preview::objectKey)
+        .containsExactly(
+            "previews/" + version.blobId() + "/small.jpg",
             "previews/" + version.blobId() + "/large.jpg");
-    assertThat(stored).containsOnlyKeys("previews/" + version.blobId() + "/small.jpg",
-        "previews/" + version.blobId() + "/large.jpg");
+    assertThat(stored)
+        .containsOnlyKeys(
+            "previews/" + version.blobId() + "/small.jpg",
+            "previews/" + version.blobId() + "/large.jpg");
     assertThat(workDirFiles()).isEmpty();
   }
 
@@ -150,26 +170,28 @@ class ProcessingServiceTest {
 
   @Test
   void aStreamBreakingOffFailsTheRecordWithoutReport() throws Exception {
-    BlobSource breaking = blobId -> new InputStream() {
-      private int left = 10_000;
+    BlobSource breaking =
+        blobId ->
+            new InputStream() {
+              private int left = 10_000;
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (left <= 0) {
-          throw new IOException("connection reset");
-        }
-        int n = Math.min(length, left);
-        java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
-        left -= n;
-        return n;
-      }
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                  throw new IOException("connection reset");
+                }
+                int n = Math.min(length, left);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+                left -= n;
+                return n;
+              }
 
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0];
-      }
-    };
+              @Override
+              public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+              }
+            };
     ProcessingService service = service(100_000_000L, breaking, stored::put);
 
     assertThatThrownBy(() -> service.process(version(new byte[0], "text/plain", null)))
@@ -181,10 +203,13 @@ class ProcessingServiceTest {
   @Test
   void previewsThatCannotBeStoredFailTheRecordWithoutReport() throws Exception {
     VersionStored version = version(TestImages.png(100, 100), "image/png", null);
-    ProcessingService service = service(100_000_000L,
-        blobId -> new ByteArrayInputStream(blobs.get(blobId)), (key, jpeg) -> {
-          throw new StorageUnavailableException("down", null);
-        });
+    ProcessingService service =
+        service(
+            100_000_000L,
+            blobId -> new ByteArrayInputStream(blobs.get(blobId)),
+            (key, jpeg) -> {
+              throw new StorageUnavailableException("down", null);
+            });
 
     assertThatThrownBy(() -> service.process(version))
         .isInstanceOf(StorageUnavailableException.class);

@@ -30,8 +30,8 @@ final class TestImages {
   static BufferedImage picture(int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
-    g.setPaint(new GradientPaint(0, 0, new Color(200, 220, 255), width, height,
-        new Color(240, 240, 200)));
+    g.setPaint(
+        new GradientPaint(0, 0, new Color(200, 220, 255), width, height, new Color(240, 240, 200)));
     g.fillRect(0, 0, width, height);
     g.setColor(Color.RED);
     g.fillRect(width * 3 / 8, height * 3 / 8, width / 4, height / 4);
@@ -84,8 +84,10 @@ final class TestImages {
   /** The start of an MP4 file (an ftyp box) and nothing playable after it. */
   static byte[] fakeMp4() {
     byte[] bytes = new byte[2048];
-    byte[] box = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
-        'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    byte[] box = {
+      0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm',
+      'p', '4', '1'
+    };
     System.arraycopy(box, 0, bytes, 0, box.length);
     return bytes;
   }

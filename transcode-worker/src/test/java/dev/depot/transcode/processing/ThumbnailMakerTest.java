@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sizing rules of previews, and what the maker does with real image files. */
 class ThumbnailMakerTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ThumbnailMaker maker = new ThumbnailMaker(properties(100_000_000L));
 
@@ -77,9 +76,11 @@ class ThumbnailMakerTest {
     List<RenderedPreview> previews = maker.thumbnails(file);
 
     assertThat(previews).extracting(RenderedPreview::kind).containsExactly("small", "large");
-    assertThat(previews.get(0)).extracting(RenderedPreview::width, RenderedPreview::height)
+    assertThat(previews.get(0))
+        .extracting(RenderedPreview::width, RenderedPreview::height)
         .containsExactly(256, 144);
-    assertThat(previews.get(1)).extracting(RenderedPreview::width, RenderedPreview::height)
+    assertThat(previews.get(1))
+        .extracting(RenderedPreview::width, RenderedPreview::height)
         .containsExactly(1024, 576);
     for (RenderedPreview preview : previews) {
       assertThat(TestImages.format(preview.jpeg())).isEqualToIgnoringCase("jpeg");
@@ -98,9 +99,9 @@ class ThumbnailMakerTest {
 
     List<RenderedPreview> previews = maker.thumbnails(file);
 
-    assertThat(previews).extracting(RenderedPreview::width, RenderedPreview::height)
-        .containsExactly(tuple(256, 43),
-            tuple(1024, 171));
+    assertThat(previews)
+        .extracting(RenderedPreview::width, RenderedPreview::height)
+        .containsExactly(tuple(256, 43), tuple(1024, 171));
   }
 
   @Test
@@ -129,8 +130,7 @@ class ThumbnailMakerTest {
   void readsBmpToo() throws Exception {
     Path file = write("picture.bmp", TestImages.encode(TestImages.picture(400, 300), "bmp"));
 
-    assertThat(maker.thumbnails(file)).extracting(RenderedPreview::width)
-        .containsExactly(256, 400);
+    assertThat(maker.thumbnails(file)).extracting(RenderedPreview::width).containsExactly(256, 400);
   }
 
   @Test
@@ -160,9 +160,9 @@ class ThumbnailMakerTest {
     assertThat(ExifOrientation.of(file)).isEqualTo(6);
     List<RenderedPreview> previews = maker.thumbnails(file);
 
-    assertThat(previews).extracting(RenderedPreview::width, RenderedPreview::height)
-        .containsExactly(tuple(144, 256),
-            tuple(576, 1024));
+    assertThat(previews)
+        .extracting(RenderedPreview::width, RenderedPreview::height)
+        .containsExactly(tuple(144, 256), tuple(576, 1024));
   }
 
   @Test
@@ -179,8 +179,10 @@ class ThumbnailMakerTest {
   @Test
   void filesWithoutExifAreNotTurned() throws Exception {
     assertThat(ExifOrientation.of(write("a.png", TestImages.png(10, 10)))).isEqualTo(1);
-    assertThat(ExifOrientation.of(write("a.jpg",
-        TestImages.encode(TestImages.picture(10, 10), "jpeg")))).isEqualTo(1);
+    assertThat(
+            ExifOrientation.of(
+                write("a.jpg", TestImages.encode(TestImages.picture(10, 10), "jpeg"))))
+        .isEqualTo(1);
     assertThat(ExifOrientation.of(write("empty", new byte[0]))).isEqualTo(1);
   }
 
@@ -190,10 +192,34 @@ class ThumbnailMakerTest {
 
   /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD0 entry) after the JPEG's SOI. */
   static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-    byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, // header, IFD0 at 8
-        0, 1, // one entry
-        0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // orientation, SHORT, 1
-        0, 0, 0, 0}; // no next IFD
+    byte[] tiff = {
+      'M',
+      'M',
+      0,
+      42,
+      0,
+      0,
+      0,
+      8, // header, IFD0 at 8
+      0,
+      1, // one entry
+      0x01,
+      0x12,
+      0,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      (byte) orientation,
+      0,
+      0, // orientation, SHORT, 1
+      0,
+      0,
+      0,
+      0
+    }; // no next IFD
     byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
     int length = 2 + exif.length + tiff.length;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -45,17 +45,17 @@ class VersionStoredListenerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** The published contract of the report, as depot-contracts ships it. */
-  private static final Schema SCHEMA = SchemaRegistry
-      .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-      .getSchema(VersionProcessed.class.getResourceAsStream(
-          "/schemas/" + VersionProcessed.TOPIC + ".json"));
+  private static final Schema SCHEMA =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(
+              VersionProcessed.class.getResourceAsStream(
+                  "/schemas/" + VersionProcessed.TOPIC + ".json"));
 
-  @Autowired
-  MinioClient s3;
+  @Autowired MinioClient s3;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
   @Test
   void aPngDeclaredAsTextGetsItsTypeDigestAndPreviews() throws Exception {
@@ -67,12 +67,12 @@ class VersionStoredListenerTest {
     assertThat(report.sha256()).isEqualTo(TestImages.sha256(png));
     assertThat(report.outcome()).isEqualTo(Outcome.READY);
     assertThat(report.failure()).isNull();
-    assertThat(report.previews()).extracting(Preview::kind, Preview::width, Preview::height)
-        .containsExactly(tuple("small", 256, 144),
-            tuple("large", 1024, 576));
+    assertThat(report.previews())
+        .extracting(Preview::kind, Preview::width, Preview::height)
+        .containsExactly(tuple("small", 256, 144), tuple("large", 1024, 576));
     for (Preview preview : report.previews()) {
-      assertThat(preview.objectKey()).isEqualTo(ObjectKeys.preview(report.blobId(),
-          preview.kind()));
+      assertThat(preview.objectKey())
+          .isEqualTo(ObjectKeys.preview(report.blobId(), preview.kind()));
       assertThat(preview.contentType()).isEqualTo("image/jpeg");
       byte[] jpeg = object(preview.objectKey());
       assertThat(TestImages.format(jpeg)).isEqualToIgnoringCase("jpeg");
@@ -147,45 +147,72 @@ class VersionStoredListenerTest {
   void aRecordThatIsNoEnvelopeEndsOnTheDeadLetterTopic() throws Exception {
     String key = UUID.randomUUID().toString();
 
-    kafka.send(VersionStored.TOPIC, key, "this is no event".getBytes(StandardCharsets.UTF_8))
-        .get();
+    kafka.send(VersionStored.TOPIC, key, "this is no event".getBytes(StandardCharsets.UTF_8)).get();
 
-    EventProbe.Event dead = EventProbe.await(VersionStored.TOPIC + ".dlt",
-        e -> key.equals(e.key()), WAIT);
+    EventProbe.Event dead =
+        EventProbe.await(VersionStored.TOPIC + ".dlt", e -> key.equals(e.key()), WAIT);
     assertThat(dead.value()).isEqualTo("this is no event");
     assertThat(dead.headers()).containsKey("kafka_dlt-exception-message");
   }
 
   @Test
   void aBlobThatIsGoneIsSkippedWithoutReportOrDelay() throws Exception {
-    VersionStored gone = new VersionStored(UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), 10, "text/plain", null, 1, Instant.now());
+    VersionStored gone =
+        new VersionStored(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            10,
+            "text/plain",
+            null,
+            1,
+            Instant.now());
     announce(gone);
 
     // the record after it is processed, and the missing blob is neither reported nor retried
     // into the dead-letter topic (retries would park it there after 7.5 s)
     process("after the missing one".getBytes(StandardCharsets.UTF_8), "text/plain", null);
-    assertThatThrownBy(() -> EventProbe.await(VersionStored.TOPIC + ".dlt",
-        e -> e.value().contains(gone.versionId().toString()), Duration.ofSeconds(10)))
+    assertThatThrownBy(
+            () ->
+                EventProbe.await(
+                    VersionStored.TOPIC + ".dlt",
+                    e -> e.value().contains(gone.versionId().toString()),
+                    Duration.ofSeconds(10)))
         .isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> EventProbe.await(VersionProcessed.TOPIC,
-        e -> e.value().contains(gone.versionId().toString()), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                EventProbe.await(
+                    VersionProcessed.TOPIC,
+                    e -> e.value().contains(gone.versionId().toString()),
+                    Duration.ofSeconds(1)))
         .isInstanceOf(AssertionError.class);
   }
 
   /** Stores the bytes as a new blob, announces them and waits for the worker's report. */
-  private VersionProcessed process(byte[] bytes, String declared, String sha256)
-      throws Exception {
+  private VersionProcessed process(byte[] bytes, String declared, String sha256) throws Exception {
     UUID blobId = UUID.randomUUID();
-    s3.putObject(PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.blob(blobId))
-        .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
-    VersionStored stored = new VersionStored(UUID.randomUUID(), UUID.randomUUID(), blobId,
-        UUID.randomUUID(), bytes.length, declared, sha256, 1, Instant.now());
+    s3.putObject(
+        PutObjectArgs.builder().bucket(bucket()).object(ObjectKeys.blob(blobId)).stream(
+                new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+            .build());
+    VersionStored stored =
+        new VersionStored(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            blobId,
+            UUID.randomUUID(),
+            bytes.length,
+            declared,
+            sha256,
+            1,
+            Instant.now());
     String key = stored.fileId().toString();
     announce(stored);
 
-    EventProbe.Event event = EventProbe.await(VersionProcessed.TOPIC,
-        e -> e.value().contains(stored.versionId().toString()), WAIT);
+    EventProbe.Event event =
+        EventProbe.await(
+            VersionProcessed.TOPIC, e -> e.value().contains(stored.versionId().toString()), WAIT);
     assertThat(event.key()).isEqualTo(key);
     JsonNode envelope = JSON.readTree(event.value());
     assertThat(SCHEMA.validate(envelope)).as(event.value()).isEmpty();
@@ -200,8 +227,13 @@ class VersionStoredListenerTest {
 
   private void announce(VersionStored stored) throws Exception {
     String key = stored.fileId().toString();
-    kafka.send(VersionStored.TOPIC, key, JSON.writeValueAsBytes(
-        EventEnvelope.of(VersionStored.TYPE, "/test", key, stored, Instant.now()))).get();
+    kafka
+        .send(
+            VersionStored.TOPIC,
+            key,
+            JSON.writeValueAsBytes(
+                EventEnvelope.of(VersionStored.TYPE, "/test", key, stored, Instant.now())))
+        .get();
   }
 
   private String bucket() throws Exception {
@@ -209,8 +241,8 @@ class VersionStoredListenerTest {
   }
 
   private byte[] object(String key) throws Exception {
-    try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket()).object(key)
-        .build())) {
+    try (InputStream in =
+        s3.getObject(GetObjectArgs.builder().bucket(bucket()).object(key).build())) {
       return in.readAllBytes();
     }
   }

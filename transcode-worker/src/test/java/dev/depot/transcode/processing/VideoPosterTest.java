@@ -14,21 +14,20 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Posters with the real ffmpeg where one is installed (compose's image has it; a bare build
- * machine may not, and then only the "no ffmpeg" rules run).
+ * Posters with the real ffmpeg where one is installed (compose's image has it; a bare build machine
+ * may not, and then only the "no ffmpeg" rules run).
  */
 class VideoPosterTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static boolean ffmpegInstalled() {
     return VideoPoster.locate("ffmpeg", System.getenv("PATH")).isPresent();
   }
 
   private VideoPoster poster(String ffmpeg) {
-    return new VideoPoster(new ProcessingProperties(ffmpeg, Duration.ofSeconds(30), 1L, 0.85f,
-        dir));
+    return new VideoPoster(
+        new ProcessingProperties(ffmpeg, Duration.ofSeconds(30), 1L, 0.85f, dir));
   }
 
   @Test
@@ -59,17 +58,22 @@ class VideoPosterTest {
 
     Optional<RenderedPreview> poster = poster("ffmpeg").poster(video);
 
-    assertThat(poster).hasValueSatisfying(p -> {
-      assertThat(p.kind()).isEqualTo("poster");
-      assertThat(p.width()).isEqualTo(1024);
-      assertThat(p.height()).isEqualTo(576);
-    });
+    assertThat(poster)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.kind()).isEqualTo("poster");
+              assertThat(p.width()).isEqualTo(1024);
+              assertThat(p.height()).isEqualTo(576);
+            });
     BufferedImage image = TestImages.decode(poster.get().jpeg());
     assertThat(image.getWidth()).isEqualTo(1024);
     assertThat(TestImages.format(poster.get().jpeg())).isEqualToIgnoringCase("jpeg");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(f -> f.getFileName().toString())
-          .filter(name -> name.startsWith("poster-") || name.startsWith("ffmpeg-"))).isEmpty();
+      assertThat(
+              files
+                  .map(f -> f.getFileName().toString())
+                  .filter(name -> name.startsWith("poster-") || name.startsWith("ffmpeg-")))
+          .isEmpty();
     }
   }
 
@@ -80,10 +84,12 @@ class VideoPosterTest {
 
     Optional<RenderedPreview> poster = poster("ffmpeg").poster(video);
 
-    assertThat(poster).hasValueSatisfying(p -> {
-      assertThat(p.width()).isEqualTo(320);
-      assertThat(p.height()).isEqualTo(240);
-    });
+    assertThat(poster)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.width()).isEqualTo(320);
+              assertThat(p.height()).isEqualTo(240);
+            });
   }
 
   @Test
@@ -97,9 +103,24 @@ class VideoPosterTest {
 
   private Path testVideo(String name, String size, String seconds) throws Exception {
     Path video = dir.resolve(name);
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error",
-        "-f", "lavfi", "-i", "testsrc=size=" + size + ":rate=10", "-t", seconds,
-        "-c:v", "mpeg4", "-y", video.toString()).inheritIO().start();
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=" + size + ":rate=10",
+                "-t",
+                seconds,
+                "-c:v",
+                "mpeg4",
+                "-y",
+                video.toString())
+            .inheritIO()
+            .start();
     assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(ffmpeg.exitValue()).isZero();
     return video;

@@ -21,7 +21,8 @@ public class UploadLocks {
   /** Runs {@code work} holding the upload, or refuses with 423 if a request already holds it. */
   public <T> T holding(UUID uploadId, Supplier<T> work) {
     if (!busy.add(uploadId)) {
-      throw new DepotException(UploadProblem.LOCKED,
+      throw new DepotException(
+          UploadProblem.LOCKED,
           "Another request is writing to this upload; try again when it ends.");
     }
     try {

@@ -14,6 +14,7 @@ public record Checksum(String algorithm, byte[] expected) {
   /** tus names and the JDK's. */
   private static final Map<String, String> ALGORITHMS =
       Map.of("sha1", "SHA-1", "sha256", "SHA-256", "md5", "MD5");
+
   /** The tus names, sorted, as {@code Tus-Checksum-Algorithm} lists them. */
   public static final List<String> SUPPORTED = ALGORITHMS.keySet().stream().sorted().toList();
 
@@ -24,19 +25,21 @@ public record Checksum(String algorithm, byte[] expected) {
     }
     String[] parts = header.trim().split(" ", -1);
     if (parts.length != 2) {
-      throw new DepotException(UploadProblem.INVALID_HEADER,
+      throw new DepotException(
+          UploadProblem.INVALID_HEADER,
           "Upload-Checksum is an algorithm and a base64 digest separated by a space.");
     }
     if (!ALGORITHMS.containsKey(parts[0])) {
-      throw new DepotException(UploadProblem.CHECKSUM_ALGORITHM,
+      throw new DepotException(
+          UploadProblem.CHECKSUM_ALGORITHM,
           "Supported checksum algorithms: " + String.join(", ", SUPPORTED) + ".",
           Map.of("supported", SUPPORTED));
     }
     try {
       return new Checksum(parts[0], Base64.getDecoder().decode(parts[1]));
     } catch (IllegalArgumentException e) {
-      throw new DepotException(UploadProblem.INVALID_HEADER,
-          "The Upload-Checksum digest is not base64.");
+      throw new DepotException(
+          UploadProblem.INVALID_HEADER, "The Upload-Checksum digest is not base64.");
     }
   }
 

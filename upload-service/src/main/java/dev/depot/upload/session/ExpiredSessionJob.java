@@ -6,18 +6,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends uploads past their expiry (announcing it, so metadata-service releases the reservation)
- * and forgets long-ended sessions. Instances share the work through {@code SKIP LOCKED}.
+ * Ends uploads past their expiry (announcing it, so metadata-service releases the reservation) and
+ * forgets long-ended sessions. Instances share the work through {@code SKIP LOCKED}.
  */
 @Component
 class ExpiredSessionJob {
 
   /**
-   * {@link UploadProperties#sweepInterval()}: the bound record is the bean named
-   * {@code <prefix>-<class name>}, so the interval and its default are written once, there.
+   * {@link UploadProperties#sweepInterval()}: the bound record is the bean named {@code
+   * <prefix>-<class name>}, so the interval and its default are written once, there.
    */
-  static final String INTERVAL = "#{@'depot.upload-dev.depot.upload.session.UploadProperties'"
-      + ".sweepInterval().toMillis()}";
+  static final String INTERVAL =
+      "#{@'depot.upload-dev.depot.upload.session.UploadProperties'"
+          + ".sweepInterval().toMillis()}";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExpiredSessionJob.class);
 

@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 
 /**
  * A request body as the store reads it: it ends where the upload has no more room, or where the
- * client went away, and the checksum of what it passed on is computed on the way. What it saw
- * is asked afterwards: whether more bytes followed the room, whether the client broke off.
+ * client went away, and the checksum of what it passed on is computed on the way. What it saw is
+ * asked afterwards: whether more bytes followed the room, whether the client broke off.
  */
 final class RequestBody extends InputStream {
 
@@ -19,7 +19,9 @@ final class RequestBody extends InputStream {
   private boolean tooLarge;
   private boolean interrupted;
 
-  /** @param checksum the digest the bytes must have, or null */
+  /**
+   * @param checksum the digest the bytes must have, or null
+   */
   RequestBody(InputStream in, long room, Checksum checksum) {
     this.in = in;
     this.room = room;

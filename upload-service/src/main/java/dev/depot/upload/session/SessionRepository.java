@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Upload sessions. Every change of what is stored names the {@code stored} value it expects, so
- * of two writers of one upload (on two instances) only one can win.
+ * Upload sessions. Every change of what is stored names the {@code stored} value it expects, so of
+ * two writers of one upload (on two instances) only one can win.
  */
 interface SessionRepository {
 

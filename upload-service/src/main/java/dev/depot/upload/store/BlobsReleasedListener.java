@@ -8,8 +8,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the objects of blobs no version needs any more. Deleting is idempotent, so a
- * redelivered event is harmless; a store that refuses makes the record retry, then dead-letter.
+ * Deletes the objects of blobs no version needs any more. Deleting is idempotent, so a redelivered
+ * event is harmless; a store that refuses makes the record retry, then dead-letter.
  */
 @Component
 class BlobsReleasedListener {

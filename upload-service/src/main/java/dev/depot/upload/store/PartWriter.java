@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * Cuts one request's bytes into parts. The part being filled is spooled to local disk, starting
  * with the upload's stored tail; a full part is stored while the next one fills (at most one in
- * flight, so a fast client is held back by the store, not buffered). When the request's bytes
- * must be verified first (a checksum), full parts are held until {@link #release()}.
+ * flight, so a fast client is held back by the store, not buffered). When the request's bytes must
+ * be verified first (a checksum), full parts are held until {@link #release()}.
  *
  * <p>The spool file is opened only for each write, so a slow upload waiting for the network holds
  * no descriptor but its socket.
@@ -47,8 +47,14 @@ final class PartWriter implements AutoCloseable {
    * @param startMultipart starts the upload's multipart upload when the first part needs it
    * @param hold whether full parts wait for {@link #release()}
    */
-  PartWriter(StoredUpload upload, long offset, S3Objects objects, ExecutorService executor,
-      Supplier<String> startMultipart, Path dir, boolean hold) {
+  PartWriter(
+      StoredUpload upload,
+      long offset,
+      S3Objects objects,
+      ExecutorService executor,
+      Supplier<String> startMultipart,
+      Path dir,
+      boolean hold) {
     this.upload = upload;
     this.objects = objects;
     this.executor = executor;
@@ -83,8 +89,9 @@ final class PartWriter implements AutoCloseable {
   /** Stores the held parts (the request's bytes were verified). */
   void release() {
     for (Held part : held) {
-      stored.add(objects.uploadPart(upload.blobId(), multipart(), part.number(), part.file(), 0,
-          upload.partSize()));
+      stored.add(
+          objects.uploadPart(
+              upload.blobId(), multipart(), part.number(), part.file(), 0, upload.partSize()));
       delete(part.file());
     }
     held.clear();
@@ -136,8 +143,8 @@ final class PartWriter implements AutoCloseable {
   }
 
   private void append(byte[] bytes, int offset, int length) {
-    try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
+    try (FileChannel channel =
+        FileChannel.open(spool, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -160,13 +167,17 @@ final class PartWriter implements AutoCloseable {
     awaitInFlight();
     String uploadId = multipart();
     inFlightFile = full;
-    inFlight = CompletableFuture.supplyAsync(() -> {
-      try {
-        return objects.uploadPart(upload.blobId(), uploadId, number, full, 0, upload.partSize());
-      } finally {
-        delete(full);
-      }
-    }, executor);
+    inFlight =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return objects.uploadPart(
+                    upload.blobId(), uploadId, number, full, 0, upload.partSize());
+              } finally {
+                delete(full);
+              }
+            },
+            executor);
   }
 
   private void awaitInFlight() {
@@ -176,7 +187,8 @@ final class PartWriter implements AutoCloseable {
     try {
       stored.add(inFlight.join());
     } catch (CompletionException e) {
-      throw e.getCause() instanceof StorageException s ? s
+      throw e.getCause() instanceof StorageException s
+          ? s
           : new StorageException("could not store a part of " + upload.id(), e.getCause());
     } finally {
       inFlight = null;

@@ -37,25 +37,42 @@ class S3Objects {
   private final String bucket;
 
   S3Objects(S3Properties properties) {
-    this.s3 = MinioAsyncClient.builder().endpoint(properties.endpoint().toString())
-        .credentials(properties.accessKey(), properties.secretKey())
-        .region(properties.region()).build();
+    this.s3 =
+        MinioAsyncClient.builder()
+            .endpoint(properties.endpoint().toString())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .region(properties.region())
+            .build();
     this.bucket = properties.bucket();
   }
 
   /** Starts the multipart upload of a blob's object; returns its id. */
   String beginMultipart(UUID blobId) {
-    return await(s3.createMultipartUpload(CreateMultipartUploadArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).build())).result().uploadId();
+    return await(
+            s3.createMultipartUpload(
+                CreateMultipartUploadArgs.builder()
+                    .bucket(bucket)
+                    .object(ObjectKeys.blob(blobId))
+                    .build()))
+        .result()
+        .uploadId();
   }
 
   /** Stores {@code size} bytes of {@code file} from {@code position} as part {@code number}. */
-  StoredPart uploadPart(UUID blobId, String multipartId, int number, Path file,
-      long position, long size) {
+  StoredPart uploadPart(
+      UUID blobId, String multipartId, int number, Path file, long position, long size) {
     try (FileRegion in = new FileRegion(file, position)) {
-      Part part = await(s3.uploadPart(UploadPartArgs.builder().bucket(bucket)
-          .object(ObjectKeys.blob(blobId)).uploadId(multipartId).partNumber(number)
-          .file(in, size).build())).part();
+      Part part =
+          await(
+                  s3.uploadPart(
+                      UploadPartArgs.builder()
+                          .bucket(bucket)
+                          .object(ObjectKeys.blob(blobId))
+                          .uploadId(multipartId)
+                          .partNumber(number)
+                          .file(in, size)
+                          .build()))
+              .part();
       return new StoredPart(number, part.etag(), size);
     } catch (java.io.IOException e) {
       throw new StorageException("could not read spooled part " + number, e);
@@ -65,15 +82,26 @@ class S3Objects {
   /** Joins the parts into the blob's object. */
   void completeMultipart(UUID blobId, String multipartId, List<StoredPart> parts) {
     Part[] list = parts.stream().map(p -> new Part(p.number(), p.etag())).toArray(Part[]::new);
-    await(s3.completeMultipartUpload(CompleteMultipartUploadArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).uploadId(multipartId).parts(list).build()));
+    await(
+        s3.completeMultipartUpload(
+            CompleteMultipartUploadArgs.builder()
+                .bucket(bucket)
+                .object(ObjectKeys.blob(blobId))
+                .uploadId(multipartId)
+                .parts(list)
+                .build()));
   }
 
   /** Drops a multipart upload and its parts; an unknown one is not an error. */
   void abortMultipart(UUID blobId, String multipartId) {
     try {
-      await(s3.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket)
-          .object(ObjectKeys.blob(blobId)).uploadId(multipartId).build()));
+      await(
+          s3.abortMultipartUpload(
+              AbortMultipartUploadArgs.builder()
+                  .bucket(bucket)
+                  .object(ObjectKeys.blob(blobId))
+                  .uploadId(multipartId)
+                  .build()));
     } catch (StorageException e) {
       if (!isMissing(e)) {
         throw e;
@@ -88,8 +116,9 @@ class S3Objects {
 
   /** Reads the blob's stored object; the caller closes the stream. */
   InputStream openBlob(UUID blobId) {
-    return await(s3.getObject(GetObjectArgs.builder().bucket(bucket)
-        .object(ObjectKeys.blob(blobId)).build()));
+    return await(
+        s3.getObject(
+            GetObjectArgs.builder().bucket(bucket).object(ObjectKeys.blob(blobId)).build()));
   }
 
   /** Deletes the blob's object; a missing one is not an error. */
@@ -104,9 +133,10 @@ class S3Objects {
 
   /** Appends a stored tail to {@code file}. */
   void appendTail(String key, Path file) {
-    try (InputStream in = await(s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-        .build())); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
+    try (InputStream in =
+            await(s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        OutputStream out =
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       in.transferTo(out);
     } catch (java.io.IOException e) {
       throw new StorageException("could not read tail " + key, e);
@@ -120,8 +150,13 @@ class S3Objects {
 
   /** Deletes every tail object of an upload, whatever requests left behind. */
   void deleteTails(UUID uploadId) {
-    Iterable<Result<Item>> tails = s3.listObjects(ListObjectsArgs.builder().bucket(bucket)
-        .prefix(ObjectKeys.uploadTails(uploadId)).recursive(true).build());
+    Iterable<Result<Item>> tails =
+        s3.listObjects(
+            ListObjectsArgs.builder()
+                .bucket(bucket)
+                .prefix(ObjectKeys.uploadTails(uploadId))
+                .recursive(true)
+                .build());
     for (Result<Item> result : tails) {
       String key;
       try {
@@ -139,8 +174,9 @@ class S3Objects {
 
   private void put(String key, Path file, long position, long size) {
     try (FileRegion in = new FileRegion(file, position)) {
-      await(s3.putObject(PutObjectAPIArgs.builder().bucket(bucket).object(key).file(in, size)
-          .build()));
+      await(
+          s3.putObject(
+              PutObjectAPIArgs.builder().bucket(bucket).object(key).file(in, size).build()));
     } catch (java.io.IOException e) {
       throw new StorageException("could not read spooled bytes for " + key, e);
     }

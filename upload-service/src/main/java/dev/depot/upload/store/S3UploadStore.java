@@ -18,22 +18,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * {@link UploadStore} on S3 multipart uploads. Full parts go into the multipart upload of the
- * blob's object as they fill; the bytes after the last full part wait in a tail object
- * ({@code uploads/<id>/<offset>}) for the next request, which starts its spool with them;
- * uploads smaller than a part become the blob's object in one request. What is stored where is
- * recorded in {@code stored_uploads} and {@code parts}.
+ * blob's object as they fill; the bytes after the last full part wait in a tail object ({@code
+ * uploads/<id>/<offset>}) for the next request, which starts its spool with them; uploads smaller
+ * than a part become the blob's object in one request. What is stored where is recorded in {@code
+ * stored_uploads} and {@code parts}.
  *
- * <p>An upload written here goes on from what this instance remembers of it
- * ({@link UploadProgress}): where its bytes are and the SHA-256 of their content so far. One
- * continued elsewhere (another instance, or after a restart) is looked up in the database, and
- * its object read back when it is finished, if its digest is required.
+ * <p>An upload written here goes on from what this instance remembers of it ({@link
+ * UploadProgress}): where its bytes are and the SHA-256 of their content so far. One continued
+ * elsewhere (another instance, or after a restart) is looked up in the database, and its object
+ * read back when it is finished, if its digest is required.
  */
 @Component
 class S3UploadStore implements UploadStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3UploadStore.class);
+
   /** Reads start small (slow clients hold little memory) and grow for fast ones. */
   private static final int SMALL_BUFFER = 16 * 1024;
+
   private static final int LARGE_BUFFER = 256 * 1024;
   private static final long FAST_FILL_NANOS = 20_000_000;
 
@@ -44,8 +46,13 @@ class S3UploadStore implements UploadStore {
   private final ExecutorService partUploads;
   private final StoreProperties properties;
 
-  S3UploadStore(StoredUploadRepository uploads, S3Objects objects, UploadProgress progress,
-      SpoolDirectory spool, ExecutorService partUploads, StoreProperties properties) {
+  S3UploadStore(
+      StoredUploadRepository uploads,
+      S3Objects objects,
+      UploadProgress progress,
+      SpoolDirectory spool,
+      ExecutorService partUploads,
+      StoreProperties properties) {
     this.uploads = uploads;
     this.objects = objects;
     this.progress = progress;
@@ -56,8 +63,8 @@ class S3UploadStore implements UploadStore {
 
   @Override
   public void create(UUID uploadId, UUID blobId, long length) {
-    StoredUpload upload = new StoredUpload(uploadId, blobId, properties.partSizeFor(length), null,
-        null, 0);
+    StoredUpload upload =
+        new StoredUpload(uploadId, blobId, properties.partSizeFor(length), null, null, 0);
     uploads.insert(upload);
     afterCommit(() -> progress.recorded(0, upload, UploadProgress.sha256()));
   }
@@ -66,8 +73,8 @@ class S3UploadStore implements UploadStore {
   public Write write(UUID uploadId, long offset, InputStream body, boolean verifyFirst) {
     UploadProgress.Known known = progress.at(uploadId, offset);
     if (known == null) {
-      known = new UploadProgress.Known(find(uploadId),
-          offset == 0 ? UploadProgress.sha256() : null);
+      known =
+          new UploadProgress.Known(find(uploadId), offset == 0 ? UploadProgress.sha256() : null);
     }
     S3Write write = new S3Write(known.upload(), offset, known.sha256(), verifyFirst);
     try {
@@ -102,8 +109,10 @@ class S3UploadStore implements UploadStore {
 
     private final StoredUpload upload;
     private final long start;
+
     /** The SHA-256 of the upload so far, or null when bytes went through another instance. */
     private final MessageDigest content;
+
     private final PartWriter writer;
     private long size;
     private List<StoredPart> parts = List.of();
@@ -115,8 +124,9 @@ class S3UploadStore implements UploadStore {
       this.upload = upload;
       this.start = offset;
       this.content = content;
-      this.writer = new PartWriter(upload, offset, objects, partUploads, this::startMultipart,
-          spool.path(), hold);
+      this.writer =
+          new PartWriter(
+              upload, offset, objects, partUploads, this::startMultipart, spool.path(), hold);
     }
 
     void receive(InputStream body) {
@@ -184,18 +194,25 @@ class S3UploadStore implements UploadStore {
       } else {
         uploads.advance(upload.id(), tailKey, tailSize, parts);
       }
-      StoredUpload stored = new StoredUpload(upload.id(), upload.blobId(), upload.partSize(),
-          writer.startedMultipart(), tailKey, tailSize);
-      afterCommit(() -> {
-        if (finished) {
-          progress.forget(upload.id());
-        } else {
-          progress.recorded(offset(), stored, content);
-        }
-        if (upload.tailKey() != null && !upload.tailKey().equals(tailKey)) {
-          partUploads.execute(this::dropReplacedTail);
-        }
-      });
+      StoredUpload stored =
+          new StoredUpload(
+              upload.id(),
+              upload.blobId(),
+              upload.partSize(),
+              writer.startedMultipart(),
+              tailKey,
+              tailSize);
+      afterCommit(
+          () -> {
+            if (finished) {
+              progress.forget(upload.id());
+            } else {
+              progress.recorded(offset(), stored, content);
+            }
+            if (upload.tailKey() != null && !upload.tailKey().equals(tailKey)) {
+              partUploads.execute(this::dropReplacedTail);
+            }
+          });
     }
 
     @Override
@@ -224,8 +241,8 @@ class S3UploadStore implements UploadStore {
     }
 
     /**
-     * The SHA-256 of an object that this instance did not see whole, read back from the store:
-     * only then does the last request wait for a read of the whole object.
+     * The SHA-256 of an object that this instance did not see whole, read back from the store: only
+     * then does the last request wait for a read of the whole object.
      */
     private String readBack() {
       long started = System.nanoTime();
@@ -235,7 +252,9 @@ class S3UploadStore implements UploadStore {
       } catch (IOException e) {
         throw new StorageException("could not read back blob " + upload.blobId(), e);
       }
-      LOG.info("upload {}: SHA-256 read back from the store in {} ms", upload.id(),
+      LOG.info(
+          "upload {}: SHA-256 read back from the store in {} ms",
+          upload.id(),
           (System.nanoTime() - started) / 1_000_000);
       return sha256;
     }
@@ -245,15 +264,20 @@ class S3UploadStore implements UploadStore {
       try {
         objects.deleteTail(upload.tailKey());
       } catch (StorageException e) {
-        LOG.warn("upload {}: could not delete old tail {}: {}", upload.id(), upload.tailKey(),
+        LOG.warn(
+            "upload {}: could not delete old tail {}: {}",
+            upload.id(),
+            upload.tailKey(),
             e.getMessage());
       }
     }
   }
 
   private StoredUpload find(UUID uploadId) {
-    return uploads.find(uploadId).orElseThrow(() ->
-        new StorageException("upload " + uploadId + " holds nothing in the store"));
+    return uploads
+        .find(uploadId)
+        .orElseThrow(
+            () -> new StorageException("upload " + uploadId + " holds nothing in the store"));
   }
 
   /** Runs {@code action} once the caller's transaction has committed (at once without one). */
@@ -262,11 +286,12 @@ class S3UploadStore implements UploadStore {
       action.run();
       return;
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        action.run();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
   }
 }

@@ -44,12 +44,14 @@ class SpoolDirectory implements AutoCloseable {
   private static void removeLeftovers(Path root) throws IOException {
     FileTime cutoff = FileTime.from(Instant.now().minus(LEFTOVER_AGE));
     try (Stream<Path> children = Files.list(root)) {
-      children.filter(p -> p.getFileName().toString().startsWith("instance-"))
+      children
+          .filter(p -> p.getFileName().toString().startsWith("instance-"))
           .filter(p -> modifiedBefore(p, cutoff))
-          .forEach(p -> {
-            LOG.info("removing the spool folder of an instance gone: {}", p);
-            delete(p);
-          });
+          .forEach(
+              p -> {
+                LOG.info("removing the spool folder of an instance gone: {}", p);
+                delete(p);
+              });
     }
   }
 

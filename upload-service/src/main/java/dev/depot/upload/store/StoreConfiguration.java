@@ -11,7 +11,6 @@ class StoreConfiguration {
   /** Stores full parts while the request goes on reading the next one. */
   @Bean(destroyMethod = "close")
   ExecutorService partUploads() {
-    return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("part-upload-", 0)
-        .factory());
+    return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("part-upload-", 0).factory());
   }
 }

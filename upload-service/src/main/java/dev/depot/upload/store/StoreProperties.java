@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("depot.upload")
 @Validated
-public record StoreProperties(@DefaultValue("16MB") @NotNull DataSize partSize,
-    @NotNull Path spoolDir) {
+public record StoreProperties(
+    @DefaultValue("16MB") @NotNull DataSize partSize, @NotNull Path spoolDir) {
 
   static final long MIN_PART_SIZE = 5L * 1024 * 1024;
   static final int MAX_PARTS = 10_000;

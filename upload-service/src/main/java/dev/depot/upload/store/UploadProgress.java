@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * What this instance knows of the uploads it writes, as of the offset it last recorded for
- * each: what is stored where, and the SHA-256 of the bytes so far. A write at that offset starts
- * from it without asking the database; one that another instance moved on is looked up again.
- * The state of a digest cannot be stored, so an upload continued elsewhere (another instance,
- * or after a restart) completes without one: its object is read back if a digest is required.
+ * What this instance knows of the uploads it writes, as of the offset it last recorded for each:
+ * what is stored where, and the SHA-256 of the bytes so far. A write at that offset starts from it
+ * without asking the database; one that another instance moved on is looked up again. The state of
+ * a digest cannot be stored, so an upload continued elsewhere (another instance, or after a
+ * restart) completes without one: its object is read back if a digest is required.
  */
 @Component
 class UploadProgress {

@@ -18,18 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tus 1.0.0 endpoint with the creation, creation-with-upload, termination, expiration and
- * checksum extensions. Creation needs the signed ticket metadata-service handed out (in
- * {@code Upload-Metadata}); the upload's address it answers with is then the capability.
+ * checksum extensions. Creation needs the signed ticket metadata-service handed out (in {@code
+ * Upload-Metadata}); the upload's address it answers with is then the capability.
  */
 @RestController
 class TusController {
@@ -51,7 +49,9 @@ class TusController {
     this.properties = properties;
   }
 
-  @RequestMapping(value = {PATH, PATH + "/", UPLOAD}, method = RequestMethod.OPTIONS)
+  @RequestMapping(
+      value = {PATH, PATH + "/", UPLOAD},
+      method = RequestMethod.OPTIONS)
   ResponseEntity<Void> options() {
     return ResponseEntity.noContent()
         .header(TusHeaders.EXTENSIONS, EXTENSIONS)
@@ -60,7 +60,9 @@ class TusController {
         .build();
   }
 
-  @RequestMapping(value = {PATH, PATH + "/"}, method = RequestMethod.POST)
+  @RequestMapping(
+      value = {PATH, PATH + "/"},
+      method = RequestMethod.POST)
   ResponseEntity<Void> create(HttpServletRequest request) throws IOException {
     requireVersion(request);
     if (request.getHeader(TusHeaders.DEFER_LENGTH) != null) {
@@ -71,11 +73,17 @@ class TusController {
     Ticket ticket = verify(metadata.ticket());
     boolean withBody = hasBody(request);
     Checksum checksum = Checksum.parse(request.getHeader(TusHeaders.CHECKSUM));
-    UploadSession session = uploads.create(ticket, length, metadata.echo(),
-        request.getContentLengthLong(), withBody ? request.getInputStream() : null, checksum);
-    ResponseEntity.BodyBuilder response = ResponseEntity
-        .created(URI.create(PATH + "/" + session.id()))
-        .header(TusHeaders.EXPIRES, HTTP_DATE.format(session.expiresAt()));
+    UploadSession session =
+        uploads.create(
+            ticket,
+            length,
+            metadata.echo(),
+            request.getContentLengthLong(),
+            withBody ? request.getInputStream() : null,
+            checksum);
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.created(URI.create(PATH + "/" + session.id()))
+            .header(TusHeaders.EXPIRES, HTTP_DATE.format(session.expiresAt()));
     if (withBody || session.state() == UploadSession.State.COMPLETED) {
       response.header(TusHeaders.OFFSET, Long.toString(session.stored()));
     }
@@ -86,10 +94,11 @@ class TusController {
   ResponseEntity<Void> head(@PathVariable String id, HttpServletRequest request) {
     requireVersion(request);
     UploadSession session = uploads.get(uploadId(id));
-    ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .header(TusHeaders.OFFSET, Long.toString(session.stored()))
-        .header(TusHeaders.LENGTH, Long.toString(session.length()));
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.ok()
+            .cacheControl(CacheControl.noStore())
+            .header(TusHeaders.OFFSET, Long.toString(session.stored()))
+            .header(TusHeaders.LENGTH, Long.toString(session.length()));
     if (session.state() == UploadSession.State.OPEN) {
       response.header(TusHeaders.EXPIRES, HTTP_DATE.format(session.expiresAt()));
     }
@@ -105,15 +114,17 @@ class TusController {
     requireVersion(request);
     UUID uploadId = uploadId(id);
     if (!isOffsetStream(request)) {
-      throw new DepotException(UploadProblem.WRONG_CONTENT_TYPE,
+      throw new DepotException(
+          UploadProblem.WRONG_CONTENT_TYPE,
           "PATCH bodies are sent as " + TusHeaders.OFFSET_OCTET_STREAM + ".");
     }
     long offset = number(request, TusHeaders.OFFSET);
     Checksum checksum = Checksum.parse(request.getHeader(TusHeaders.CHECKSUM));
-    UploadSession session = uploads.write(uploadId, offset, request.getContentLengthLong(),
-        request.getInputStream(), checksum);
-    ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent()
-        .header(TusHeaders.OFFSET, Long.toString(session.stored()));
+    UploadSession session =
+        uploads.write(
+            uploadId, offset, request.getContentLengthLong(), request.getInputStream(), checksum);
+    ResponseEntity.HeadersBuilder<?> response =
+        ResponseEntity.noContent().header(TusHeaders.OFFSET, Long.toString(session.stored()));
     if (session.state() == UploadSession.State.OPEN) {
       response.header(TusHeaders.EXPIRES, HTTP_DATE.format(session.expiresAt()));
     }
@@ -129,21 +140,24 @@ class TusController {
 
   private Ticket verify(String token) {
     if (token == null || token.isEmpty()) {
-      throw new DepotException(UploadProblem.TICKET_REQUIRED, "Upload-Metadata must carry the "
-          + "ticket that starting the upload returned, under the key \"ticket\".");
+      throw new DepotException(
+          UploadProblem.TICKET_REQUIRED,
+          "Upload-Metadata must carry the "
+              + "ticket that starting the upload returned, under the key \"ticket\".");
     }
     Ticket ticket;
     try {
       ticket = tickets.verify(token);
     } catch (InvalidTicketException e) {
       throw e.reason() == InvalidTicketException.Reason.EXPIRED
-          ? new DepotException(UploadProblem.TICKET_EXPIRED,
+          ? new DepotException(
+              UploadProblem.TICKET_EXPIRED,
               "This upload ticket has expired; start the upload again.")
           : new DepotException(UploadProblem.TICKET_INVALID, "This upload ticket is not valid.");
     }
     if (ticket.operation() != Ticket.Operation.UPLOAD) {
-      throw new DepotException(UploadProblem.TICKET_INVALID,
-          "This ticket does not allow uploading.");
+      throw new DepotException(
+          UploadProblem.TICKET_INVALID, "This ticket does not allow uploading.");
     }
     return ticket;
   }
@@ -151,9 +165,11 @@ class TusController {
   private static void requireVersion(HttpServletRequest request) {
     String version = request.getHeader(TusHeaders.RESUMABLE);
     if (!TusHeaders.VERSION.equals(version)) {
-      throw new DepotException(UploadProblem.UNSUPPORTED_VERSION, version == null
-          ? "Tus-Resumable: " + TusHeaders.VERSION + " is required."
-          : "This server speaks tus " + TusHeaders.VERSION + " only.",
+      throw new DepotException(
+          UploadProblem.UNSUPPORTED_VERSION,
+          version == null
+              ? "Tus-Resumable: " + TusHeaders.VERSION + " is required."
+              : "This server speaks tus " + TusHeaders.VERSION + " only.",
           Map.of("supportedVersions", TusHeaders.VERSION));
     }
   }
@@ -163,21 +179,27 @@ class TusController {
       return true;
     }
     if (request.getContentLengthLong() > 0) {
-      throw new DepotException(UploadProblem.WRONG_CONTENT_TYPE, "Bytes sent with the creation "
-          + "request are sent as " + TusHeaders.OFFSET_OCTET_STREAM + ".");
+      throw new DepotException(
+          UploadProblem.WRONG_CONTENT_TYPE,
+          "Bytes sent with the creation "
+              + "request are sent as "
+              + TusHeaders.OFFSET_OCTET_STREAM
+              + ".");
     }
     return false;
   }
 
   private static boolean isOffsetStream(HttpServletRequest request) {
     String type = request.getContentType();
-    return type != null && type.trim().toLowerCase(Locale.ROOT)
-        .startsWith(TusHeaders.OFFSET_OCTET_STREAM);
+    return type != null
+        && type.trim().toLowerCase(Locale.ROOT).startsWith(TusHeaders.OFFSET_OCTET_STREAM);
   }
 
   private static long number(HttpServletRequest request, String header) {
     String value = request.getHeader(header);
-    if (value == null || value.isEmpty() || value.length() > 18
+    if (value == null
+        || value.isEmpty()
+        || value.length() > 18
         || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw invalidHeader(header + " must be a non-negative integer.");
     }

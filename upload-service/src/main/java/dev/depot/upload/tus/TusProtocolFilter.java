@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What every tus response carries ({@code Tus-Resumable}, and {@code Tus-Version} that a 412
- * must name; problems included), and
- * {@code X-HTTP-Method-Override} for clients behind proxies that only pass GET and POST.
+ * What every tus response carries ({@code Tus-Resumable}, and {@code Tus-Version} that a 412 must
+ * name; problems included), and {@code X-HTTP-Method-Override} for clients behind proxies that only
+ * pass GET and POST.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,20 +30,24 @@ class TusProtocolFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     response.setHeader(TusHeaders.RESUMABLE, TusHeaders.VERSION);
     response.setHeader(TusHeaders.SUPPORTED_VERSIONS, TusHeaders.VERSION);
     String override = request.getHeader("X-HTTP-Method-Override");
-    if ("POST".equals(request.getMethod()) && override != null
+    if ("POST".equals(request.getMethod())
+        && override != null
         && OVERRIDABLE.contains(override.toUpperCase(Locale.ROOT))) {
       String method = override.toUpperCase(Locale.ROOT);
-      chain.doFilter(new HttpServletRequestWrapper(request) {
-        @Override
-        public String getMethod() {
-          return method;
-        }
-      }, response);
+      chain.doFilter(
+          new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+              return method;
+            }
+          },
+          response);
       return;
     }
     chain.doFilter(request, response);

@@ -17,21 +17,27 @@ class ExpiredSessionJobTest {
   @EnableConfigurationProperties(UploadProperties.class)
   static class Scheduling {}
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(Scheduling.class)
-      .withBean(UploadService.class, () -> mock(UploadService.class))
-      .withBean(ExpiredSessionJob.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withUserConfiguration(Scheduling.class)
+          .withBean(UploadService.class, () -> mock(UploadService.class))
+          .withBean(ExpiredSessionJob.class);
 
   @Test
   void sweepsAtTheDefaultInterval() {
-    context.run(c -> assertThat(ScheduledIntervals.of(c))
-        .containsEntry("ExpiredSessionJob.sweep", Duration.ofMinutes(1)));
+    context.run(
+        c ->
+            assertThat(ScheduledIntervals.of(c))
+                .containsEntry("ExpiredSessionJob.sweep", Duration.ofMinutes(1)));
   }
 
   @Test
   void sweepsAtTheConfiguredInterval() {
-    context.withPropertyValues("depot.upload.sweep-interval=7s")
-        .run(c -> assertThat(ScheduledIntervals.of(c))
-            .containsEntry("ExpiredSessionJob.sweep", Duration.ofSeconds(7)));
+    context
+        .withPropertyValues("depot.upload.sweep-interval=7s")
+        .run(
+            c ->
+                assertThat(ScheduledIntervals.of(c))
+                    .containsEntry("ExpiredSessionJob.sweep", Duration.ofSeconds(7)));
   }
 }

@@ -31,14 +31,18 @@ class InMemorySessionRepository implements SessionRepository {
 
   @Override
   public synchronized Optional<UUID> idOfVersion(UUID versionId) {
-    return rows.values().stream().map(Row::session)
-        .filter(s -> s.versionId().equals(versionId)).map(UploadSession::id).findFirst();
+    return rows.values().stream()
+        .map(Row::session)
+        .filter(s -> s.versionId().equals(versionId))
+        .map(UploadSession::id)
+        .findFirst();
   }
 
   @Override
   public synchronized boolean advance(UUID id, long expected, long stored, Instant now) {
     Row row = rows.get(id);
-    if (row == null || row.session().stored() != expected
+    if (row == null
+        || row.session().stored() != expected
         || row.session().state() != UploadSession.State.OPEN) {
       return false;
     }
@@ -53,24 +57,41 @@ class InMemorySessionRepository implements SessionRepository {
       return false;
     }
     UploadSession s = row.session();
-    rows.put(id, new Row(new UploadSession(s.id(), s.fileId(), s.versionId(), s.blobId(),
-        s.ownerId(), s.length(), s.declaredSha256(), s.stored(), s.metadata(), state,
-        s.expiresAt()), now));
+    rows.put(
+        id,
+        new Row(
+            new UploadSession(
+                s.id(),
+                s.fileId(),
+                s.versionId(),
+                s.blobId(),
+                s.ownerId(),
+                s.length(),
+                s.declaredSha256(),
+                s.stored(),
+                s.metadata(),
+                state,
+                s.expiresAt()),
+            now));
     return true;
   }
 
   @Override
   public synchronized List<UploadSession> lockExpired(Instant now, int limit) {
-    return rows.values().stream().map(Row::session)
+    return rows.values().stream()
+        .map(Row::session)
         .filter(s -> s.state() == UploadSession.State.OPEN && !s.expiresAt().isAfter(now))
-        .sorted(Comparator.comparing(UploadSession::expiresAt)).limit(limit).toList();
+        .sorted(Comparator.comparing(UploadSession::expiresAt))
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public synchronized int deleteEndedBefore(Instant cutoff) {
     int before = rows.size();
-    rows.values().removeIf(r -> r.session().state() != UploadSession.State.OPEN
-        && r.updatedAt().isBefore(cutoff));
+    rows.values()
+        .removeIf(
+            r -> r.session().state() != UploadSession.State.OPEN && r.updatedAt().isBefore(cutoff));
     return before - rows.size();
   }
 }

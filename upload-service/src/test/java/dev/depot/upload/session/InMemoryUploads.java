@@ -29,27 +29,45 @@ public final class InMemoryUploads {
   public static final Duration SESSION_TTL = Duration.ofHours(24);
   public static final Duration ENDED_RETENTION = Duration.ofDays(7);
 
-  public final UploadProperties properties = new UploadProperties(DataSize.ofBytes(MAX_SIZE),
-      SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1));
+  public final UploadProperties properties =
+      new UploadProperties(
+          DataSize.ofBytes(MAX_SIZE), SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1));
   public final InMemoryUploadStore store = new InMemoryUploadStore();
   public final MovingClock clock = new MovingClock(Instant.parse("2030-01-01T00:00:00Z"));
+
   /** The data of each event published, in order. */
   public final List<Object> events = new CopyOnWriteArrayList<>();
+
   final InMemorySessionRepository sessions = new InMemorySessionRepository();
   public final UploadService service;
 
   public InMemoryUploads() {
-    EventPublisher publisher = new EventPublisher(
-        event -> events.add(((EventEnvelope<?>) event).data()), "/upload-service", clock);
-    service = new UploadService(sessions, store, new UploadLocks(), publisher,
-        new TransactionTemplate(new Transactions()), properties, clock);
+    EventPublisher publisher =
+        new EventPublisher(
+            event -> events.add(((EventEnvelope<?>) event).data()), "/upload-service", clock);
+    service =
+        new UploadService(
+            sessions,
+            store,
+            new UploadLocks(),
+            publisher,
+            new TransactionTemplate(new Transactions()),
+            properties,
+            clock);
   }
 
   /** A ticket to upload {@code size} bytes, valid for two days. */
   public Ticket ticket(long size, String sha256) {
-    return new Ticket(Ticket.Operation.UPLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), size, sha256,
-        clock.instant().plus(Duration.ofDays(2)), null);
+    return new Ticket(
+        Ticket.Operation.UPLOAD,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        size,
+        sha256,
+        clock.instant().plus(Duration.ofDays(2)),
+        null);
   }
 
   /** A clock that stands still until the test moves it. */

@@ -27,11 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlobsReleasedListenerTest {
 
-  @Autowired
-  MinioClient s3;
+  @Autowired MinioClient s3;
 
-  @Autowired
-  KafkaTemplate<Object, Object> kafka;
+  @Autowired KafkaTemplate<Object, Object> kafka;
 
   @Test
   void releasedBlobsAreDeleted() throws Exception {
@@ -40,15 +38,24 @@ class BlobsReleasedListenerTest {
     UUID released = UUID.randomUUID();
     for (UUID blob : List.of(kept, released)) {
       for (String key : List.of(ObjectKeys.blob(blob), ObjectKeys.preview(blob, "small"))) {
-        s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-            .stream(new ByteArrayInputStream(new byte[] {1, 2, 3}), 3L, null).build());
+        s3.putObject(
+            PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                    new ByteArrayInputStream(new byte[] {1, 2, 3}), 3L, null)
+                .build());
       }
     }
-    BlobsReleased data = new BlobsReleased(null, List.of(released, UUID.randomUUID()),
-        Instant.now());
-    kafka.send(BlobsReleased.TOPIC, released.toString(), JsonMapper.builder().build()
-        .writeValueAsBytes(EventEnvelope.of(BlobsReleased.TYPE, "/test", released.toString(),
-            data, Instant.now()))).get();
+    BlobsReleased data =
+        new BlobsReleased(null, List.of(released, UUID.randomUUID()), Instant.now());
+    kafka
+        .send(
+            BlobsReleased.TOPIC,
+            released.toString(),
+            JsonMapper.builder()
+                .build()
+                .writeValueAsBytes(
+                    EventEnvelope.of(
+                        BlobsReleased.TYPE, "/test", released.toString(), data, Instant.now())))
+        .get();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     String preview = ObjectKeys.preview(released, "small");
     while (exists(bucket, preview) && Instant.now().isBefore(deadline)) {
@@ -62,8 +69,7 @@ class BlobsReleasedListenerTest {
 
   private boolean exists(String bucket, String key) throws Exception {
     try {
-      s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key)
-          .build());
+      s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
       return true;
     } catch (ErrorResponseException e) {
       return false;

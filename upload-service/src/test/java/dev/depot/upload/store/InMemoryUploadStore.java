@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link UploadStore} in memory, for tests of the tus side: the bytes of each open upload, and
- * the objects of finished ones. It refuses a write at an offset other than the bytes it holds,
- * and counts a write's bytes only once it is recorded, as the real store does.
+ * {@link UploadStore} in memory, for tests of the tus side: the bytes of each open upload, and the
+ * objects of finished ones. It refuses a write at an offset other than the bytes it holds, and
+ * counts a write's bytes only once it is recorded, as the real store does.
  */
 public class InMemoryUploadStore implements UploadStore {
 
@@ -34,8 +34,8 @@ public class InMemoryUploadStore implements UploadStore {
   public Write write(UUID uploadId, long offset, InputStream body, boolean verifyFirst) {
     Open upload = upload(uploadId);
     if (offset != upload.bytes().length) {
-      throw new IllegalStateException("a write at " + offset + " of an upload holding "
-          + upload.bytes().length + " bytes");
+      throw new IllegalStateException(
+          "a write at " + offset + " of an upload holding " + upload.bytes().length + " bytes");
     }
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     try {
@@ -113,8 +113,8 @@ public class InMemoryUploadStore implements UploadStore {
     @Override
     public Finished finish(boolean sha256Required) {
       if (bytes.length != upload.length()) {
-        throw new IllegalStateException("finishing " + bytes.length + " of " + upload.length()
-            + " bytes");
+        throw new IllegalStateException(
+            "finishing " + bytes.length + " of " + upload.length() + " bytes");
       }
       synchronized (InMemoryUploadStore.this) {
         objects.put(upload.blobId(), bytes);

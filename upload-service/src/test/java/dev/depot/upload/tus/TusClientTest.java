@@ -37,11 +37,9 @@ class TusClientTest {
 
   private static final int MIB = 1024 * 1024;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  UploadFixtures fixtures;
+  @Autowired UploadFixtures fixtures;
 
   @Test
   void fiftyMebibytesInFiveMebibyteRequestsAreStoredWhole() throws Exception {
@@ -56,10 +54,14 @@ class TusClientTest {
     uploader.finish();
 
     assertThat(fixtures.storedSha256(ticket.blobId())).isEqualTo(UploadFixtures.sha256(data));
-    EventProbe.Event completed = EventProbe.await(UploadCompleted.TOPIC,
-        e -> e.value().contains(ticket.versionId().toString()), Duration.ofSeconds(20));
+    EventProbe.Event completed =
+        EventProbe.await(
+            UploadCompleted.TOPIC,
+            e -> e.value().contains(ticket.versionId().toString()),
+            Duration.ofSeconds(20));
     assertThat(completed.key()).isEqualTo(ticket.fileId().toString());
-    assertThat(completed.value()).contains("\"size\":" + data.length)
+    assertThat(completed.value())
+        .contains("\"size\":" + data.length)
         .contains("\"sha256\":\"" + UploadFixtures.sha256(data) + "\"");
   }
 
@@ -104,8 +106,7 @@ class TusClientTest {
 
   private TusClient client(TusURLMemoryStore urls) throws Exception {
     TusClient client = new TusClient();
-    client.setUploadCreationURL(URI.create("http://127.0.0.1:" + port + "/api/uploads")
-        .toURL());
+    client.setUploadCreationURL(URI.create("http://127.0.0.1:" + port + "/api/uploads").toURL());
     client.enableResuming(urls);
     return client;
   }
@@ -124,10 +125,17 @@ class TusClientTest {
       throws Exception {
     try (Socket socket = new Socket(location.getHost(), location.getPort())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("PATCH " + location.getPath() + " HTTP/1.1\r\nHost: " + location.getHost()
-          + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset
-          + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
-          + (data.length - offset) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("PATCH "
+                  + location.getPath()
+                  + " HTTP/1.1\r\nHost: "
+                  + location.getHost()
+                  + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: "
+                  + offset
+                  + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: "
+                  + (data.length - offset)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(data, (int) offset, sent);
       out.flush();
     }
@@ -140,10 +148,16 @@ class TusClientTest {
     Instant deadline = Instant.now().plusSeconds(15);
     String offset = null;
     while (Instant.now().isBefore(deadline)) {
-      offset = http.send(HttpRequest.newBuilder(location.toURI())
-              .method("HEAD", HttpRequest.BodyPublishers.noBody())
-              .header("Tus-Resumable", "1.0.0").build(), HttpResponse.BodyHandlers.discarding())
-          .headers().firstValue("Upload-Offset").orElse(null);
+      offset =
+          http.send(
+                  HttpRequest.newBuilder(location.toURI())
+                      .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                      .header("Tus-Resumable", "1.0.0")
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .headers()
+              .firstValue("Upload-Offset")
+              .orElse(null);
       if (Long.toString(expected).equals(offset)) {
         return;
       }

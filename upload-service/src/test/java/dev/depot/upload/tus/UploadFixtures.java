@@ -32,8 +32,16 @@ class UploadFixtures {
   }
 
   static Ticket ticket(long size, String sha256, Duration validFor) {
-    return new Ticket(Ticket.Operation.UPLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), size, sha256, Instant.now().plus(validFor), null);
+    return new Ticket(
+        Ticket.Operation.UPLOAD,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        size,
+        sha256,
+        Instant.now().plus(validFor),
+        null);
   }
 
   String sign(Ticket ticket) {
@@ -53,9 +61,12 @@ class UploadFixtures {
   /** The SHA-256 of the blob's stored object. */
   String storedSha256(UUID blobId) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = s3.getObject(GetObjectArgs.builder()
-        .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET")).object(ObjectKeys.blob(blobId))
-        .build())) {
+    try (InputStream in =
+        s3.getObject(
+            GetObjectArgs.builder()
+                .bucket(TestInfra.variables().get("DEPOT_S3_BUCKET"))
+                .object(ObjectKeys.blob(blobId))
+                .build())) {
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, n);

@@ -1,8 +1,8 @@
 package dev.depot.contracts.gateway;
 
 /**
- * What the gateway and the services behind it agree on besides the HTTP API: the header that
- * tells a service who the client is.
+ * What the gateway and the services behind it agree on besides the HTTP API: the header that tells
+ * a service who the client is.
  */
 public final class GatewayContract {
 

@@ -17,16 +17,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The form of the access-token signing key ({@code DEPOT_AUTH_SIGNING_KEY}): an RSA private key
- * in PKCS#8 PEM, whose newlines may be written as {@code \n}. Its JWK id is the RFC 7638
- * thumbprint, so the same key always has the same {@code kid} and a new key gets a new one.
+ * The form of the access-token signing key ({@code DEPOT_AUTH_SIGNING_KEY}): an RSA private key in
+ * PKCS#8 PEM, whose newlines may be written as {@code \n}. Its JWK id is the RFC 7638 thumbprint,
+ * so the same key always has the same {@code kid} and a new key gets a new one.
  */
 public final class SigningKeyFormat {
 
   private SigningKeyFormat() {}
 
-  private static final Pattern BLOCK = Pattern.compile(
-      "-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", Pattern.DOTALL);
 
   /**
    * Every key in a text holding zero or more PEM blocks one after another (how retired keys are
@@ -46,21 +46,28 @@ public final class SigningKeyFormat {
 
   /** The RS256 signing JWK (private and public halves) the PEM describes. */
   public static RSAKey parse(String pem) {
-    String base64 = pem.replace("\\n", "\n")
-        .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-        .replaceAll("\\s", "");
+    String base64 =
+        pem.replace("\\n", "\n")
+            .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+            .replaceAll("\\s", "");
     try {
       KeyFactory factory = KeyFactory.getInstance("RSA");
-      RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
-          new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-      RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
-          new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      RSAPrivateCrtKey privateKey =
+          (RSAPrivateCrtKey)
+              factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      RSAPublicKey publicKey =
+          (RSAPublicKey)
+              factory.generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
       RSAKey bare = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
       return new RSAKey.Builder(bare)
-          .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
           .keyID(bare.computeThumbprint().toString())
           .build();
-    } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
+        | ClassCastException
         | JOSEException e) {
       throw new IllegalArgumentException(
           "DEPOT_AUTH_SIGNING_KEY is not an RSA private key in PKCS#8 PEM form", e);

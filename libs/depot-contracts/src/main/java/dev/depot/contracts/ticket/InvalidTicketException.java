@@ -3,7 +3,11 @@ package dev.depot.contracts.ticket;
 /** A ticket that must not be honoured; {@link #reason()} says why, for logs and problem codes. */
 public final class InvalidTicketException extends RuntimeException {
 
-  public enum Reason { MALFORMED, BAD_SIGNATURE, EXPIRED }
+  public enum Reason {
+    MALFORMED,
+    BAD_SIGNATURE,
+    EXPIRED
+  }
 
   private final Reason reason;
 

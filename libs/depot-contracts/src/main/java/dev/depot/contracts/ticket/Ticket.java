@@ -16,14 +16,27 @@ import java.util.UUID;
  * @param sha256 for uploads, the lowercase hex digest the uploader declared; null if none
  * @param delivery how the bytes are presented to a browser; {@code null} for uploads
  */
-public record Ticket(Operation operation, UUID fileId, UUID versionId, UUID blobId, UUID ownerId,
-    long maxBytes, String sha256, Instant expiresAt, Delivery delivery) {
+public record Ticket(
+    Operation operation,
+    UUID fileId,
+    UUID versionId,
+    UUID blobId,
+    UUID ownerId,
+    long maxBytes,
+    String sha256,
+    Instant expiresAt,
+    Delivery delivery) {
 
   /**
    * What the ticket allows. For {@code ARCHIVE}, the ticket names a prepared zip archive: its
    * {@code fileId}, {@code versionId} and {@code blobId} are all the archive's id.
    */
-  public enum Operation { UPLOAD, DOWNLOAD, STREAM, ARCHIVE }
+  public enum Operation {
+    UPLOAD,
+    DOWNLOAD,
+    STREAM,
+    ARCHIVE
+  }
 
   /**
    * The presentation of downloaded bytes.
@@ -31,11 +44,11 @@ public record Ticket(Operation operation, UUID fileId, UUID versionId, UUID blob
    * @param fileName the name to save the file under
    * @param contentType the stored media type
    * @param inline whether a browser may show it rather than save it
-   * @param lastModified when the version was stored (second precision), for
-   *     {@code Last-Modified} and date validators; null if unknown
+   * @param lastModified when the version was stored (second precision), for {@code Last-Modified}
+   *     and date validators; null if unknown
    */
-  public record Delivery(String fileName, String contentType, boolean inline,
-      Instant lastModified) {
+  public record Delivery(
+      String fileName, String contentType, boolean inline, Instant lastModified) {
 
     public Delivery {
       Objects.requireNonNull(fileName, "fileName");

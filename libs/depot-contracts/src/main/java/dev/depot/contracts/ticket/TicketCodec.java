@@ -40,12 +40,20 @@ public final class TicketCodec {
 
   public String sign(Ticket ticket) {
     Ticket.Delivery d = ticket.delivery();
-    Payload payload = new Payload(ticket.operation().name(), ticket.fileId(), ticket.versionId(),
-        ticket.blobId(), ticket.ownerId(), ticket.maxBytes(), ticket.sha256(),
-        ticket.expiresAt().getEpochSecond(),
-        d == null ? null : d.fileName(), d == null ? null : d.contentType(),
-        d != null && d.inline(),
-        d == null || d.lastModified() == null ? null : d.lastModified().getEpochSecond());
+    Payload payload =
+        new Payload(
+            ticket.operation().name(),
+            ticket.fileId(),
+            ticket.versionId(),
+            ticket.blobId(),
+            ticket.ownerId(),
+            ticket.maxBytes(),
+            ticket.sha256(),
+            ticket.expiresAt().getEpochSecond(),
+            d == null ? null : d.fileName(),
+            d == null ? null : d.contentType(),
+            d != null && d.inline(),
+            d == null || d.lastModified() == null ? null : d.lastModified().getEpochSecond());
     String body = VERSION + "." + ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
     return body + "." + ENCODER.encodeToString(mac(body));
   }
@@ -74,11 +82,24 @@ public final class TicketCodec {
   private static Ticket parse(byte[] json) {
     try {
       Payload p = JSON.readValue(json, Payload.class);
-      Ticket.Delivery delivery = p.name() == null ? null
-          : new Ticket.Delivery(p.name(), p.type(), p.inline(),
-              p.mod() == null ? null : Instant.ofEpochSecond(p.mod()));
-      return new Ticket(Ticket.Operation.valueOf(p.op()), p.file(), p.version(), p.blob(),
-          p.owner(), p.max(), p.sha(), Instant.ofEpochSecond(p.exp()), delivery);
+      Ticket.Delivery delivery =
+          p.name() == null
+              ? null
+              : new Ticket.Delivery(
+                  p.name(),
+                  p.type(),
+                  p.inline(),
+                  p.mod() == null ? null : Instant.ofEpochSecond(p.mod()));
+      return new Ticket(
+          Ticket.Operation.valueOf(p.op()),
+          p.file(),
+          p.version(),
+          p.blob(),
+          p.owner(),
+          p.max(),
+          p.sha(),
+          Instant.ofEpochSecond(p.exp()),
+          delivery);
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       throw invalid(InvalidTicketException.Reason.MALFORMED, "unreadable ticket payload");
     }
@@ -107,6 +128,17 @@ public final class TicketCodec {
   }
 
   /** Short field names keep signed URLs short. */
-  private record Payload(String op, UUID file, UUID version, UUID blob, UUID owner, long max,
-      String sha, long exp, String name, String type, boolean inline, Long mod) {}
+  private record Payload(
+      String op,
+      UUID file,
+      UUID version,
+      UUID blob,
+      UUID owner,
+      long max,
+      String sha,
+      long exp,
+      String name,
+      String type,
+      boolean inline,
+      Long mod) {}
 }

@@ -13,9 +13,12 @@ class SigningKeyFormatTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-    return "-----BEGIN PRIVATE KEY-----" + newline
-        + Base64.getMimeEncoder(64, newline.getBytes()).encodeToString(der) + newline
-        + "-----END PRIVATE KEY-----" + newline;
+    return "-----BEGIN PRIVATE KEY-----"
+        + newline
+        + Base64.getMimeEncoder(64, newline.getBytes()).encodeToString(der)
+        + newline
+        + "-----END PRIVATE KEY-----"
+        + newline;
   }
 
   @Test

@@ -17,10 +17,17 @@ class TicketCodecTest {
   private final TicketCodec codec = new TicketCodec(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
   private Ticket ticket(Instant expires) {
-    return new Ticket(Ticket.Operation.DOWNLOAD, UUID.randomUUID(), UUID.randomUUID(),
-        UUID.randomUUID(), UUID.randomUUID(), 4096, null, expires,
-        new Ticket.Delivery("résumé ✓.pdf", "application/pdf", true,
-            Instant.parse("2026-11-20T08:30:00Z")));
+    return new Ticket(
+        Ticket.Operation.DOWNLOAD,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        4096,
+        null,
+        expires,
+        new Ticket.Delivery(
+            "résumé ✓.pdf", "application/pdf", true, Instant.parse("2026-11-20T08:30:00Z")));
   }
 
   @Test
@@ -34,9 +41,17 @@ class TicketCodecTest {
   @Test
   void anArchiveTicketNamesTheArchiveObject() {
     UUID archive = UUID.randomUUID();
-    Ticket ticket = new Ticket(Ticket.Operation.ARCHIVE, archive, archive, archive,
-        UUID.randomUUID(), 10, null, NOW.plusSeconds(60),
-        new Ticket.Delivery("photos.zip", "application/zip", false));
+    Ticket ticket =
+        new Ticket(
+            Ticket.Operation.ARCHIVE,
+            archive,
+            archive,
+            archive,
+            UUID.randomUUID(),
+            10,
+            null,
+            NOW.plusSeconds(60),
+            new Ticket.Delivery("photos.zip", "application/zip", false));
     Ticket verified = codec.verify(codec.sign(ticket));
     assertThat(verified.objectKey()).isEqualTo("archives/" + archive + ".zip");
     assertThat(verified.delivery().lastModified()).isNull();
@@ -45,28 +60,33 @@ class TicketCodecTest {
   @Test
   void refusesAnExpiredTicket() {
     String token = codec.sign(ticket(NOW));
-    assertThatThrownBy(() -> codec.verify(token)).isInstanceOfSatisfying(
-        InvalidTicketException.class,
-        e -> assertThat(e.reason()).isEqualTo(InvalidTicketException.Reason.EXPIRED));
+    assertThatThrownBy(() -> codec.verify(token))
+        .isInstanceOfSatisfying(
+            InvalidTicketException.class,
+            e -> assertThat(e.reason()).isEqualTo(InvalidTicketException.Reason.EXPIRED));
   }
 
   @Test
   void refusesATamperedPayload() {
     String token = codec.sign(ticket(NOW.plusSeconds(600)));
     String[] parts = token.split("\\.");
-    String json = new String(Base64.getUrlDecoder().decode(parts[1]))
-        .replace("\"DOWNLOAD\"", "\"UPLOAD\"");
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(json.getBytes()) + "." + parts[2];
+    String json =
+        new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DOWNLOAD\"", "\"UPLOAD\"");
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes())
+            + "."
+            + parts[2];
     assertReason(forged, InvalidTicketException.Reason.BAD_SIGNATURE);
   }
 
   @Test
   void refusesATicketSignedWithAnotherSecret() {
-    TicketCodec other = new TicketCodec("another-secret-another-secret-another",
-        Clock.fixed(NOW, ZoneOffset.UTC));
-    assertReason(other.sign(ticket(NOW.plusSeconds(600))),
-        InvalidTicketException.Reason.BAD_SIGNATURE);
+    TicketCodec other =
+        new TicketCodec("another-secret-another-secret-another", Clock.fixed(NOW, ZoneOffset.UTC));
+    assertReason(
+        other.sign(ticket(NOW.plusSeconds(600))), InvalidTicketException.Reason.BAD_SIGNATURE);
   }
 
   @Test
@@ -85,7 +105,8 @@ class TicketCodecTest {
   }
 
   private void assertReason(String token, InvalidTicketException.Reason reason) {
-    assertThatThrownBy(() -> codec.verify(token)).isInstanceOfSatisfying(
-        InvalidTicketException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThatThrownBy(() -> codec.verify(token))
+        .isInstanceOfSatisfying(
+            InvalidTicketException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 }

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
- * Requests are observed once, as a whole (the {@code http.server.requests} timer and the trace
- * that the logs carry). Spring Security would otherwise wrap each of its filters, every
- * authentication and every authorization in an observation of its own: about a tenth of the
- * gateway's CPU per request, for spans nobody reads.
+ * Requests are observed once, as a whole (the {@code http.server.requests} timer and the trace that
+ * the logs carry). Spring Security would otherwise wrap each of its filters, every authentication
+ * and every authorization in an observation of its own: about a tenth of the gateway's CPU per
+ * request, for spans nobody reads.
  */
 @AutoConfiguration
 @ConditionalOnClass(SecurityObservationSettings.class)

@@ -7,9 +7,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Publishes an event through the transactional outbox: the envelope is stored with the
- * transaction that caused it and reaches Kafka after the commit, retried until it does. Calling
- * it outside a transaction is a programming error, since the event could then be lost.
+ * Publishes an event through the transactional outbox: the envelope is stored with the transaction
+ * that caused it and reaches Kafka after the commit, retried until it does. Calling it outside a
+ * transaction is a programming error, since the event could then be lost.
  */
 public class EventPublisher {
 

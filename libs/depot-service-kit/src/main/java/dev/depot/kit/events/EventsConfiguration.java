@@ -15,13 +15,14 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Events of services that keep an outbox (Spring Modulith's publication registry): every
- * {@link EventEnvelope} goes to the topic its type names, keyed by its subject. Consumers retry a
- * failed record with backoff, then park it on {@code <topic>.dlt} where it can be seen and
- * replayed; records that cannot be read at all go there at once.
+ * Events of services that keep an outbox (Spring Modulith's publication registry): every {@link
+ * EventEnvelope} goes to the topic its type names, keyed by its subject. Consumers retry a failed
+ * record with backoff, then park it on {@code <topic>.dlt} where it can be seen and replayed;
+ * records that cannot be read at all go there at once.
  */
 @AutoConfiguration(after = ClockConfiguration.class)
-@ConditionalOnClass(value = {EventExternalizationConfiguration.class, KafkaOperations.class},
+@ConditionalOnClass(
+    value = {EventExternalizationConfiguration.class, KafkaOperations.class},
     name = "org.springframework.modulith.events.core.EventPublicationRegistry")
 @EnableScheduling
 public class EventsConfiguration {
@@ -30,16 +31,15 @@ public class EventsConfiguration {
   EventExternalizationConfiguration eventExternalization() {
     return EventExternalizationConfiguration.externalizing()
         .select(event -> event instanceof EventEnvelope<?>)
-        .route(EventEnvelope.class,
-            e -> RoutingTarget.forTarget(e.type()).andKey(e.subject()))
+        .route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.type()).andKey(e.subject()))
         .build();
   }
 
   @Bean
-  EventPublisher eventPublisher(ApplicationEventPublisher events, Environment environment,
-      Clock clock) {
-    return new EventPublisher(events,
-        "/depot/" + environment.getProperty("spring.application.name", "depot"), clock);
+  EventPublisher eventPublisher(
+      ApplicationEventPublisher events, Environment environment, Clock clock) {
+    return new EventPublisher(
+        events, "/depot/" + environment.getProperty("spring.application.name", "depot"), clock);
   }
 
   @Bean

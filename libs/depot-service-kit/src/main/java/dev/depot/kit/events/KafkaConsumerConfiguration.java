@@ -16,9 +16,9 @@ import org.springframework.kafka.support.converter.RecordMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How every service consumes events: JSON values bound to the listener's parameter type (the
- * same converter the outbox uses to write them), and failed records retried with exponential
- * backoff, then parked on {@code <topic>.dlt} for someone to inspect and replay.
+ * How every service consumes events: JSON values bound to the listener's parameter type (the same
+ * converter the outbox uses to write them), and failed records retried with exponential backoff,
+ * then parked on {@code <topic>.dlt} for someone to inspect and replay.
  */
 @AutoConfiguration(
     afterName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
@@ -29,15 +29,15 @@ public class KafkaConsumerConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(RecordMessageConverter.class)
-  ByteArrayJacksonJsonMessageConverter kafkaJsonMessageConverter(
-      ObjectProvider<JsonMapper> json) {
+  ByteArrayJacksonJsonMessageConverter kafkaJsonMessageConverter(ObjectProvider<JsonMapper> json) {
     return new ByteArrayJacksonJsonMessageConverter(json.getIfUnique(JsonMapper::new));
   }
 
   @Bean
   CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka) {
-    DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-        (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+    DeadLetterPublishingRecoverer deadLetters =
+        new DeadLetterPublishingRecoverer(
+            kafka, (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
     ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
     backOff.setInitialInterval(500);
     backOff.setMultiplier(2);

@@ -24,12 +24,13 @@ class OutboxResubmitter {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${depot.events.resubmit-interval:30s}",
+  @Scheduled(
+      fixedDelayString = "${depot.events.resubmit-interval:30s}",
       initialDelayString = "${depot.events.resubmit-interval:30s}")
   void resubmit() {
     Instant overdue = clock.instant().minus(OVERDUE);
-    incomplete.resubmitIncompletePublications(p -> isFailed(p)
-        || p.getPublicationDate().isBefore(overdue));
+    incomplete.resubmitIncompletePublications(
+        p -> isFailed(p) || p.getPublicationDate().isBefore(overdue));
   }
 
   private static boolean isFailed(EventPublication publication) {

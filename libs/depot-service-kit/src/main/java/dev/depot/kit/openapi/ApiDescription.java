@@ -16,8 +16,12 @@ public final class ApiDescription {
    */
   public static OpenAPI of(String title, String summary) {
     return new OpenAPI()
-        .info(new Info().title(title).version("v1").description(summary
-            + " Errors are RFC 9457 problem details with a stable `code`."))
+        .info(
+            new Info()
+                .title(title)
+                .version("v1")
+                .description(
+                    summary + " Errors are RFC 9457 problem details with a stable `code`."))
         .servers(List.of(new Server().url("/").description("Depot's public address")));
   }
 }

@@ -40,13 +40,13 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * What the OpenAPI description of every Depot service says the same way, for a service that
- * serves one (springdoc) and names its {@link ProblemCatalog} as a bean: records' required and
- * nullable properties (in request bodies what may be null may be left out), bearer security off {@code depot.security.public-paths}, and every
- * operation's problems under their statuses, each an RFC 9457 body whose {@code code} is one of
- * those named (the {@link Refusals} of its method, those of a request body and of a token);
- * anything else is the default response. The service's own {@code OpenAPI} bean gives the title,
- * description and servers.
+ * What the OpenAPI description of every Depot service says the same way, for a service that serves
+ * one (springdoc) and names its {@link ProblemCatalog} as a bean: records' required and nullable
+ * properties (in request bodies what may be null may be left out), bearer security off {@code
+ * depot.security.public-paths}, and every operation's problems under their statuses, each an RFC
+ * 9457 body whose {@code code} is one of those named (the {@link Refusals} of its method, those of
+ * a request body and of a token); anything else is the default response. The service's own {@code
+ * OpenAPI} bean gives the title, description and servers.
  */
 @AutoConfiguration(after = ResourceServerConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -87,48 +87,65 @@ public class OpenApiConfiguration {
   }
 
   /**
-   * The bearer scheme and the problem schemas; bearer security off the public paths (on them
-   * none, or an optional declared one), the problems of a request body and of a token, and the
-   * default problem of every operation.
+   * The bearer scheme and the problem schemas; bearer security off the public paths (on them none,
+   * or an optional declared one), the problems of a request body and of a token, and the default
+   * problem of every operation.
    */
   @Bean
-  OpenApiCustomizer securityAndCommonProblems(SecurityProperties security,
-      ProblemCatalog catalog) {
-    List<PathPattern> open = security.publicPaths().stream()
-        .map(PathPatternParser.defaultInstance::parse).toList();
+  OpenApiCustomizer securityAndCommonProblems(SecurityProperties security, ProblemCatalog catalog) {
+    List<PathPattern> open =
+        security.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
     return api -> {
       if (api.getComponents() == null) {
         api.setComponents(new Components());
       }
       api.getComponents()
-          .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-              .scheme("bearer").bearerFormat("JWT")
-              .description("The access token a sign-in or refresh answered"))
+          .addSecuritySchemes(
+              BEARER,
+              new SecurityScheme()
+                  .type(SecurityScheme.Type.HTTP)
+                  .scheme("bearer")
+                  .bearerFormat("JWT")
+                  .description("The access token a sign-in or refresh answered"))
           .addSchemas(PROBLEM, problemSchema())
-          .addSchemas("FieldError", object(Map.of(
-              "field", typed("string", "The request field or parameter"),
-              "message", typed("string", "What is wrong with it")), "field", "message"));
-      api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
-        PathContainer container = PathContainer.parsePath(path);
-        if (open.stream().noneMatch(pattern -> pattern.matches(container))) {
-          op.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-          refuse(op, CommonProblem.UNAUTHENTICATED, catalog);
-          refuse(op, CommonProblem.TOKEN_REVOKED, catalog);
-        } else if (op.getSecurity() == null) {
-          op.setSecurity(new ArrayList<>());
-        } else {
-          op.addSecurityItem(new SecurityRequirement());
-        }
-        if (op.getRequestBody() != null) {
-          refuse(op, CommonProblem.MALFORMED_REQUEST, catalog);
-          refuse(op, CommonProblem.VALIDATION_FAILED, catalog);
-          refuse(op, CommonProblem.UNSUPPORTED_MEDIA_TYPE, catalog);
-        }
-        op.getResponses().setDefault(new ApiResponse()
-            .description("Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE`"
-                + " (503) from the gateway, or `INTERNAL` (500)")
-            .content(problemContent(new JsonSchema().$ref(PROBLEM_REF))));
-      }));
+          .addSchemas(
+              "FieldError",
+              object(
+                  Map.of(
+                      "field", typed("string", "The request field or parameter"),
+                      "message", typed("string", "What is wrong with it")),
+                  "field",
+                  "message"));
+      api.getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperations()
+                      .forEach(
+                          op -> {
+                            PathContainer container = PathContainer.parsePath(path);
+                            if (open.stream().noneMatch(pattern -> pattern.matches(container))) {
+                              op.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+                              refuse(op, CommonProblem.UNAUTHENTICATED, catalog);
+                              refuse(op, CommonProblem.TOKEN_REVOKED, catalog);
+                            } else if (op.getSecurity() == null) {
+                              op.setSecurity(new ArrayList<>());
+                            } else {
+                              op.addSecurityItem(new SecurityRequirement());
+                            }
+                            if (op.getRequestBody() != null) {
+                              refuse(op, CommonProblem.MALFORMED_REQUEST, catalog);
+                              refuse(op, CommonProblem.VALIDATION_FAILED, catalog);
+                              refuse(op, CommonProblem.UNSUPPORTED_MEDIA_TYPE, catalog);
+                            }
+                            op.getResponses()
+                                .setDefault(
+                                    new ApiResponse()
+                                        .description(
+                                            "Any other problem, e.g. `RATE_LIMITED` (429) or `BACKEND_UNAVAILABLE`"
+                                                + " (503) from the gateway, or `INTERNAL` (500)")
+                                        .content(
+                                            problemContent(new JsonSchema().$ref(PROBLEM_REF))));
+                          }));
     };
   }
 
@@ -141,10 +158,21 @@ public class OpenApiConfiguration {
     return api -> {
       Map<String, Schema> schemas = api.getComponents().getSchemas();
       Deque<Schema<?>> pending = new ArrayDeque<>();
-      api.getPaths().values().forEach(item -> item.readOperations().stream()
-          .filter(op -> op.getRequestBody() != null && op.getRequestBody().getContent() != null)
-          .forEach(op -> op.getRequestBody().getContent().values()
-              .forEach(media -> pending.add(media.getSchema()))));
+      api.getPaths()
+          .values()
+          .forEach(
+              item ->
+                  item.readOperations().stream()
+                      .filter(
+                          op ->
+                              op.getRequestBody() != null
+                                  && op.getRequestBody().getContent() != null)
+                      .forEach(
+                          op ->
+                              op.getRequestBody()
+                                  .getContent()
+                                  .values()
+                                  .forEach(media -> pending.add(media.getSchema()))));
       Set<String> seen = new HashSet<>();
       while (!pending.isEmpty()) {
         Schema<?> schema = pending.pop();
@@ -158,10 +186,14 @@ public class OpenApiConfiguration {
         if (schema.getProperties() != null) {
           schema.getProperties().values().forEach(pending::add);
           if (schema.getRequired() != null) {
-            schema.setRequired(schema.getRequired().stream().filter(name -> {
-              Set<String> types = schema.getProperties().get(name).getTypes();
-              return types == null || !types.contains("null");
-            }).toList());
+            schema.setRequired(
+                schema.getRequired().stream()
+                    .filter(
+                        name -> {
+                          Set<String> types = schema.getProperties().get(name).getTypes();
+                          return types == null || !types.contains("null");
+                        })
+                    .toList());
           }
         }
       }
@@ -177,24 +209,38 @@ public class OpenApiConfiguration {
     String key = Integer.toString(status);
     Set<String> codes = new TreeSet<>(codesOf(operation.getResponses().get(key)));
     codes.add(problem.code());
-    ApiResponse refused = new ApiResponse()
-        .description(codes.stream().map(c -> "`" + c + "`: " + catalog.get(c).title())
-            .collect(Collectors.joining("; ")))
-        .content(problemContent(new JsonSchema()
-            .addAllOfItem(new JsonSchema().$ref(PROBLEM_REF))
-            .addAllOfItem(new JsonSchema().types(Set.of("object")).addProperty(CODE,
-                typed("string", null)._enum(new ArrayList<>(codes))).required(List.of(CODE)))));
+    ApiResponse refused =
+        new ApiResponse()
+            .description(
+                codes.stream()
+                    .map(c -> "`" + c + "`: " + catalog.get(c).title())
+                    .collect(Collectors.joining("; ")))
+            .content(
+                problemContent(
+                    new JsonSchema()
+                        .addAllOfItem(new JsonSchema().$ref(PROBLEM_REF))
+                        .addAllOfItem(
+                            new JsonSchema()
+                                .types(Set.of("object"))
+                                .addProperty(
+                                    CODE, typed("string", null)._enum(new ArrayList<>(codes)))
+                                .required(List.of(CODE)))));
     if (status == 429 || status == 503) {
-      refused.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
-          .description("Seconds to wait before trying again").schema(typed("integer", null)));
+      refused.addHeaderObject(
+          HttpHeaders.RETRY_AFTER,
+          new Header()
+              .description("Seconds to wait before trying again")
+              .schema(typed("integer", null)));
     }
     operation.getResponses().addApiResponse(key, refused);
   }
 
   /** The codes a problem response made by {@link #refuse} lists; none for any other. */
   private static List<String> codesOf(ApiResponse response) {
-    MediaType problem = response == null || response.getContent() == null ? null
-        : response.getContent().get(PROBLEM_JSON);
+    MediaType problem =
+        response == null || response.getContent() == null
+            ? null
+            : response.getContent().get(PROBLEM_JSON);
     if (problem == null || problem.getSchema().getAllOf() == null) {
       return List.of();
     }
@@ -207,19 +253,37 @@ public class OpenApiConfiguration {
   }
 
   private static Schema<?> problemSchema() {
-    Schema<?> problem = object(Map.of(
-        "type", typed("string", "Identifies the kind of problem: " + ProblemCode.TYPE_BASE
-            + " followed by the code in kebab case").format("uri"),
-        "title", typed("string", "Short summary of the kind of problem"),
-        "status", typed("integer", "The HTTP status").format("int32"),
-        "detail", typed("string", "What went wrong this time, for people"),
-        CODE, typed("string", "Stable machine-readable code, e.g. `VALIDATION_FAILED`"),
-        "traceId", typed("string", "The request's trace id: quote it when reporting a problem"),
-        "errors", new JsonSchema().types(Set.of("array"))
-            .items(new JsonSchema().$ref(SCHEMAS + "FieldError"))
-            .description("With `VALIDATION_FAILED`: each invalid field"),
-        "retryAfter", typed("integer", "With 429: seconds to wait, as in `Retry-After`")
-            .format("int64")), "type", "title", "status", CODE);
+    Schema<?> problem =
+        object(
+            Map.of(
+                "type",
+                typed(
+                        "string",
+                        "Identifies the kind of problem: "
+                            + ProblemCode.TYPE_BASE
+                            + " followed by the code in kebab case")
+                    .format("uri"),
+                "title",
+                typed("string", "Short summary of the kind of problem"),
+                "status",
+                typed("integer", "The HTTP status").format("int32"),
+                "detail",
+                typed("string", "What went wrong this time, for people"),
+                CODE,
+                typed("string", "Stable machine-readable code, e.g. `VALIDATION_FAILED`"),
+                "traceId",
+                typed("string", "The request's trace id: quote it when reporting a problem"),
+                "errors",
+                new JsonSchema()
+                    .types(Set.of("array"))
+                    .items(new JsonSchema().$ref(SCHEMAS + "FieldError"))
+                    .description("With `VALIDATION_FAILED`: each invalid field"),
+                "retryAfter",
+                typed("integer", "With 429: seconds to wait, as in `Retry-After`").format("int64")),
+            "type",
+            "title",
+            "status",
+            CODE);
     return problem.description("An RFC 9457 problem details document");
   }
 

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas of a service's records (those in its own packages) say what the JSON holds, as
- * Jackson writes it: every component is a required property, null only where it is
- * {@link Nullable}; a {@code @Nullable} component that {@link JsonInclude} leaves out when null is
+ * Jackson writes it: every component is a required property, null only where it is {@link
+ * Nullable}; a {@code @Nullable} component that {@link JsonInclude} leaves out when null is
  * optional instead, and never null. Generated clients get non-optional fields where the service
- * always sends them. (In request bodies a client may leave out what may be null:
- * {@link OpenApiConfiguration} makes those properties optional there.)
+ * always sends them. (In request bodies a client may leave out what may be null: {@link
+ * OpenApiConfiguration} makes those properties optional there.)
  */
 class RecordSchemas implements ModelConverter {
 
@@ -28,8 +28,8 @@ class RecordSchemas implements ModelConverter {
   }
 
   @Override
-  public Schema<?> resolve(AnnotatedType type, ModelConverterContext context,
-      Iterator<ModelConverter> chain) {
+  public Schema<?> resolve(
+      AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
     Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
     Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
     if (resolved == null || !raw.isRecord() || !ownRecord(raw)) {
@@ -37,8 +37,10 @@ class RecordSchemas implements ModelConverter {
     }
     // a named model comes back as a reference; the model itself is among the defined ones
     String ref = resolved.get$ref();
-    Schema<?> schema = ref == null ? resolved
-        : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+    Schema<?> schema =
+        ref == null
+            ? resolved
+            : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
     if (schema == null || schema.getProperties() == null) {
       return resolved;
     }
@@ -71,7 +73,8 @@ class RecordSchemas implements ModelConverter {
 
   private static boolean leftOutWhenNull(RecordComponent component) {
     JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
-    return include != null && include.value() != JsonInclude.Include.ALWAYS
+    return include != null
+        && include.value() != JsonInclude.Include.ALWAYS
         && include.value() != JsonInclude.Include.USE_DEFAULTS;
   }
 }

@@ -7,10 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The problems an endpoint answers, by {@code code} (one of the service's
- * {@link dev.depot.kit.problem.ProblemCatalog}), beyond those of every endpoint (an unreadable,
- * invalid or unsupported body, a missing token): its OpenAPI operation lists them under their
- * statuses.
+ * The problems an endpoint answers, by {@code code} (one of the service's {@link
+ * dev.depot.kit.problem.ProblemCatalog}), beyond those of every endpoint (an unreadable, invalid or
+ * unsupported body, a missing token): its OpenAPI operation lists them under their statuses.
  */
 @Documented
 @Target(ElementType.METHOD)

@@ -3,8 +3,8 @@ package dev.depot.kit.problem;
 import java.util.Map;
 
 /**
- * A refusal the client can act on. It carries its catalog entry, a detail sentence safe to show
- * and extra members for the problem body (e.g. {@code expectedOffset}); no stack is captured.
+ * A refusal the client can act on. It carries its catalog entry, a detail sentence safe to show and
+ * extra members for the problem body (e.g. {@code expectedOffset}); no stack is captured.
  */
 public class DepotException extends RuntimeException {
 

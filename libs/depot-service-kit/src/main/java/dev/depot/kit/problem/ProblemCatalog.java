@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every problem a service answers, by {@code code}: the {@link CommonProblem}s and the
- * {@link ProblemCode} constants of the service's own catalog class (e.g. {@code AuthProblem}).
+ * Every problem a service answers, by {@code code}: the {@link CommonProblem}s and the {@link
+ * ProblemCode} constants of the service's own catalog class (e.g. {@code AuthProblem}).
  */
 public final class ProblemCatalog {
 
@@ -19,8 +19,8 @@ public final class ProblemCatalog {
   }
 
   /**
-   * The common problems and the public static {@link ProblemCode} fields of {@code catalog};
-   * a code defined twice is an error.
+   * The common problems and the public static {@link ProblemCode} fields of {@code catalog}; a code
+   * defined twice is an error.
    */
   public static ProblemCatalog of(Class<?> catalog) {
     Map<String, ProblemCode> codes = new TreeMap<>();
@@ -36,8 +36,13 @@ public final class ProblemCatalog {
           throw new IllegalStateException(e);
         }
         if (codes.putIfAbsent(problem.code(), problem) != null) {
-          throw new IllegalStateException(catalog.getSimpleName() + "." + field.getName()
-              + " defines " + problem.code() + " again");
+          throw new IllegalStateException(
+              catalog.getSimpleName()
+                  + "."
+                  + field.getName()
+                  + " defines "
+                  + problem.code()
+                  + " again");
         }
       }
     }

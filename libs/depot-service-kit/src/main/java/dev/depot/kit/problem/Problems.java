@@ -31,15 +31,19 @@ public final class Problems {
   /** Gives a framework-made problem the Depot members, keeping its status and detail. */
   public static ProblemDetail enrich(ProblemDetail body) {
     CommonProblem problem = CommonProblem.forStatus(body.getStatus());
-    ProblemDetail enriched = of(problem, problem == CommonProblem.INTERNAL
-        ? "An internal error occurred." : body.getDetail());
+    ProblemDetail enriched =
+        of(
+            problem,
+            problem == CommonProblem.INTERNAL ? "An internal error occurred." : body.getDetail());
     enriched.setStatus(body.getStatus());
     if (body.getProperties() != null && problem != CommonProblem.INTERNAL) {
-      body.getProperties().forEach((k, v) -> {
-        if (!"code".equals(k) && !"traceId".equals(k)) {
-          enriched.setProperty(k, v);
-        }
-      });
+      body.getProperties()
+          .forEach(
+              (k, v) -> {
+                if (!"code".equals(k) && !"traceId".equals(k)) {
+                  enriched.setProperty(k, v);
+                }
+              });
     }
     return enriched;
   }

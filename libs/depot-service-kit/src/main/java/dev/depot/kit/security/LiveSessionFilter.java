@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses an access token whose session has ended (401 {@code TOKEN_REVOKED}) or that names no
- * session, after its signature and expiry were checked; when it cannot be known whether the
- * session has ended, the request is refused too (503), never let through.
+ * session, after its signature and expiry were checked; when it cannot be known whether the session
+ * has ended, the request is refused too (503), never let through.
  */
 final class LiveSessionFilter extends OncePerRequestFilter {
 
@@ -29,8 +29,9 @@ final class LiveSessionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     if (!(SecurityContextHolder.getContext().getAuthentication()
         instanceof JwtAuthenticationToken token)) {
       chain.doFilter(request, response);
@@ -38,16 +39,23 @@ final class LiveSessionFilter extends OncePerRequestFilter {
     }
     String sessionId = token.getToken().getClaimAsString("sid");
     if (sessionId == null) {
-      problems.write(response, Problems.of(CommonProblem.UNAUTHENTICATED,
-          "The access token names no account session."));
+      problems.write(
+          response,
+          Problems.of(CommonProblem.UNAUTHENTICATED, "The access token names no account session."));
       return;
     }
     switch (sessions.check(sessionId)) {
       case LIVE -> chain.doFilter(request, response);
-      case ENDED -> problems.write(response, Problems.of(CommonProblem.TOKEN_REVOKED,
-          "This session has ended. Sign in again."));
-      case UNKNOWN -> problems.write(response, Problems.of(CommonProblem.SESSION_CHECK_UNAVAILABLE,
-          "Whether this session is still open cannot be checked right now. Try again shortly."));
+      case ENDED ->
+          problems.write(
+              response,
+              Problems.of(CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again."));
+      case UNKNOWN ->
+          problems.write(
+              response,
+              Problems.of(
+                  CommonProblem.SESSION_CHECK_UNAVAILABLE,
+                  "Whether this session is still open cannot be checked right now. Try again shortly."));
     }
   }
 }

@@ -4,8 +4,8 @@ import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.ProblemConfiguration;
 import dev.depot.kit.problem.ProblemResponses;
 import dev.depot.kit.problem.Problems;
-import dev.depot.kit.session.SessionCheck;
 import dev.depot.kit.session.EndedSessionsConfiguration;
+import dev.depot.kit.session.SessionCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -36,18 +36,19 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every servlet service checks the access token again behind the gateway (defence in depth):
- * JWTs are verified against the JWKS of auth-service and their session must not have ended
- * ({@link LiveSessionFilter}); health and metrics stay open, and the service lists its own
- * public paths in {@code depot.security.public-paths}. A service with no JWKS configured accepts
- * no access token at all: everything but its public paths answers 401.
+ * Every servlet service checks the access token again behind the gateway (defence in depth): JWTs
+ * are verified against the JWKS of auth-service and their session must not have ended ({@link
+ * LiveSessionFilter}); health and metrics stay open, and the service lists its own public paths in
+ * {@code depot.security.public-paths}. A service with no JWKS configured accepts no access token at
+ * all: everything but its public paths answers 401.
  */
 @AutoConfiguration(
     after = {ProblemConfiguration.class, EndedSessionsConfiguration.class},
     beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
 @EnableConfigurationProperties(ResourceServerConfiguration.SecurityProperties.class)
@@ -59,36 +60,51 @@ public class ResourceServerConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain depotSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-      ProblemResponses problems, ObjectProvider<JwtDecoder> decoder,
-      ObjectProvider<SessionCheck> sessionCheck) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (req, res, e) -> problems.write(res,
-        Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
-    AccessDeniedHandler denied = (req, res, e) -> problems.write(res,
-        Problems.of(CommonProblem.FORBIDDEN, "You may not do this."));
+  SecurityFilterChain depotSecurityFilterChain(
+      HttpSecurity http,
+      SecurityProperties properties,
+      ProblemResponses problems,
+      ObjectProvider<JwtDecoder> decoder,
+      ObjectProvider<SessionCheck> sessionCheck)
+      throws Exception {
+    AuthenticationEntryPoint unauthenticated =
+        (req, res, e) ->
+            problems.write(
+                res,
+                Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
+    AccessDeniedHandler denied =
+        (req, res, e) ->
+            problems.write(res, Problems.of(CommonProblem.FORBIDDEN, "You may not do this."));
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/error").permitAll()
-            .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
-            .anyRequest().authenticated())
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler(denied));
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+                    .permitAll()
+                    .requestMatchers(properties.publicPaths().toArray(String[]::new))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     if (decoder.getIfAvailable() == null) {
       return http.build();
     }
     SessionCheck sessions = sessionCheck.getIfAvailable();
     if (sessions == null) {
-      throw new IllegalStateException("A service that accepts access tokens checks them against"
-          + " the ended sessions in Redis: set DEPOT_REDIS_URL");
+      throw new IllegalStateException(
+          "A service that accepts access tokens checks them against"
+              + " the ended sessions in Redis: set DEPOT_REDIS_URL");
     }
-    http.oauth2ResourceServer(o -> o.jwt(j -> { })
-            .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
-            .authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler(denied))
-        .addFilterAfter(new LiveSessionFilter(sessions, problems),
-            BearerTokenAuthenticationFilter.class);
+    http.oauth2ResourceServer(
+            o ->
+                o.jwt(j -> {})
+                    .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied))
+        .addFilterAfter(
+            new LiveSessionFilter(sessions, problems), BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 
@@ -117,10 +133,10 @@ public class ResourceServerConfiguration {
   @ConditionalOnMissingBean(JwtDecoder.class)
   @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
   JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri())
-        .build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(
-        properties.getJwt().getIssuerUri()));
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
+    decoder.setJwtValidator(
+        JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuerUri()));
     VerifiedTokens verified = new VerifiedTokens(clock);
     return token -> {
       Jwt known = verified.get(token);

@@ -26,8 +26,8 @@ public final class TokenText {
   }
 
   /**
-   * The token of an {@code Authorization: Bearer <token>} header (RFC 6750), {@code null} when
-   * the header is absent or of another scheme, or "" when the token is malformed.
+   * The token of an {@code Authorization: Bearer <token>} header (RFC 6750), {@code null} when the
+   * header is absent or of another scheme, or "" when the token is malformed.
    */
   public static String bearerToken(String header) {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -48,8 +48,16 @@ public final class TokenText {
     }
     for (int i = 0; i < end; i++) {
       char c = token.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '+'
+              || c == '/';
       if (!ok) {
         return false;
       }

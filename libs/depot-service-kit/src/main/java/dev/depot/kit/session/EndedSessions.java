@@ -17,22 +17,22 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 /**
- * The account sessions that ended before their access tokens expire (sign-out, a revoked
- * session, a password change, a deleted account), as every service that accepts access tokens
- * sees them.
+ * The account sessions that ended before their access tokens expire (sign-out, a revoked session, a
+ * password change, a deleted account), as every service that accepts access tokens sees them.
  *
  * <p>Redis holds the list, a sorted set of session ids scored by the time their last access token
  * expires, and announces each ending on a channel. Each service keeps a copy in memory: an
- * announcement reaches it at once, and the whole list is read again every sync interval (which
- * also catches announcements missed while the connection was down). A check therefore costs no
- * round trip and holds while Redis is slow or away. A copy that could not be read again for
- * longer than the allowed staleness is not trusted: then the check asks Redis itself, and when
- * Redis cannot say either, the answer is {@link Verdict#UNKNOWN} and the request is refused.
+ * announcement reaches it at once, and the whole list is read again every sync interval (which also
+ * catches announcements missed while the connection was down). A check therefore costs no round
+ * trip and holds while Redis is slow or away. A copy that could not be read again for longer than
+ * the allowed staleness is not trusted: then the check asks Redis itself, and when Redis cannot say
+ * either, the answer is {@link Verdict#UNKNOWN} and the request is refused.
  */
 public class EndedSessions implements SessionCheck, MessageListener {
 
   /** The sorted set of ended sessions: member = session id, score = epoch ms it matters until. */
   public static final String KEY = "depot:sessions:ended";
+
   /** Announcements of ended sessions: {@code "<session id> <epoch ms it matters until>"}. */
   public static final String CHANNEL = "depot:sessions:ended";
 
@@ -61,8 +61,10 @@ public class EndedSessions implements SessionCheck, MessageListener {
       return;
     }
     long score = until.toEpochMilli();
-    Set<TypedTuple<String>> entries = sessionIds.stream()
-        .map(id -> TypedTuple.of(id, (double) score)).collect(Collectors.toSet());
+    Set<TypedTuple<String>> entries =
+        sessionIds.stream()
+            .map(id -> TypedTuple.of(id, (double) score))
+            .collect(Collectors.toSet());
     redis.opsForZSet().add(KEY, entries);
     redis.opsForZSet().removeRangeByScore(KEY, Double.NEGATIVE_INFINITY, clock.millis());
     for (String id : sessionIds) {
@@ -84,8 +86,10 @@ public class EndedSessions implements SessionCheck, MessageListener {
     } catch (RuntimeException e) {
       if (!refusing) {
         refusing = true;
-        LOG.warn("refusing access tokens: the list of ended sessions is out of date and Redis did"
-            + " not answer ({})", e.toString());
+        LOG.warn(
+            "refusing access tokens: the list of ended sessions is out of date and Redis did"
+                + " not answer ({})",
+            e.toString());
       }
       return Verdict.UNKNOWN;
     }
@@ -100,15 +104,18 @@ public class EndedSessions implements SessionCheck, MessageListener {
     }
     Instant synced = syncedAt;
     return synced != null && now - synced.toEpochMilli() <= maxStaleness.toMillis()
-        ? Verdict.LIVE : Verdict.UNKNOWN;
+        ? Verdict.LIVE
+        : Verdict.UNKNOWN;
   }
 
   /** Reads the whole list again and forgets what no longer matters. */
   public void sync() {
     Instant started = clock.instant();
     try {
-      Set<TypedTuple<String>> live = redis.opsForZSet().rangeByScoreWithScores(KEY,
-          started.toEpochMilli(), Double.POSITIVE_INFINITY);
+      Set<TypedTuple<String>> live =
+          redis
+              .opsForZSet()
+              .rangeByScoreWithScores(KEY, started.toEpochMilli(), Double.POSITIVE_INFINITY);
       if (live != null) {
         live.forEach(e -> remember(e.getValue(), e.getScore().longValue()));
       }
@@ -122,9 +129,12 @@ public class EndedSessions implements SessionCheck, MessageListener {
     } catch (RuntimeException e) {
       if (!outOfSync) {
         outOfSync = true;
-        LOG.warn("list of ended sessions could not be read from Redis; the copy in memory ({})"
-            + " is used until it is {} old ({})",
-            syncedAt == null ? "none yet" : "read at " + syncedAt, maxStaleness, e.toString());
+        LOG.warn(
+            "list of ended sessions could not be read from Redis; the copy in memory ({})"
+                + " is used until it is {} old ({})",
+            syncedAt == null ? "none yet" : "read at " + syncedAt,
+            maxStaleness,
+            e.toString());
       }
     }
   }

@@ -13,10 +13,11 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * The copy of the ended sessions in every service that has Redis: subscribed to the
- * announcements and read again in full every sync interval.
+ * The copy of the ended sessions in every service that has Redis: subscribed to the announcements
+ * and read again in full every sync interval.
  */
-@AutoConfiguration(after = ClockConfiguration.class,
+@AutoConfiguration(
+    after = ClockConfiguration.class,
     afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
@@ -24,14 +25,14 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 public class EndedSessionsConfiguration {
 
   @Bean
-  EndedSessions endedSessions(RedisConnectionFactory redis, Clock clock,
-      EndedSessionsProperties properties) {
+  EndedSessions endedSessions(
+      RedisConnectionFactory redis, Clock clock, EndedSessionsProperties properties) {
     return new EndedSessions(new StringRedisTemplate(redis), clock, properties.maxStaleness());
   }
 
   @Bean
-  RedisMessageListenerContainer endedSessionsListener(RedisConnectionFactory redis,
-      EndedSessions sessions) {
+  RedisMessageListenerContainer endedSessionsListener(
+      RedisConnectionFactory redis, EndedSessions sessions) {
     RedisMessageListenerContainer container = new RedisMessageListenerContainer();
     container.setConnectionFactory(redis);
     container.addMessageListener(sessions, new ChannelTopic(EndedSessions.CHANNEL));
@@ -39,8 +40,7 @@ public class EndedSessionsConfiguration {
   }
 
   @Bean
-  EndedSessionsSync endedSessionsSync(EndedSessions sessions,
-      EndedSessionsProperties properties) {
+  EndedSessionsSync endedSessionsSync(EndedSessions sessions, EndedSessionsProperties properties) {
     return new EndedSessionsSync(sessions, properties.syncInterval());
   }
 }

@@ -23,10 +23,10 @@ class EndedSessionsSync implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("ended-sessions-sync").daemon().factory());
-    executor.scheduleWithFixedDelay(sessions::sync, 0, interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ended-sessions-sync").daemon().factory());
+    executor.scheduleWithFixedDelay(sessions::sync, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /** The database named by DEPOT_DB_URL cannot be reached or refuses the credentials. */
-public final class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
+public final class DatabaseUnreachableFailureAnalyzer
+    extends AbstractFailureAnalyzer<SQLException> {
 
   private final Environment environment;
 
@@ -17,8 +18,9 @@ public final class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAna
   @Override
   protected FailureAnalysis analyze(Throwable root, SQLException cause) {
     String state = cause.getSQLState();
-    boolean connection = state != null && (state.startsWith("08") || state.startsWith("28")
-        || state.equals("3D000"));
+    boolean connection =
+        state != null
+            && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"));
     if (!connection) {
       return null;
     }

@@ -12,7 +12,10 @@ public final class MissingSettingsFailureAnalyzer
     String names = String.join(", ", cause.names());
     return new FailureAnalysis(
         "Required setting" + (cause.names().size() > 1 ? "s " : " ") + names + " not set.",
-        "Set the environment variable" + (cause.names().size() > 1 ? "s " : " ") + names
-            + " (see .env.example).", null);
+        "Set the environment variable"
+            + (cause.names().size() > 1 ? "s " : " ")
+            + names
+            + " (see .env.example).",
+        null);
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Stops start-up when a {@code ${DEPOT_...}} placeholder without default in the service's own
- * configuration is not set. Spring's binder would otherwise keep the literal placeholder text
- * as the value (a "secret" of {@code ${DEPOT_TICKET_SECRET}}), failing late and obscurely.
- * Runs right after logging is set up, so the report is one structured log event.
+ * configuration is not set. Spring's binder would otherwise keep the literal placeholder text as
+ * the value (a "secret" of {@code ${DEPOT_TICKET_SECRET}}), failing late and obscurely. Runs right
+ * after logging is set up, so the report is one structured log event.
  */
 public final class RequiredSettingsCheck
     implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {

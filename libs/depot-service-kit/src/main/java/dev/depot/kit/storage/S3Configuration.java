@@ -28,6 +28,7 @@ public class S3Configuration {
    * of a service's storage calls behind five; thousands at once only flood the store.
    */
   static final int MAX_REQUESTS = 256;
+
   /** Idle connections kept for reuse, so that bursts do not reconnect for every call. */
   static final int IDLE_CONNECTIONS = 256;
 
@@ -36,10 +37,12 @@ public class S3Configuration {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(MAX_REQUESTS);
     dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
-    OkHttpClient http = Http.newDefaultClient().newBuilder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-        .build();
+    OkHttpClient http =
+        Http.newDefaultClient()
+            .newBuilder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+            .build();
     return MinioClient.builder()
         .endpoint(properties.endpoint().toString())
         .credentials(properties.accessKey(), properties.secretKey())
@@ -52,9 +55,10 @@ public class S3Configuration {
   HealthIndicator s3HealthIndicator(MinioClient client, S3Properties properties) {
     return () -> {
       try {
-        boolean exists = client.bucketExists(
-            BucketExistsArgs.builder().bucket(properties.bucket()).build());
-        return exists ? Health.up().build()
+        boolean exists =
+            client.bucketExists(BucketExistsArgs.builder().bucket(properties.bucket()).build());
+        return exists
+            ? Health.up().build()
             : Health.down().withDetail("reason", "bucket missing").build();
       } catch (Exception e) {
         return Health.down().withDetail("reason", e.getClass().getSimpleName()).build();

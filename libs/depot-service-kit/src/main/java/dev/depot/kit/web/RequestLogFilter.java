@@ -19,14 +19,19 @@ public class RequestLogFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger("depot.access");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     long start = System.nanoTime();
     try {
       chain.doFilter(request, response);
     } finally {
-      LOG.info("{} {} {} {}ms", request.getMethod(), AccessLog.redact(request.getRequestURI()),
-          response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "{} {} {} {}ms",
+          request.getMethod(),
+          AccessLog.redact(request.getRequestURI()),
+          response.getStatus(),
+          (System.nanoTime() - start) / 1_000_000);
     }
   }
 

@@ -27,14 +27,16 @@ class ProblemCatalogTest {
 
     assertThat(catalog.get("SHELF_FULL")).isSameAs(ShelfProblem.SHELF_FULL);
     assertThat(catalog.get("VALIDATION_FAILED")).isSameAs(CommonProblem.VALIDATION_FAILED);
-    assertThatIllegalArgumentException().isThrownBy(() -> catalog.get("SHELF_EMPTY"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> catalog.get("SHELF_EMPTY"))
         .withMessage("No problem has the code SHELF_EMPTY");
     assertThatIllegalArgumentException().isThrownBy(() -> catalog.get("HIDDEN"));
   }
 
   @Test
   void aCodeDefinedTwiceIsRefused() {
-    assertThatIllegalStateException().isThrownBy(() -> ProblemCatalog.of(ClashingProblem.class))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> ProblemCatalog.of(ClashingProblem.class))
         .withMessage("ClashingProblem.NOT_FOUND defines NOT_FOUND again");
   }
 }

@@ -36,10 +36,20 @@ class TokenTextTest {
   void verifiedTokensAreForgottenWhenTheyExpire() {
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     VerifiedTokens tokens = new VerifiedTokens(Clock.fixed(now, ZoneOffset.UTC));
-    Jwt live = Jwt.withTokenValue("a").header("alg", "RS256").subject("u")
-        .issuedAt(now.minusSeconds(60)).expiresAt(now.plusSeconds(60)).build();
-    Jwt expired = Jwt.withTokenValue("b").header("alg", "RS256").subject("u")
-        .issuedAt(now.minusSeconds(60)).expiresAt(now).build();
+    Jwt live =
+        Jwt.withTokenValue("a")
+            .header("alg", "RS256")
+            .subject("u")
+            .issuedAt(now.minusSeconds(60))
+            .expiresAt(now.plusSeconds(60))
+            .build();
+    Jwt expired =
+        Jwt.withTokenValue("b")
+            .header("alg", "RS256")
+            .subject("u")
+            .issuedAt(now.minusSeconds(60))
+            .expiresAt(now)
+            .build();
     tokens.remember("a", live);
     tokens.remember("b", expired);
     assertThat(tokens.get("a")).isSameAs(live);

@@ -151,9 +151,10 @@ class EndedSessionsTest {
   }
 
   private static LettuceConnectionFactory factory(String host, int port) {
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(
-        new RedisStandaloneConfiguration(host, port),
-        LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+    LettuceConnectionFactory factory =
+        new LettuceConnectionFactory(
+            new RedisStandaloneConfiguration(host, port),
+            LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
     factory.afterPropertiesSet();
     factory.start();
     return factory;

@@ -35,11 +35,11 @@ class StartupDiagnosticsTest {
 
   @Test
   void aMissingSecretIsNamedInOneLine(CapturedOutput output) {
-    assertThatThrownBy(StartupDiagnosticsTest::start)
-        .isInstanceOf(MissingSettingsException.class);
-    String errors = output.getOut().lines().filter(l -> l.contains("\"ERROR\"")).reduce("",
-        String::concat);
-    assertThat(errors).contains("Required setting DEPOT_DEMO_SECRET not set.")
+    assertThatThrownBy(StartupDiagnosticsTest::start).isInstanceOf(MissingSettingsException.class);
+    String errors =
+        output.getOut().lines().filter(l -> l.contains("\"ERROR\"")).reduce("", String::concat);
+    assertThat(errors)
+        .contains("Required setting DEPOT_DEMO_SECRET not set.")
         .doesNotContain("DEPOT_DEMO_OPTIONAL");
     assertThat(output.getOut().lines().filter(l -> l.contains("\"ERROR\""))).hasSize(1);
     assertThat(output.getOut()).doesNotContain("\tat org.springframework");

@@ -8,6 +8,5 @@ import java.util.UUID;
 public record UserDeleted(UUID userId, Instant deletedAt) {
 
   public static final String TOPIC = "depot.accounts.user-deleted.v1";
-  public static final EventType<UserDeleted> TYPE =
-      new EventType<>(TOPIC, UserDeleted.class);
+  public static final EventType<UserDeleted> TYPE = new EventType<>(TOPIC, UserDeleted.class);
 }

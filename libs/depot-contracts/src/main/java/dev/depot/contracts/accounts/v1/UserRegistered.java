@@ -8,6 +8,5 @@ import java.util.UUID;
 public record UserRegistered(UUID userId, String username, String email, Instant registeredAt) {
 
   public static final String TOPIC = "depot.accounts.user-registered.v1";
-  public static final EventType<UserRegistered> TYPE =
-      new EventType<>(TOPIC, UserRegistered.class);
+  public static final EventType<UserRegistered> TYPE = new EventType<>(TOPIC, UserRegistered.class);
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entries of an archive, in the order they are written: UTF-8 text, one JSON object per line
- * (schema {@code schemas/depot.archives.manifest-entry.v1.json}). A folder's path ends with
- * {@code /} and has no blob; a file's path names its folders, e.g. {@code photos/2024/a.jpg}.
+ * (schema {@code schemas/depot.archives.manifest-entry.v1.json}). A folder's path ends with {@code
+ * /} and has no blob; a file's path names its folders, e.g. {@code photos/2024/a.jpg}.
  */
 public final class ArchiveManifest {
 
@@ -44,8 +44,8 @@ public final class ArchiveManifest {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(modifiedAt, "modifiedAt");
       if (path.endsWith("/") != (blobId == null)) {
-        throw new IllegalArgumentException("a folder's path ends with /, a file's does not: "
-            + path);
+        throw new IllegalArgumentException(
+            "a folder's path ends with /, a file's does not: " + path);
       }
       if (size < 0) {
         throw new IllegalArgumentException("size must be >= 0");
@@ -56,10 +56,9 @@ public final class ArchiveManifest {
       return new Entry(path.endsWith("/") ? path : path + "/", null, 0, null, modifiedAt);
     }
 
-    public static Entry file(String path, UUID blobId, long size, String mimeType,
-        Instant modifiedAt) {
-      return new Entry(path, Objects.requireNonNull(blobId, "blobId"), size, mimeType,
-          modifiedAt);
+    public static Entry file(
+        String path, UUID blobId, long size, String mimeType, Instant modifiedAt) {
+      return new Entry(path, Objects.requireNonNull(blobId, "blobId"), size, mimeType, modifiedAt);
     }
 
     public boolean isFolder() {
@@ -87,14 +86,18 @@ public final class ArchiveManifest {
    */
   public static Stream<Entry> read(InputStream in) {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    return reader.lines().filter(line -> !line.isBlank()).map(ArchiveManifest::parse)
-        .onClose(() -> {
-          try {
-            reader.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return reader
+        .lines()
+        .filter(line -> !line.isBlank())
+        .map(ArchiveManifest::parse)
+        .onClose(
+            () -> {
+              try {
+                reader.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   public static String line(Entry entry) {
