@@ -14,17 +14,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-  @Bean
-  OpenAPI authOpenApi() {
-    return ApiDescription.of(
-        "Depot accounts API",
-        "Sign-up, the own account, email"
-            + " verification, password recovery, sign-in, sessions and the keys that verify access"
-            + " tokens.");
-  }
+    @Bean
+    OpenAPI authOpenApi() {
+        return ApiDescription.of(
+                "Depot accounts API",
+                "Sign-up, the own account, email"
+                        + " verification, password recovery, sign-in, sessions and the keys that verify access"
+                        + " tokens.");
+    }
 
-  @Bean
-  ProblemCatalog problemCatalog() {
-    return ProblemCatalog.of(AuthProblem.class);
-  }
+    @Bean
+    ProblemCatalog problemCatalog() {
+        return ProblemCatalog.of(AuthProblem.class);
+    }
 }

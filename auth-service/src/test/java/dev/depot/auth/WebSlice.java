@@ -23,20 +23,20 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ImportAutoConfiguration({
-  SecurityAutoConfiguration.class,
-  ServletWebSecurityAutoConfiguration.class,
-  SecurityFilterAutoConfiguration.class,
-  ProblemConfiguration.class,
-  ResourceServerConfiguration.class
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class,
+    ProblemConfiguration.class,
+    ResourceServerConfiguration.class
 })
 @TestPropertySource(
-    properties = {
-      "DEPOT_DB_URL=jdbc:postgresql://unused/depot",
-      "DEPOT_DB_USER=unused",
-      "DEPOT_KAFKA_BOOTSTRAP=unused:9092",
-      "DEPOT_REDIS_URL=redis://unused:6379",
-      "DEPOT_SMTP_HOST=unused",
-      "DEPOT_JWT_ISSUER=http://depot.test",
-      "DEPOT_AUTH_SIGNING_KEY=unused"
-    })
+        properties = {
+            "DEPOT_DB_URL=jdbc:postgresql://unused/depot",
+            "DEPOT_DB_USER=unused",
+            "DEPOT_KAFKA_BOOTSTRAP=unused:9092",
+            "DEPOT_REDIS_URL=redis://unused:6379",
+            "DEPOT_SMTP_HOST=unused",
+            "DEPOT_JWT_ISSUER=http://depot.test",
+            "DEPOT_AUTH_SIGNING_KEY=unused"
+        })
 public @interface WebSlice {}

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DownloadApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(DownloadApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(DownloadApplication.class, args);
+    }
 }

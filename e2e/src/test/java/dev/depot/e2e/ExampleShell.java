@@ -23,12 +23,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExampleShell implements AutoCloseable {
 
-  /**
-   * Sourced first. The wrapper dumps the headers itself ({@code -D}), so an example must not use
-   * {@code -D}; {@code -q} keeps a {@code ~/.curlrc} out of it.
-   */
-  private static final String PRELUDE =
-      """
+    /**
+     * Sourced first. The wrapper dumps the headers itself ({@code -D}), so an example must not use
+     * {@code -D}; {@code -q} keeps a {@code ~/.curlrc} out of it.
+     */
+    private static final String PRELUDE = """
       set -euo pipefail
       shopt -s inherit_errexit
       DEPOT_EXPECT_STATUS=
@@ -58,108 +57,104 @@ final class ExampleShell implements AutoCloseable {
       }
       """;
 
-  private final Process bash;
-  private final Writer input;
-  private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
-  private final String done = "::docs-example-done " + UUID.randomUUID();
-  private final Path directory;
-  private final StringBuilder transcript = new StringBuilder();
-  private int scripts;
+    private final Process bash;
+    private final Writer input;
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final String done = "::docs-example-done " + UUID.randomUUID();
+    private final Path directory;
+    private final StringBuilder transcript = new StringBuilder();
+    private int scripts;
 
-  /** Starts bash in {@code directory} with the given variables set (and nothing else of ours). */
-  ExampleShell(Path directory, Map<String, String> variables)
-      throws IOException, InterruptedException {
-    this.directory = directory;
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "--noprofile", "--norc")
-            .directory(directory.toFile())
-            .redirectErrorStream(true);
-    builder.environment().putAll(variables);
-    bash = builder.start();
-    input = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  output.add(line);
-                }
-              } catch (IOException e) {
-                // the shell is gone; run() notices
-              }
-            },
-            "docs-example-output");
-    reader.setDaemon(true);
-    reader.start();
-    run("prelude", PRELUDE, Map.of(), Duration.ofSeconds(10));
-  }
-
-  /**
-   * Runs {@code code} (sourced from a file named after {@code name}, so that bash's messages name
-   * it) with the wrapper's settings, and answers its output. Fails with the output when a command
-   * fails, the shell ends or the time is up.
-   */
-  String run(String name, String code, Map<String, String> settings, Duration timeout)
-      throws IOException, InterruptedException {
-    Path script =
-        directory
-            .resolve(".examples")
-            .resolve(
-                String.format("%02d-%s.sh", ++scripts, name.replaceAll("[^A-Za-z0-9.-]", "_")));
-    Files.createDirectories(script.getParent());
-    Files.writeString(script, code);
-    StringBuilder command = new StringBuilder();
-    for (String setting : new String[] {"DEPOT_EXPECT_STATUS", "DEPOT_CUT_AFTER"}) {
-      command.append(setting).append('=').append(settings.getOrDefault(setting, "")).append("; ");
+    /** Starts bash in {@code directory} with the given variables set (and nothing else of ours). */
+    ExampleShell(Path directory, Map<String, String> variables) throws IOException, InterruptedException {
+        this.directory = directory;
+        ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc")
+                .directory(directory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(variables);
+        bash = builder.start();
+        input = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            output.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the shell is gone; run() notices
+                    }
+                },
+                "docs-example-output");
+        reader.setDaemon(true);
+        reader.start();
+        run("prelude", PRELUDE, Map.of(), Duration.ofSeconds(10));
     }
-    command
-        .append("source ")
-        .append(quote(script.toString()))
-        .append(" </dev/null; echo; echo ")
-        .append(quote(done))
-        .append('\n');
-    input.write(command.toString());
-    input.flush();
-    StringBuilder out = new StringBuilder();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String line = output.poll(200, TimeUnit.MILLISECONDS);
-      if (line != null && line.equals(done)) {
-        transcript.append(out);
-        return out.toString();
-      }
-      if (line != null) {
-        out.append(line).append('\n');
-        continue;
-      }
-      if (!bash.isAlive() && output.isEmpty()) {
-        throw new AssertionError(name + " failed (exit " + bash.exitValue() + "):\n" + out);
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new AssertionError(name + " did not finish in " + timeout + ":\n" + out);
-      }
+
+    /**
+     * Runs {@code code} (sourced from a file named after {@code name}, so that bash's messages name
+     * it) with the wrapper's settings, and answers its output. Fails with the output when a command
+     * fails, the shell ends or the time is up.
+     */
+    String run(String name, String code, Map<String, String> settings, Duration timeout)
+            throws IOException, InterruptedException {
+        Path script = directory
+                .resolve(".examples")
+                .resolve(String.format("%02d-%s.sh", ++scripts, name.replaceAll("[^A-Za-z0-9.-]", "_")));
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, code);
+        StringBuilder command = new StringBuilder();
+        for (String setting : new String[] {"DEPOT_EXPECT_STATUS", "DEPOT_CUT_AFTER"}) {
+            command.append(setting)
+                    .append('=')
+                    .append(settings.getOrDefault(setting, ""))
+                    .append("; ");
+        }
+        command.append("source ")
+                .append(quote(script.toString()))
+                .append(" </dev/null; echo; echo ")
+                .append(quote(done))
+                .append('\n');
+        input.write(command.toString());
+        input.flush();
+        StringBuilder out = new StringBuilder();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = output.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.equals(done)) {
+                transcript.append(out);
+                return out.toString();
+            }
+            if (line != null) {
+                out.append(line).append('\n');
+                continue;
+            }
+            if (!bash.isAlive() && output.isEmpty()) {
+                throw new AssertionError(name + " failed (exit " + bash.exitValue() + "):\n" + out);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError(name + " did not finish in " + timeout + ":\n" + out);
+            }
+        }
     }
-  }
 
-  /** What the page's examples printed so far. */
-  String transcript() {
-    return transcript.toString();
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      input.close();
-    } catch (IOException e) {
-      // already gone
+    /** What the page's examples printed so far. */
+    String transcript() {
+        return transcript.toString();
     }
-    bash.descendants().forEach(ProcessHandle::destroyForcibly);
-    bash.destroyForcibly();
-  }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            input.close();
+        } catch (IOException e) {
+            // already gone
+        }
+        bash.descendants().forEach(ProcessHandle::destroyForcibly);
+        bash.destroyForcibly();
+    }
 }

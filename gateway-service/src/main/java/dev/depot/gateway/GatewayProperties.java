@@ -26,26 +26,26 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.gateway")
 @Validated
 public record GatewayProperties(
-    @NotEmpty Map<String, URI> backends,
-    @NotEmpty List<String> corsOrigins,
-    @NotNull List<String> publicPaths,
-    @DefaultValue("1MB") DataSize maxControlRequestSize,
-    @NotNull List<String> dataPlanePaths,
-    @NotNull RateLimit rateLimit,
-    @DefaultValue List<String> trustedProxies) {
+        @NotEmpty Map<String, URI> backends,
+        @NotEmpty List<String> corsOrigins,
+        @NotNull List<String> publicPaths,
+        @DefaultValue("1MB") DataSize maxControlRequestSize,
+        @NotNull List<String> dataPlanePaths,
+        @NotNull RateLimit rateLimit,
+        @DefaultValue List<String> trustedProxies) {
 
-  /**
-   * Requests per second allowed on average, and the burst allowed above it: per client address, per
-   * user, per user for requests that issue signed links, and per public share link for the download
-   * URLs it issues.
-   */
-  public record RateLimit(
-      @DefaultValue("50") int perUserPerSecond,
-      @DefaultValue("100") int perUserBurst,
-      @DefaultValue("100") int perIpPerSecond,
-      @DefaultValue("200") int perIpBurst,
-      @DefaultValue("5") int linksPerUserPerSecond,
-      @DefaultValue("100") int linksPerUserBurst,
-      @DefaultValue("10") int perShareLinkPerSecond,
-      @DefaultValue("200") int perShareLinkBurst) {}
+    /**
+     * Requests per second allowed on average, and the burst allowed above it: per client address, per
+     * user, per user for requests that issue signed links, and per public share link for the download
+     * URLs it issues.
+     */
+    public record RateLimit(
+            @DefaultValue("50") int perUserPerSecond,
+            @DefaultValue("100") int perUserBurst,
+            @DefaultValue("100") int perIpPerSecond,
+            @DefaultValue("200") int perIpBurst,
+            @DefaultValue("5") int linksPerUserPerSecond,
+            @DefaultValue("100") int linksPerUserBurst,
+            @DefaultValue("10") int perShareLinkPerSecond,
+            @DefaultValue("200") int perShareLinkBurst) {}
 }

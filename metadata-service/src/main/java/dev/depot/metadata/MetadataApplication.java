@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MetadataApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(MetadataApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(MetadataApplication.class, args);
+    }
 }

@@ -16,20 +16,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-  static {
-    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-  }
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
-  @Bean
-  OpenAPI depotOpenApi() {
-    return ApiDescription.of(
-        "Depot files API",
-        "Folders, files, versions, trash, quota, search,"
-            + " archives, share links, activity and live events.");
-  }
+    @Bean
+    OpenAPI depotOpenApi() {
+        return ApiDescription.of(
+                "Depot files API",
+                "Folders, files, versions, trash, quota, search,"
+                        + " archives, share links, activity and live events.");
+    }
 
-  @Bean
-  ProblemCatalog problemCatalog() {
-    return ProblemCatalog.of(MetadataProblem.class);
-  }
+    @Bean
+    ProblemCatalog problemCatalog() {
+        return ProblemCatalog.of(MetadataProblem.class);
+    }
 }

@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 /** PostgreSQL array literals for query parameters ({@code CAST(? AS uuid[])}). */
 public final class SqlArrays {
 
-  private SqlArrays() {}
+    private SqlArrays() {}
 
-  public static String uuidArray(List<UUID> ids) {
-    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-  }
+    public static String uuidArray(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
 }

@@ -20,21 +20,21 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiSpecTest {
 
-  @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void theCommittedSpecIsTheServedOne() throws Exception {
-    JsonNode served =
-        OpenApiSpecs.assertServedIsCommitted(
-            new ServiceClient(port).get("/api/openapi.json", null), "metadata-service.json");
-    assertThat(served.at("/paths").propertyNames())
-        .contains(
-            "/api/folders/{id}/children",
-            "/api/files",
-            "/api/files/{id}/download-url",
-            "/api/trash/{id}/restore",
-            "/api/me/usage",
-            "/api/search",
-            "/api/activity");
-  }
+    @Test
+    void theCommittedSpecIsTheServedOne() throws Exception {
+        JsonNode served = OpenApiSpecs.assertServedIsCommitted(
+                new ServiceClient(port).get("/api/openapi.json", null), "metadata-service.json");
+        assertThat(served.at("/paths").propertyNames())
+                .contains(
+                        "/api/folders/{id}/children",
+                        "/api/files",
+                        "/api/files/{id}/download-url",
+                        "/api/trash/{id}/restore",
+                        "/api/me/usage",
+                        "/api/search",
+                        "/api/activity");
+    }
 }

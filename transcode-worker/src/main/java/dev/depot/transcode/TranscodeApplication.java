@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TranscodeApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(TranscodeApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(TranscodeApplication.class, args);
+    }
 }

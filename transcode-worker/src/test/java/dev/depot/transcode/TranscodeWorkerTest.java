@@ -14,20 +14,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TranscodeWorkerTest {
 
-  @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void healthReportsTheBucketReachable() throws Exception {
-    ServiceClient client = new ServiceClient(port);
-    assertThat(client.get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
-    assertThat(client.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-  }
+    @Test
+    void healthReportsTheBucketReachable() throws Exception {
+        ServiceClient client = new ServiceClient(port);
+        assertThat(client.get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+        assertThat(client.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    }
 
-  @Test
-  void composeAndConfigurationAgree() {
-    assertThat(
-            ComposeContract.check(
-                ComposeContract.composeFile(), "transcode-worker", getClass().getClassLoader()))
-        .isEmpty();
-  }
+    @Test
+    void composeAndConfigurationAgree() {
+        assertThat(ComposeContract.check(
+                        ComposeContract.composeFile(),
+                        "transcode-worker",
+                        getClass().getClassLoader()))
+                .isEmpty();
+    }
 }

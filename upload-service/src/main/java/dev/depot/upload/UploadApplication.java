@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class UploadApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(UploadApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(UploadApplication.class, args);
+    }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /** Merged Flyway migrations stay as they were merged ({@code db/migrations.sha256}). */
 class MigrationsTest {
 
-  @Test
-  void mergedMigrationsAreNeverEdited() {
-    MigrationManifest.verify(Path.of("src/main/resources/db"));
-  }
+    @Test
+    void mergedMigrationsAreNeverEdited() {
+        MigrationManifest.verify(Path.of("src/main/resources/db"));
+    }
 }

@@ -25,40 +25,35 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDescriptionTest {
 
-  @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void describesTheOperationsAndCapabilitiesOfTheService(
-      @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
-      throws Exception {
-    Map<String, Object> description =
-        OpenApiSpecs.assertDescribesMappings("upload-service.yaml", mappings, "dev.depot.upload");
-    ServiceClient client = new ServiceClient(port);
-    HttpResponse<String> options =
-        client.send(
-            client
-                .request("/api/uploads", null)
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-    assertThat(options.statusCode()).isEqualTo(204);
-    for (String header : new String[] {"Tus-Extension", "Tus-Checksum-Algorithm"}) {
-      assertThat(options.headers().firstValue(header))
-          .as(header)
-          .hasValue(
-              String.valueOf(
-                  OpenApiSpecs.at(
-                      description,
-                      "components",
-                      "responses",
-                      "Capabilities",
-                      "headers",
-                      header,
-                      "schema",
-                      "const")));
+    @Test
+    void describesTheOperationsAndCapabilitiesOfTheService(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
+            throws Exception {
+        Map<String, Object> description =
+                OpenApiSpecs.assertDescribesMappings("upload-service.yaml", mappings, "dev.depot.upload");
+        ServiceClient client = new ServiceClient(port);
+        HttpResponse<String> options = client.send(
+                client.request("/api/uploads", null).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(options.statusCode()).isEqualTo(204);
+        for (String header : new String[] {"Tus-Extension", "Tus-Checksum-Algorithm"}) {
+            assertThat(options.headers().firstValue(header))
+                    .as(header)
+                    .hasValue(String.valueOf(OpenApiSpecs.at(
+                            description,
+                            "components",
+                            "responses",
+                            "Capabilities",
+                            "headers",
+                            header,
+                            "schema",
+                            "const")));
+        }
+        String version =
+                String.valueOf(OpenApiSpecs.at(description, "components", "headers", "TusVersion", "schema", "const"));
+        assertThat(options.headers().firstValue("Tus-Version")).hasValue(version);
+        assertThat(options.headers().firstValue("Tus-Resumable")).hasValue(version);
     }
-    String version =
-        String.valueOf(
-            OpenApiSpecs.at(description, "components", "headers", "TusVersion", "schema", "const"));
-    assertThat(options.headers().firstValue("Tus-Version")).hasValue(version);
-    assertThat(options.headers().firstValue("Tus-Resumable")).hasValue(version);
-  }
 }

@@ -14,19 +14,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadServiceTest {
 
-  @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void readinessIncludesTheBucket() throws Exception {
-    assertThat(new ServiceClient(port).get("/actuator/health", null).body())
-        .contains("\"status\":\"UP\"");
-  }
+    @Test
+    void readinessIncludesTheBucket() throws Exception {
+        assertThat(new ServiceClient(port).get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+    }
 
-  @Test
-  void composeAndConfigurationAgree() {
-    assertThat(
-            ComposeContract.check(
-                ComposeContract.composeFile(), "upload-service", getClass().getClassLoader()))
-        .isEmpty();
-  }
+    @Test
+    void composeAndConfigurationAgree() {
+        assertThat(ComposeContract.check(
+                        ComposeContract.composeFile(),
+                        "upload-service",
+                        getClass().getClassLoader()))
+                .isEmpty();
+    }
 }

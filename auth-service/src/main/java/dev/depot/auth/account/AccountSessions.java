@@ -8,9 +8,9 @@ import java.util.UUID;
  */
 public interface AccountSessions {
 
-  /** Ends every session of the account but {@code keep} (null: all of them). */
-  void endAll(UUID userId, UUID keep);
+    /** Ends every session of the account but {@code keep} (null: all of them). */
+    void endAll(UUID userId, UUID keep);
 
-  /** Ends the sign-in lockout of an account whose owner proved control of its mailbox. */
-  void endSignInLockout(UUID userId);
+    /** Ends the sign-in lockout of an account whose owner proved control of its mailbox. */
+    void endSignInLockout(UUID userId);
 }

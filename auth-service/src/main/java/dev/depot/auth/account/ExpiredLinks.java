@@ -11,20 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpiredLinks {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExpiredLinks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExpiredLinks.class);
 
-  private final OneTimeTokenRepository tokens;
-  private final Clock clock;
+    private final OneTimeTokenRepository tokens;
+    private final Clock clock;
 
-  ExpiredLinks(OneTimeTokenRepository tokens, Clock clock) {
-    this.tokens = tokens;
-    this.clock = clock;
-  }
+    ExpiredLinks(OneTimeTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
 
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-  void delete() {
-    LOG.info(
-        "{} expired email tokens deleted",
-        tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
-  }
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void delete() {
+        LOG.info(
+                "{} expired email tokens deleted",
+                tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
+    }
 }

@@ -7,4 +7,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** How long the links sent by email work. */
 @ConfigurationProperties("depot.auth.links")
 record LinkProperties(
-    @DefaultValue("48h") Duration verifyEmailTtl, @DefaultValue("30m") Duration resetPasswordTtl) {}
+        @DefaultValue("48h") Duration verifyEmailTtl,
+        @DefaultValue("30m") Duration resetPasswordTtl) {}

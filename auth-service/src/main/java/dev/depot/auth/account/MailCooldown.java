@@ -9,22 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MailCooldown {
 
-  static final Duration PERIOD = Duration.ofMinutes(1);
+    static final Duration PERIOD = Duration.ofMinutes(1);
 
-  private final StringRedisTemplate redis;
+    private final StringRedisTemplate redis;
 
-  MailCooldown(StringRedisTemplate redis) {
-    this.redis = redis;
-  }
+    MailCooldown(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
 
-  /** True if a mail of this kind may go to this address now (and starts the cooldown). */
-  boolean tryStart(String kind, String address) {
-    return Boolean.TRUE.equals(
-        redis
-            .opsForValue()
-            .setIfAbsent(
-                "depot:mail-cooldown:" + kind + ":" + address.toLowerCase(Locale.ROOT),
-                "1",
-                PERIOD));
-  }
+    /** True if a mail of this kind may go to this address now (and starts the cooldown). */
+    boolean tryStart(String kind, String address) {
+        return Boolean.TRUE.equals(redis.opsForValue()
+                .setIfAbsent("depot:mail-cooldown:" + kind + ":" + address.toLowerCase(Locale.ROOT), "1", PERIOD));
+    }
 }

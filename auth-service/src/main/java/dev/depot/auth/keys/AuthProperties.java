@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.auth")
 @Validated
 public record AuthProperties(
-    @NotBlank String issuer,
-    @NotBlank String signingKey,
-    @DefaultValue("") String previousSigningKeys,
-    @NotNull URI dashboardUrl,
-    @NotBlank String mailFrom) {}
+        @NotBlank String issuer,
+        @NotBlank String signingKey,
+        @DefaultValue("") String previousSigningKeys,
+        @NotNull URI dashboardUrl,
+        @NotBlank String mailFrom) {}

@@ -14,21 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Keys")
 class JwksController {
 
-  private final SigningKeys keys;
+    private final SigningKeys keys;
 
-  JwksController(SigningKeys keys) {
-    this.keys = keys;
-  }
+    JwksController(SigningKeys keys) {
+        this.keys = keys;
+    }
 
-  @GetMapping(value = "/api/auth/.well-known/jwks.json", produces = "application/jwk-set+json")
-  @Operation(
-      operationId = "jwks",
-      summary =
-          "The public keys that verify access tokens, current"
-              + " and retired (an RFC 7517 JWK Set)")
-  ResponseEntity<Map<String, Object>> jwks() {
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
-        .body(keys.publicJwks().toJSONObject());
-  }
+    @GetMapping(value = "/api/auth/.well-known/jwks.json", produces = "application/jwk-set+json")
+    @Operation(
+            operationId = "jwks",
+            summary = "The public keys that verify access tokens, current" + " and retired (an RFC 7517 JWK Set)")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
+                .body(keys.publicJwks().toJSONObject());
+    }
 }

@@ -21,35 +21,34 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
-  @Bean
-  JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicJwks())).build();
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()), namesSession()));
-    return decoder;
-  }
-
-  private static OAuth2TokenValidator<Jwt> namesSession() {
-    return jwt -> {
-      String sid = jwt.getClaimAsString("sid");
-      if (!isUuid(sid) || !isUuid(jwt.getSubject())) {
-        return failure("The token names no account session.");
-      }
-      return OAuth2TokenValidatorResult.success();
-    };
-  }
-
-  private static OAuth2TokenValidatorResult failure(String description) {
-    return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
-  }
-
-  private static boolean isUuid(String value) {
-    try {
-      return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
-    } catch (IllegalArgumentException e) {
-      return false;
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicJwks()))
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), namesSession()));
+        return decoder;
     }
-  }
+
+    private static OAuth2TokenValidator<Jwt> namesSession() {
+        return jwt -> {
+            String sid = jwt.getClaimAsString("sid");
+            if (!isUuid(sid) || !isUuid(jwt.getSubject())) {
+                return failure("The token names no account session.");
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
+    }
+
+    private static OAuth2TokenValidatorResult failure(String description) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

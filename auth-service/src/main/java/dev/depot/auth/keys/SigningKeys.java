@@ -16,28 +16,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class SigningKeys {
 
-  private final RSAKey current;
-  private final JWKSet publicJwks;
+    private final RSAKey current;
+    private final JWKSet publicJwks;
 
-  public SigningKeys(AuthProperties properties) {
-    this.current = SigningKeyFormat.parse(properties.signingKey());
-    List<JWK> published = new ArrayList<>();
-    published.add(current.toPublicJWK());
-    for (RSAKey retired : SigningKeyFormat.parseAll(properties.previousSigningKeys())) {
-      if (!retired.getKeyID().equals(current.getKeyID())) {
-        published.add(retired.toPublicJWK());
-      }
+    public SigningKeys(AuthProperties properties) {
+        this.current = SigningKeyFormat.parse(properties.signingKey());
+        List<JWK> published = new ArrayList<>();
+        published.add(current.toPublicJWK());
+        for (RSAKey retired : SigningKeyFormat.parseAll(properties.previousSigningKeys())) {
+            if (!retired.getKeyID().equals(current.getKeyID())) {
+                published.add(retired.toPublicJWK());
+            }
+        }
+        this.publicJwks = new JWKSet(published);
     }
-    this.publicJwks = new JWKSet(published);
-  }
 
-  /** The current private key (with its kid) for signing. */
-  public RSAKey current() {
-    return current;
-  }
+    /** The current private key (with its kid) for signing. */
+    public RSAKey current() {
+        return current;
+    }
 
-  /** The public halves of the current key (first) and of every retired one. */
-  public JWKSet publicJwks() {
-    return publicJwks;
-  }
+    /** The public halves of the current key (first) and of every retired one. */
+    public JWKSet publicJwks() {
+        return publicJwks;
+    }
 }

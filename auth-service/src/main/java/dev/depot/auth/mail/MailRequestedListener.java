@@ -16,29 +16,29 @@ import org.springframework.stereotype.Component;
 @Component
 class MailRequestedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MailRequestedListener.class);
-  private static final Duration REMEMBER_SENT = Duration.ofDays(7);
+    private static final Logger LOG = LoggerFactory.getLogger(MailRequestedListener.class);
+    private static final Duration REMEMBER_SENT = Duration.ofDays(7);
 
-  private final MailTemplates templates;
-  private final Mailer mailer;
-  private final StringRedisTemplate redis;
+    private final MailTemplates templates;
+    private final Mailer mailer;
+    private final StringRedisTemplate redis;
 
-  MailRequestedListener(MailTemplates templates, Mailer mailer, StringRedisTemplate redis) {
-    this.templates = templates;
-    this.mailer = mailer;
-    this.redis = redis;
-  }
-
-  @KafkaListener(id = "mailer", topics = MailRequested.TOPIC)
-  void on(EventEnvelope<MailRequested> event) {
-    String sentKey = "depot:mail-sent:" + event.id();
-    if (Boolean.TRUE.equals(redis.hasKey(sentKey))) {
-      LOG.info("mail {} already sent, skipped", event.id());
-      return;
+    MailRequestedListener(MailTemplates templates, Mailer mailer, StringRedisTemplate redis) {
+        this.templates = templates;
+        this.mailer = mailer;
+        this.redis = redis;
     }
-    Mail mail = templates.render(event.data());
-    mailer.send(mail);
-    redis.opsForValue().set(sentKey, "1", REMEMBER_SENT);
-    LOG.info("mail {} sent: template {}", event.id(), event.data().template());
-  }
+
+    @KafkaListener(id = "mailer", topics = MailRequested.TOPIC)
+    void on(EventEnvelope<MailRequested> event) {
+        String sentKey = "depot:mail-sent:" + event.id();
+        if (Boolean.TRUE.equals(redis.hasKey(sentKey))) {
+            LOG.info("mail {} already sent, skipped", event.id());
+            return;
+        }
+        Mail mail = templates.render(event.data());
+        mailer.send(mail);
+        redis.opsForValue().set(sentKey, "1", REMEMBER_SENT);
+        LOG.info("mail {} sent: template {}", event.id(), event.data().template());
+    }
 }

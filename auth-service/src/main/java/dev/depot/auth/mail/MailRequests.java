@@ -17,72 +17,63 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class MailRequests {
 
-  static final String VERIFY_EMAIL = "verify-email";
-  static final String RESET_PASSWORD = "reset-password";
-  static final String PASSWORD_CHANGED = "password-changed";
+    static final String VERIFY_EMAIL = "verify-email";
+    static final String RESET_PASSWORD = "reset-password";
+    static final String PASSWORD_CHANGED = "password-changed";
 
-  private final EventPublisher events;
-  private final AuthProperties properties;
+    private final EventPublisher events;
+    private final AuthProperties properties;
 
-  MailRequests(EventPublisher events, AuthProperties properties) {
-    this.events = events;
-    this.properties = properties;
-  }
+    MailRequests(EventPublisher events, AuthProperties properties) {
+        this.events = events;
+        this.properties = properties;
+    }
 
-  public void verifyEmail(UUID userId, String name, String to, String token, Duration ttl) {
-    request(
-        userId,
-        to,
-        VERIFY_EMAIL,
-        Map.of(
-            "name",
-            name,
-            "email",
-            to,
-            "link",
-            link("/verify-email", token),
-            "expires",
-            describe(ttl)));
-  }
+    public void verifyEmail(UUID userId, String name, String to, String token, Duration ttl) {
+        request(
+                userId,
+                to,
+                VERIFY_EMAIL,
+                Map.of("name", name, "email", to, "link", link("/verify-email", token), "expires", describe(ttl)));
+    }
 
-  public void resetPassword(UUID userId, String name, String to, String token, Duration ttl) {
-    request(
-        userId,
-        to,
-        RESET_PASSWORD,
-        Map.of("name", name, "link", link("/reset-password", token), "expires", describe(ttl)));
-  }
+    public void resetPassword(UUID userId, String name, String to, String token, Duration ttl) {
+        request(
+                userId,
+                to,
+                RESET_PASSWORD,
+                Map.of("name", name, "link", link("/reset-password", token), "expires", describe(ttl)));
+    }
 
-  public void passwordChanged(UUID userId, String name, String to) {
-    request(
-        userId,
-        to,
-        PASSWORD_CHANGED,
-        Map.of(
-            "name",
-            name,
-            "link",
-            UriComponentsBuilder.fromUri(properties.dashboardUrl())
-                .path("/forgot-password")
+    public void passwordChanged(UUID userId, String name, String to) {
+        request(
+                userId,
+                to,
+                PASSWORD_CHANGED,
+                Map.of(
+                        "name",
+                        name,
+                        "link",
+                        UriComponentsBuilder.fromUri(properties.dashboardUrl())
+                                .path("/forgot-password")
+                                .build()
+                                .toUriString()));
+    }
+
+    private void request(UUID userId, String to, String template, Map<String, String> variables) {
+        events.publish(MailRequested.TYPE, userId.toString(), new MailRequested(to, template, variables));
+    }
+
+    private String link(String path, String token) {
+        return UriComponentsBuilder.fromUri(properties.dashboardUrl())
+                .path(path)
+                .queryParam("token", token)
                 .build()
-                .toUriString()));
-  }
+                .toUriString();
+    }
 
-  private void request(UUID userId, String to, String template, Map<String, String> variables) {
-    events.publish(
-        MailRequested.TYPE, userId.toString(), new MailRequested(to, template, variables));
-  }
-
-  private String link(String path, String token) {
-    return UriComponentsBuilder.fromUri(properties.dashboardUrl())
-        .path(path)
-        .queryParam("token", token)
-        .build()
-        .toUriString();
-  }
-
-  private static String describe(Duration ttl) {
-    long minutes = ttl.toMinutes();
-    return minutes % 60 == 0 ? (minutes / 60) + " hours" : minutes + " minutes";
-  }
+    private static String describe(Duration ttl) {
+        long minutes = ttl.toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + " hours" : minutes + " minutes";
+    }
 }

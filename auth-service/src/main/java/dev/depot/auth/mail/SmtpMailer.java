@@ -13,27 +13,26 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailer implements Mailer {
 
-  private final JavaMailSender sender;
-  private final String from;
+    private final JavaMailSender sender;
+    private final String from;
 
-  SmtpMailer(JavaMailSender sender, AuthProperties properties) {
-    this.sender = sender;
-    this.from = properties.mailFrom();
-  }
-
-  @Override
-  public void send(Mail mail) {
-    MimeMessage message = sender.createMimeMessage();
-    try {
-      MimeMessageHelper helper =
-          new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-      helper.setFrom(from);
-      helper.setTo(mail.to());
-      helper.setSubject(mail.subject());
-      helper.setText(mail.text(), mail.html());
-    } catch (MessagingException e) {
-      throw new MailSendException("could not build the message", e);
+    SmtpMailer(JavaMailSender sender, AuthProperties properties) {
+        this.sender = sender;
+        this.from = properties.mailFrom();
     }
-    sender.send(message);
-  }
+
+    @Override
+    public void send(Mail mail) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+        } catch (MessagingException e) {
+            throw new MailSendException("could not build the message", e);
+        }
+        sender.send(message);
+    }
 }

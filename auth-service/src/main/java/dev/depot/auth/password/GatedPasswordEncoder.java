@@ -13,35 +13,35 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 final class GatedPasswordEncoder implements PasswordEncoder {
 
-  private final PasswordEncoder delegate;
-  private final Semaphore turns;
+    private final PasswordEncoder delegate;
+    private final Semaphore turns;
 
-  GatedPasswordEncoder(PasswordEncoder delegate, int concurrent) {
-    this.delegate = delegate;
-    this.turns = new Semaphore(concurrent, true);
-  }
-
-  @Override
-  public String encode(CharSequence rawPassword) {
-    return inTurn(() -> delegate.encode(rawPassword));
-  }
-
-  @Override
-  public boolean matches(CharSequence rawPassword, String encodedPassword) {
-    return inTurn(() -> delegate.matches(rawPassword, encodedPassword));
-  }
-
-  @Override
-  public boolean upgradeEncoding(String encodedPassword) {
-    return delegate.upgradeEncoding(encodedPassword);
-  }
-
-  private <T> T inTurn(Supplier<T> hashing) {
-    turns.acquireUninterruptibly();
-    try {
-      return hashing.get();
-    } finally {
-      turns.release();
+    GatedPasswordEncoder(PasswordEncoder delegate, int concurrent) {
+        this.delegate = delegate;
+        this.turns = new Semaphore(concurrent, true);
     }
-  }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return inTurn(() -> delegate.encode(rawPassword));
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        return inTurn(() -> delegate.matches(rawPassword, encodedPassword));
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+        return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    private <T> T inTurn(Supplier<T> hashing) {
+        turns.acquireUninterruptibly();
+        try {
+            return hashing.get();
+        } finally {
+            turns.release();
+        }
+    }
 }

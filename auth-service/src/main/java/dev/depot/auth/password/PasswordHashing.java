@@ -16,12 +16,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
 
-  static final String SCHEME = "argon2id";
+    static final String SCHEME = "argon2id";
 
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-    PasswordEncoder schemes = new DelegatingPasswordEncoder(SCHEME, Map.of(SCHEME, argon2id));
-    return new GatedPasswordEncoder(schemes, Runtime.getRuntime().availableProcessors());
-  }
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        PasswordEncoder schemes = new DelegatingPasswordEncoder(SCHEME, Map.of(SCHEME, argon2id));
+        return new GatedPasswordEncoder(schemes, Runtime.getRuntime().availableProcessors());
+    }
 }

@@ -24,33 +24,33 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessTokens {
 
-  private final JwtEncoder encoder;
-  private final String kid;
-  private final String issuer;
-  private final SessionProperties properties;
+    private final JwtEncoder encoder;
+    private final String kid;
+    private final String issuer;
+    private final SessionProperties properties;
 
-  AccessTokens(SigningKeys keys, AuthProperties auth, SessionProperties properties) {
-    RSAKey current = keys.current();
-    this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(current)));
-    this.kid = current.getKeyID();
-    this.issuer = auth.issuer();
-    this.properties = properties;
-  }
+    AccessTokens(SigningKeys keys, AuthProperties auth, SessionProperties properties) {
+        RSAKey current = keys.current();
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(current)));
+        this.kid = current.getKeyID();
+        this.issuer = auth.issuer();
+        this.properties = properties;
+    }
 
-  String issue(Account account, UUID sessionId, Instant now) {
-    JwtClaimsSet claims =
-        JwtClaimsSet.builder()
-            .issuer(issuer)
-            .subject(account.id().toString())
-            .id(UUID.randomUUID().toString())
-            .issuedAt(now)
-            .expiresAt(now.plus(properties.accessTokenTtl()))
-            .claim("sid", sessionId.toString())
-            .claim("preferred_username", account.username())
-            .claim("email", account.email())
-            .claim("email_verified", account.emailVerified())
-            .build();
-    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
-    return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-  }
+    String issue(Account account, UUID sessionId, Instant now) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(account.id().toString())
+                .id(UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .claim("sid", sessionId.toString())
+                .claim("preferred_username", account.username())
+                .claim("email", account.email())
+                .claim("email_verified", account.emailVerified())
+                .build();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
 }

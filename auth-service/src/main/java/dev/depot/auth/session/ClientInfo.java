@@ -10,15 +10,13 @@ import org.springframework.http.HttpHeaders;
  */
 record ClientInfo(String address, String userAgent) {
 
-  private static final int MAX_USER_AGENT = 512;
+    private static final int MAX_USER_AGENT = 512;
 
-  static ClientInfo of(HttpServletRequest request) {
-    String address = request.getHeader(GatewayContract.CLIENT_ADDRESS_HEADER);
-    String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-    return new ClientInfo(
-        address == null || address.isBlank() ? request.getRemoteAddr() : address,
-        userAgent == null
-            ? null
-            : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT)));
-  }
+    static ClientInfo of(HttpServletRequest request) {
+        String address = request.getHeader(GatewayContract.CLIENT_ADDRESS_HEADER);
+        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+        return new ClientInfo(
+                address == null || address.isBlank() ? request.getRemoteAddr() : address,
+                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT)));
+    }
 }

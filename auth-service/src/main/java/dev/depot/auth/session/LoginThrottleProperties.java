@@ -10,6 +10,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.auth.login-throttle")
 @Validated
 public record LoginThrottleProperties(
-    @DefaultValue("5") @Positive int failuresPerAccount,
-    @DefaultValue("30") @Positive int failuresPerAddress,
-    @DefaultValue("15m") Duration window) {}
+        @DefaultValue("5") @Positive int failuresPerAccount,
+        @DefaultValue("30") @Positive int failuresPerAddress,
+        @DefaultValue("15m") Duration window) {}

@@ -14,19 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RevokedSessions {
 
-  private final EndedSessions ended;
-  private final SessionProperties properties;
-  private final Clock clock;
+    private final EndedSessions ended;
+    private final SessionProperties properties;
+    private final Clock clock;
 
-  RevokedSessions(EndedSessions ended, SessionProperties properties, Clock clock) {
-    this.ended = ended;
-    this.properties = properties;
-    this.clock = clock;
-  }
+    RevokedSessions(EndedSessions ended, SessionProperties properties, Clock clock) {
+        this.ended = ended;
+        this.properties = properties;
+        this.clock = clock;
+    }
 
-  void revoke(Collection<UUID> sessionIds) {
-    ended.end(
-        sessionIds.stream().map(UUID::toString).toList(),
-        clock.instant().plus(properties.accessTokenTtl()).plusSeconds(60));
-  }
+    void revoke(Collection<UUID> sessionIds) {
+        ended.end(
+                sessionIds.stream().map(UUID::toString).toList(),
+                clock.instant().plus(properties.accessTokenTtl()).plusSeconds(60));
+    }
 }

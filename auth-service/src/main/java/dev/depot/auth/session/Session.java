@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A live session as its owner sees it. */
-record Session(
-    UUID id, String userAgent, String ipAddress, Instant createdAt, Instant lastUsedAt) {}
+record Session(UUID id, String userAgent, String ipAddress, Instant createdAt, Instant lastUsedAt) {}

@@ -45,188 +45,177 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sessions")
 class SessionController {
 
-  private static final String COOKIE_MODE =
-      "`cookie`: the refresh token travels in an HttpOnly"
-          + " cookie of the refresh and logout paths instead of the body (the dashboard's origins"
-          + " only)";
+    private static final String COOKIE_MODE = "`cookie`: the refresh token travels in an HttpOnly"
+            + " cookie of the refresh and logout paths instead of the body (the dashboard's origins"
+            + " only)";
 
-  record LoginRequest(
-      @Schema(description = "The username or the email address") @NotBlank @Size(max = 254)
-          String login,
-      @NotBlank @Size(max = 256) String password) {}
+    record LoginRequest(
+            @Schema(description = "The username or the email address") @NotBlank @Size(max = 254)
+            String login,
 
-  record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
+            @NotBlank @Size(max = 256) String password) {}
 
-  record SessionResponse(
-      UUID id,
-      @Nullable String userAgent,
-      String ipAddress,
-      Instant createdAt,
-      Instant lastUsedAt,
-      @Schema(description = "Whether this is the session of the token that asked")
-          boolean current) {}
+    record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
-  private final SessionService sessions;
-  private final SessionCookie cookie;
+    record SessionResponse(
+            UUID id,
+            @Nullable String userAgent,
+            String ipAddress,
+            Instant createdAt,
+            Instant lastUsedAt,
 
-  SessionController(SessionService sessions, SessionCookie cookie) {
-    this.sessions = sessions;
-    this.cookie = cookie;
-  }
+            @Schema(description = "Whether this is the session of the token that asked")
+            boolean current) {}
 
-  @PostMapping("/login")
-  @Operation(
-      operationId = "login",
-      summary = "Sign in: open a session",
-      parameters =
-          @Parameter(
-              in = ParameterIn.HEADER,
-              name = SessionCookie.HEADER,
-              description = COOKIE_MODE,
-              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
-  @Refusals({"INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "ORIGIN_NOT_ALLOWED"})
-  ResponseEntity<Tokens> login(
-      @Valid @RequestBody LoginRequest body,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    boolean inCookie = cookie.requested(request);
-    Tokens tokens = sessions.login(body.login(), body.password(), ClientInfo.of(request));
-    return answer(tokens, inCookie, response);
-  }
+    private final SessionService sessions;
+    private final SessionCookie cookie;
 
-  /**
-   * An API client sends its refresh token in the body; a browser that asks for the cookie sends it
-   * there, and only there.
-   */
-  @PostMapping("/refresh")
-  @Operation(
-      operationId = "refresh",
-      summary =
-          "Trade the refresh token for new tokens (the old"
-              + " one is spent; presenting it again ends the session)",
-      parameters =
-          @Parameter(
-              in = ParameterIn.HEADER,
-              name = SessionCookie.HEADER,
-              description = COOKIE_MODE,
-              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
-  @Refusals({"REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
-  ResponseEntity<Tokens> refresh(
-      @Valid @RequestBody(required = false) RefreshRequest body,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    if (!cookie.requested(request)) {
-      if (body == null) {
-        throw new DepotException(
-            CommonProblem.MALFORMED_REQUEST,
-            "Send the refresh token as {\"refreshToken\": \"...\"}.");
-      }
-      return answer(sessions.refresh(body.refreshToken(), ClientInfo.of(request)), false, response);
+    SessionController(SessionService sessions, SessionCookie cookie) {
+        this.sessions = sessions;
+        this.cookie = cookie;
     }
-    if (body != null) {
-      throw new DepotException(
-          CommonProblem.MALFORMED_REQUEST,
-          "With "
-              + SessionCookie.HEADER
-              + ": "
-              + SessionCookie.HEADER_VALUE
-              + " the refresh token is the cookie's; send no body.");
-    }
-    String refreshToken = cookie.read(request).orElse(null);
-    if (refreshToken == null) {
-      cookie.clear(response);
-      throw new DepotException(
-          AuthProblem.REFRESH_TOKEN_INVALID,
-          "No session cookie came with the request: sign in again.");
-    }
-    try {
-      return answer(sessions.refresh(refreshToken, ClientInfo.of(request)), true, response);
-    } catch (DepotException e) {
-      cookie.clear(response);
-      throw e;
-    }
-  }
 
-  /**
-   * Ends the session of the access token, and with {@code X-Depot-Session: cookie} the one of the
-   * session cookie, which is then cleared. Either is enough.
-   */
-  @PostMapping("/logout")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(
-      operationId = "logout",
-      summary = "Sign out: end the session of the access token" + " and/or of the session cookie",
-      security = @SecurityRequirement(name = "bearer"),
-      parameters =
-          @Parameter(
-              in = ParameterIn.HEADER,
-              name = SessionCookie.HEADER,
-              description = COOKIE_MODE,
-              schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
-  @Refusals({"UNAUTHENTICATED", "REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
-  void logout(
-      @AuthenticationPrincipal Jwt jwt, HttpServletRequest request, HttpServletResponse response) {
-    boolean inCookie = cookie.requested(request);
-    String refreshToken = inCookie ? cookie.read(request).orElse(null) : null;
-    if (inCookie) {
-      cookie.clear(response);
+    @PostMapping("/login")
+    @Operation(
+            operationId = "login",
+            summary = "Sign in: open a session",
+            parameters =
+                    @Parameter(
+                            in = ParameterIn.HEADER,
+                            name = SessionCookie.HEADER,
+                            description = COOKIE_MODE,
+                            schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+    @Refusals({"INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "ORIGIN_NOT_ALLOWED"})
+    ResponseEntity<Tokens> login(
+            @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+        boolean inCookie = cookie.requested(request);
+        Tokens tokens = sessions.login(body.login(), body.password(), ClientInfo.of(request));
+        return answer(tokens, inCookie, response);
     }
-    if (jwt == null && refreshToken == null) {
-      throw inCookie
-          ? new DepotException(
-              AuthProblem.REFRESH_TOKEN_INVALID, "No session cookie came with the request.")
-          : new DepotException(CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
-    }
-    if (jwt != null) {
-      Caller caller = Caller.of(jwt);
-      sessions.logout(caller.userId(), caller.sessionId());
-    }
-    if (refreshToken != null) {
-      sessions.logout(refreshToken);
-    }
-  }
 
-  @PostMapping("/logout-all")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(operationId = "logoutAll", summary = "End every session of the account")
-  void logoutAll(@AuthenticationPrincipal Jwt jwt) {
-    sessions.endAll(Caller.of(jwt).userId(), null);
-  }
-
-  @GetMapping("/sessions")
-  @Operation(
-      operationId = "listSessions",
-      summary = "The account's live sessions, most recently used first")
-  List<SessionResponse> list(@AuthenticationPrincipal Jwt jwt) {
-    Caller caller = Caller.of(jwt);
-    return sessions.list(caller.userId()).stream()
-        .map(
-            s ->
-                new SessionResponse(
-                    s.id(),
-                    s.userAgent(),
-                    s.ipAddress(),
-                    s.createdAt(),
-                    s.lastUsedAt(),
-                    s.id().equals(caller.sessionId())))
-        .toList();
-  }
-
-  @DeleteMapping("/sessions/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(operationId = "endSession", summary = "End one of the account's sessions")
-  @Refusals({"MALFORMED_REQUEST", "SESSION_NOT_FOUND"})
-  void end(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-    sessions.end(Caller.of(jwt).userId(), id);
-  }
-
-  private ResponseEntity<Tokens> answer(
-      Tokens tokens, boolean inCookie, HttpServletResponse response) {
-    if (inCookie) {
-      cookie.write(response, tokens.refreshToken(), Duration.ofSeconds(tokens.refreshExpiresIn()));
+    /**
+     * An API client sends its refresh token in the body; a browser that asks for the cookie sends it
+     * there, and only there.
+     */
+    @PostMapping("/refresh")
+    @Operation(
+            operationId = "refresh",
+            summary = "Trade the refresh token for new tokens (the old"
+                    + " one is spent; presenting it again ends the session)",
+            parameters =
+                    @Parameter(
+                            in = ParameterIn.HEADER,
+                            name = SessionCookie.HEADER,
+                            description = COOKIE_MODE,
+                            schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+    @Refusals({"REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
+    ResponseEntity<Tokens> refresh(
+            @Valid @RequestBody(required = false) RefreshRequest body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!cookie.requested(request)) {
+            if (body == null) {
+                throw new DepotException(
+                        CommonProblem.MALFORMED_REQUEST, "Send the refresh token as {\"refreshToken\": \"...\"}.");
+            }
+            return answer(sessions.refresh(body.refreshToken(), ClientInfo.of(request)), false, response);
+        }
+        if (body != null) {
+            throw new DepotException(
+                    CommonProblem.MALFORMED_REQUEST,
+                    "With "
+                            + SessionCookie.HEADER
+                            + ": "
+                            + SessionCookie.HEADER_VALUE
+                            + " the refresh token is the cookie's; send no body.");
+        }
+        String refreshToken = cookie.read(request).orElse(null);
+        if (refreshToken == null) {
+            cookie.clear(response);
+            throw new DepotException(
+                    AuthProblem.REFRESH_TOKEN_INVALID, "No session cookie came with the request: sign in again.");
+        }
+        try {
+            return answer(sessions.refresh(refreshToken, ClientInfo.of(request)), true, response);
+        } catch (DepotException e) {
+            cookie.clear(response);
+            throw e;
+        }
     }
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .body(inCookie ? tokens.withoutRefreshToken() : tokens);
-  }
+
+    /**
+     * Ends the session of the access token, and with {@code X-Depot-Session: cookie} the one of the
+     * session cookie, which is then cleared. Either is enough.
+     */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "logout",
+            summary = "Sign out: end the session of the access token" + " and/or of the session cookie",
+            security = @SecurityRequirement(name = "bearer"),
+            parameters =
+                    @Parameter(
+                            in = ParameterIn.HEADER,
+                            name = SessionCookie.HEADER,
+                            description = COOKIE_MODE,
+                            schema = @Schema(allowableValues = SessionCookie.HEADER_VALUE)))
+    @Refusals({"UNAUTHENTICATED", "REFRESH_TOKEN_INVALID", "ORIGIN_NOT_ALLOWED"})
+    void logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request, HttpServletResponse response) {
+        boolean inCookie = cookie.requested(request);
+        String refreshToken = inCookie ? cookie.read(request).orElse(null) : null;
+        if (inCookie) {
+            cookie.clear(response);
+        }
+        if (jwt == null && refreshToken == null) {
+            throw inCookie
+                    ? new DepotException(AuthProblem.REFRESH_TOKEN_INVALID, "No session cookie came with the request.")
+                    : new DepotException(CommonProblem.UNAUTHENTICATED, "A valid access token is required.");
+        }
+        if (jwt != null) {
+            Caller caller = Caller.of(jwt);
+            sessions.logout(caller.userId(), caller.sessionId());
+        }
+        if (refreshToken != null) {
+            sessions.logout(refreshToken);
+        }
+    }
+
+    @PostMapping("/logout-all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "logoutAll", summary = "End every session of the account")
+    void logoutAll(@AuthenticationPrincipal Jwt jwt) {
+        sessions.endAll(Caller.of(jwt).userId(), null);
+    }
+
+    @GetMapping("/sessions")
+    @Operation(operationId = "listSessions", summary = "The account's live sessions, most recently used first")
+    List<SessionResponse> list(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return sessions.list(caller.userId()).stream()
+                .map(s -> new SessionResponse(
+                        s.id(),
+                        s.userAgent(),
+                        s.ipAddress(),
+                        s.createdAt(),
+                        s.lastUsedAt(),
+                        s.id().equals(caller.sessionId())))
+                .toList();
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "endSession", summary = "End one of the account's sessions")
+    @Refusals({"MALFORMED_REQUEST", "SESSION_NOT_FOUND"})
+    void end(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        sessions.end(Caller.of(jwt).userId(), id);
+    }
+
+    private ResponseEntity<Tokens> answer(Tokens tokens, boolean inCookie, HttpServletResponse response) {
+        if (inCookie) {
+            cookie.write(response, tokens.refreshToken(), Duration.ofSeconds(tokens.refreshExpiresIn()));
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(inCookie ? tokens.withoutRefreshToken() : tokens);
+    }
 }

@@ -17,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.auth.session-cookie")
 @Validated
 public record SessionCookieProperties(
-    @DefaultValue("depot_refresh") @NotBlank String name,
-    @DefaultValue("http://localhost:3000") @NotEmpty List<String> origins) {}
+        @DefaultValue("depot_refresh") @NotBlank String name,
+        @DefaultValue("http://localhost:3000") @NotEmpty List<String> origins) {}

@@ -13,4 +13,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.auth.sessions")
 @Validated
 public record SessionProperties(
-    @DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl) {}
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl) {}

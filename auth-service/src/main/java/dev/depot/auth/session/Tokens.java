@@ -10,19 +10,25 @@ import org.jspecify.annotations.Nullable;
  * left out of the body when it travels in the session cookie.
  */
 record Tokens(
-    @Schema(description = "A JWT to send as `Authorization: Bearer ...` to every service")
+        @Schema(description = "A JWT to send as `Authorization: Bearer ...` to every service")
         String accessToken,
-    @Schema(description = "Always `Bearer`") String tokenType,
-    @Schema(description = "Seconds the access token is valid for") long expiresIn,
-    @Schema(
-            description =
-                "Trades for new tokens once; absent when it travels in the session" + " cookie")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Nullable String refreshToken,
-    @Schema(description = "Seconds the refresh token is valid for") long refreshExpiresIn,
-    UUID sessionId) {
 
-  Tokens withoutRefreshToken() {
-    return new Tokens(accessToken, tokenType, expiresIn, null, refreshExpiresIn, sessionId);
-  }
+        @Schema(description = "Always `Bearer`") String tokenType,
+
+        @Schema(description = "Seconds the access token is valid for")
+        long expiresIn,
+
+        @Schema(description = "Trades for new tokens once; absent when it travels in the session" + " cookie")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
+        String refreshToken,
+
+        @Schema(description = "Seconds the refresh token is valid for")
+        long refreshExpiresIn,
+
+        UUID sessionId) {
+
+    Tokens withoutRefreshToken() {
+        return new Tokens(accessToken, tokenType, expiresIn, null, refreshExpiresIn, sessionId);
+    }
 }

@@ -17,13 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @MockitoBean(types = SigningKeys.class)
 class JwksControllerTest {
 
-  private static final String JWKS = "/api/auth/.well-known/jwks.json";
+    private static final String JWKS = "/api/auth/.well-known/jwks.json";
 
-  @Autowired MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
-  @Test
-  void anotherMethodOrMediaTypeIsRefused() throws Exception {
-    assertProblem(mvc, post(JWKS), 405, "METHOD_NOT_ALLOWED");
-    assertProblem(mvc, get(JWKS).header("Accept", "text/html"), 406, "NOT_ACCEPTABLE");
-  }
+    @Test
+    void anotherMethodOrMediaTypeIsRefused() throws Exception {
+        assertProblem(mvc, post(JWKS), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(mvc, get(JWKS).header("Accept", "text/html"), 406, "NOT_ACCEPTABLE");
+    }
 }

@@ -61,336 +61,320 @@ import org.springframework.stereotype.Component;
 @Component
 class ByteSender {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ByteSender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ByteSender.class);
 
-  /** The first window, before the client's pace is known. */
-  private static final int FIRST_WINDOW = 16 * 1024;
+    /** The first window, before the client's pace is known. */
+    private static final int FIRST_WINDOW = 16 * 1024;
 
-  private static final int MIN_WINDOW = 8 * 1024;
-  private static final int MAX_WINDOW = 2 * 1024 * 1024;
-  private static final int READ_AHEAD_FROM = 256 * 1024;
+    private static final int MIN_WINDOW = 8 * 1024;
+    private static final int MAX_WINDOW = 2 * 1024 * 1024;
+    private static final int READ_AHEAD_FROM = 256 * 1024;
 
-  /** A write quicker than this only filled socket buffers. */
-  private static final long TOO_QUICK_TO_TELL_NANOS = 1_000_000;
+    /** A write quicker than this only filled socket buffers. */
+    private static final long TOO_QUICK_TO_TELL_NANOS = 1_000_000;
 
-  /** A window is about this long at the client's pace. */
-  private static final long WINDOW_SECONDS = 2;
+    /** A window is about this long at the client's pace. */
+    private static final long WINDOW_SECONDS = 2;
 
-  private static final int PROVEN_BYTES = 8 * 1024 * 1024;
-  private static final long FAST_BYTES_PER_SECOND = 2L * 1024 * 1024;
-  private static final int LAP_BYTES = 4 * 1024 * 1024;
-  private static final int STREAMS = 32;
-  private static final int STREAM_BUFFER = 1024 * 1024;
-  private static final byte[] CRLF = {'\r', '\n'};
+    private static final int PROVEN_BYTES = 8 * 1024 * 1024;
+    private static final long FAST_BYTES_PER_SECOND = 2L * 1024 * 1024;
+    private static final int LAP_BYTES = 4 * 1024 * 1024;
+    private static final int STREAMS = 32;
+    private static final int STREAM_BUFFER = 1024 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
 
-  /** A client that went away mid-body; not an error of ours. */
-  static final class ClientGoneException extends RuntimeException {
-    ClientGoneException(IOException cause) {
-      super(cause.getMessage(), cause, false, false);
-    }
-  }
-
-  private final ObjectStore store;
-
-  /** Reads the next window while the current one is written. */
-  private final ExecutorService ahead = Executors.newVirtualThreadPerTaskExecutor();
-
-  private final WindowBudget budget =
-      new WindowBudget(Runtime.getRuntime().maxMemory() / 4, MIN_WINDOW);
-  private final Semaphore streams = new Semaphore(STREAMS);
-
-  /** The direct buffers of streams, made as streams first need them and kept for the next. */
-  private final Queue<ByteBuffer> streamBuffers = new ArrayBlockingQueue<>(STREAMS);
-
-  private final Counter sent;
-  private final Counter aborted;
-  private final Counter streamed;
-
-  ByteSender(ObjectStore store, MeterRegistry meters) {
-    this.store = store;
-    Gauge.builder("depot.download.window.free", budget, WindowBudget::free)
-        .description("Bytes the download windows may still take")
-        .baseUnit("bytes")
-        .register(meters);
-    Gauge.builder("depot.download.streams", streams, s -> STREAMS - s.availablePermits())
-        .description("Downloads sent from one storage stream")
-        .register(meters);
-    this.sent =
-        Counter.builder("depot.download.bytes")
-            .description("Bytes sent to clients")
-            .baseUnit("bytes")
-            .register(meters);
-    this.aborted =
-        Counter.builder("depot.download.aborted")
-            .description("Downloads the client broke off")
-            .register(meters);
-    this.streamed =
-        Counter.builder("depot.download.streamed")
-            .description("Storage streams opened for clients proven fast")
-            .register(meters);
-  }
-
-  /**
-   * Sends one range of the object: windows, and one stream while the client proves fast. A client
-   * {@code provenBefore} (on the same connection) is streamed from the first byte. Answers whether
-   * the client was fast at the end, for the connection's next request.
-   */
-  boolean send(String key, ByteRange range, ServletOutputStream out, boolean provenBefore) {
-    try (WindowBudget.Lease held = budget.lease()) {
-      Transfer transfer =
-          new Transfer(key, range.first(), range.last() + 1, out, held, provenBefore);
-      try {
-        while (transfer.position < transfer.end) {
-          if (transfer.fast && transfer.takeStream() || transfer.windowsUntilProvenFast()) {
-            transfer.streamWhileFast();
-            transfer.releaseStream();
-          }
+    /** A client that went away mid-body; not an error of ours. */
+    static final class ClientGoneException extends RuntimeException {
+        ClientGoneException(IOException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
-      } finally {
-        transfer.releaseStream();
-      }
-      return transfer.fast;
     }
-  }
 
-  /** One range on its way to one client. Not shared between threads. */
-  private final class Transfer {
+    private final ObjectStore store;
 
-    private final String key;
-    private final long end;
-    private final ServletOutputStream out;
-    private final WindowBudget.Lease held;
-    private long position;
+    /** Reads the next window while the current one is written. */
+    private final ExecutorService ahead = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** Whether the client has shown the fast pace, and not fallen below it since. */
-    private boolean fast;
+    private final WindowBudget budget = new WindowBudget(Runtime.getRuntime().maxMemory() / 4, MIN_WINDOW);
+    private final Semaphore streams = new Semaphore(STREAMS);
 
-    private boolean streaming;
+    /** The direct buffers of streams, made as streams first need them and kept for the next. */
+    private final Queue<ByteBuffer> streamBuffers = new ArrayBlockingQueue<>(STREAMS);
 
-    Transfer(
-        String key,
-        long position,
-        long end,
-        ServletOutputStream out,
-        WindowBudget.Lease held,
-        boolean fast) {
-      this.key = key;
-      this.position = position;
-      this.end = end;
-      this.out = out;
-      this.held = held;
-      this.fast = fast;
+    private final Counter sent;
+    private final Counter aborted;
+    private final Counter streamed;
+
+    ByteSender(ObjectStore store, MeterRegistry meters) {
+        this.store = store;
+        Gauge.builder("depot.download.window.free", budget, WindowBudget::free)
+                .description("Bytes the download windows may still take")
+                .baseUnit("bytes")
+                .register(meters);
+        Gauge.builder("depot.download.streams", streams, s -> STREAMS - s.availablePermits())
+                .description("Downloads sent from one storage stream")
+                .register(meters);
+        this.sent = Counter.builder("depot.download.bytes")
+                .description("Bytes sent to clients")
+                .baseUnit("bytes")
+                .register(meters);
+        this.aborted = Counter.builder("depot.download.aborted")
+                .description("Downloads the client broke off")
+                .register(meters);
+        this.streamed = Counter.builder("depot.download.streamed")
+                .description("Storage streams opened for clients proven fast")
+                .register(meters);
     }
 
     /**
-     * Sends windows, each next one read while the current one is written, until the range is sent
-     * (false) or the client has proven fast and a stream is free (true: the caller streams and then
-     * {@linkplain #releaseStream() releases} it).
+     * Sends one range of the object: windows, and one stream while the client proves fast. A client
+     * {@code provenBefore} (on the same connection) is streamed from the first byte. Answers whether
+     * the client was fast at the end, for the connection's next request.
      */
-    boolean windowsUntilProvenFast() {
-      long started = System.nanoTime();
-      long taken = 0;
-      byte[] current = read(key, position, held.take((int) Math.min(FIRST_WINDOW, end - position)));
-      position += current.length;
-      int lastLength = 0;
-      long lastTook = 0;
-      while (true) {
-        Future<byte[]> next = null;
-        if (position < end && lastTook > 0) {
-          fast = provenFast(taken, System.nanoTime() - started);
-          if (fast) {
-            takeStream();
-          }
-          int size = windowAfter(lastLength, lastTook, end - position);
-          if (!streaming && size >= READ_AHEAD_FROM && held.tryTake(size)) {
-            next = readAhead(key, position, size);
-            position += size;
-          }
+    boolean send(String key, ByteRange range, ServletOutputStream out, boolean provenBefore) {
+        try (WindowBudget.Lease held = budget.lease()) {
+            Transfer transfer = new Transfer(key, range.first(), range.last() + 1, out, held, provenBefore);
+            try {
+                while (transfer.position < transfer.end) {
+                    if (transfer.fast && transfer.takeStream() || transfer.windowsUntilProvenFast()) {
+                        transfer.streamWhileFast();
+                        transfer.releaseStream();
+                    }
+                }
+            } finally {
+                transfer.releaseStream();
+            }
+            return transfer.fast;
         }
-        lastTook = timedWrite(out, current, next);
-        held.give(current.length);
-        lastLength = current.length;
-        taken += current.length;
-        if (streaming) {
-          return true;
-        } else if (next != null) {
-          current = await(next);
-        } else if (position == end) {
-          return false;
-        } else {
-          current =
-              read(key, position, held.take(windowAfter(lastLength, lastTook, end - position)));
-          position += current.length;
-        }
-      }
     }
 
-    boolean takeStream() {
-      streaming = streams.tryAcquire();
-      return streaming;
+    /** One range on its way to one client. Not shared between threads. */
+    private final class Transfer {
+
+        private final String key;
+        private final long end;
+        private final ServletOutputStream out;
+        private final WindowBudget.Lease held;
+        private long position;
+
+        /** Whether the client has shown the fast pace, and not fallen below it since. */
+        private boolean fast;
+
+        private boolean streaming;
+
+        Transfer(String key, long position, long end, ServletOutputStream out, WindowBudget.Lease held, boolean fast) {
+            this.key = key;
+            this.position = position;
+            this.end = end;
+            this.out = out;
+            this.held = held;
+            this.fast = fast;
+        }
+
+        /**
+         * Sends windows, each next one read while the current one is written, until the range is sent
+         * (false) or the client has proven fast and a stream is free (true: the caller streams and then
+         * {@linkplain #releaseStream() releases} it).
+         */
+        boolean windowsUntilProvenFast() {
+            long started = System.nanoTime();
+            long taken = 0;
+            byte[] current = read(key, position, held.take((int) Math.min(FIRST_WINDOW, end - position)));
+            position += current.length;
+            int lastLength = 0;
+            long lastTook = 0;
+            while (true) {
+                Future<byte[]> next = null;
+                if (position < end && lastTook > 0) {
+                    fast = provenFast(taken, System.nanoTime() - started);
+                    if (fast) {
+                        takeStream();
+                    }
+                    int size = windowAfter(lastLength, lastTook, end - position);
+                    if (!streaming && size >= READ_AHEAD_FROM && held.tryTake(size)) {
+                        next = readAhead(key, position, size);
+                        position += size;
+                    }
+                }
+                lastTook = timedWrite(out, current, next);
+                held.give(current.length);
+                lastLength = current.length;
+                taken += current.length;
+                if (streaming) {
+                    return true;
+                } else if (next != null) {
+                    current = await(next);
+                } else if (position == end) {
+                    return false;
+                } else {
+                    current = read(key, position, held.take(windowAfter(lastLength, lastTook, end - position)));
+                    position += current.length;
+                }
+            }
+        }
+
+        boolean takeStream() {
+            streaming = streams.tryAcquire();
+            return streaming;
+        }
+
+        void releaseStream() {
+            if (streaming) {
+                streaming = false;
+                streams.release();
+            }
+        }
+
+        /**
+         * Copies from one storage stream until the range is sent or a lap falls below the fast pace; a
+         * broken storage stream also ends it. Windows go on from where it ended.
+         */
+        void streamWhileFast() {
+            ByteBuffer buffer = streamBuffers.poll();
+            if (buffer == null) {
+                buffer = ByteBuffer.allocateDirect(STREAM_BUFFER);
+            }
+            streamed.increment();
+            try (ReadableByteChannel in = store.stream(key, position, end - position)) {
+                long lapStarted = System.nanoTime();
+                long lap = 0;
+                while (position < end) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+                    while (buffer.hasRemaining()) {
+                        if (in.read(buffer) < 0) {
+                            throw new IOException(key + " ended at " + (position + buffer.position()));
+                        }
+                    }
+                    int length = buffer.flip().remaining();
+                    write(out, buffer);
+                    position += length;
+                    lap += length;
+                    if (lap >= LAP_BYTES) {
+                        long now = System.nanoTime();
+                        if (!fastPace(lap, now - lapStarted)) {
+                            fast = false;
+                            return;
+                        }
+                        lap = 0;
+                        lapStarted = now;
+                    }
+                }
+            } catch (IOException e) {
+                fast = false;
+                LOG.debug("storage stream of {} broke at {}, windows go on: {}", key, position, e.toString());
+            } finally {
+                streamBuffers.offer(buffer);
+            }
+        }
     }
 
-    void releaseStream() {
-      if (streaming) {
-        streaming = false;
-        streams.release();
-      }
+    /** At least {@link #PROVEN_BYTES} taken at the fast pace or better. */
+    static boolean provenFast(long bytes, long tookNanos) {
+        return bytes >= PROVEN_BYTES && fastPace(bytes, tookNanos);
+    }
+
+    /** {@link #FAST_BYTES_PER_SECOND} or more. */
+    static boolean fastPace(long bytes, long tookNanos) {
+        return bytes * 1_000_000_000L >= FAST_BYTES_PER_SECOND * tookNanos;
     }
 
     /**
-     * Copies from one storage stream until the range is sent or a lap falls below the fast pace; a
-     * broken storage stream also ends it. Windows go on from where it ended.
+     * About {@link #WINDOW_SECONDS} at the pace the client took {@code length} bytes; four times
+     * {@code length} when the write was too quick to tell the pace.
      */
-    void streamWhileFast() {
-      ByteBuffer buffer = streamBuffers.poll();
-      if (buffer == null) {
-        buffer = ByteBuffer.allocateDirect(STREAM_BUFFER);
-      }
-      streamed.increment();
-      try (ReadableByteChannel in = store.stream(key, position, end - position)) {
-        long lapStarted = System.nanoTime();
-        long lap = 0;
-        while (position < end) {
-          buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-          while (buffer.hasRemaining()) {
-            if (in.read(buffer) < 0) {
-              throw new IOException(key + " ended at " + (position + buffer.position()));
+    static int windowAfter(int length, long tookNanos, long left) {
+        long size = tookNanos < TOO_QUICK_TO_TELL_NANOS
+                ? 4L * length
+                : length * WINDOW_SECONDS * 1_000_000_000L / tookNanos;
+        return (int) Math.min(left, Math.clamp(size, MIN_WINDOW, MAX_WINDOW));
+    }
+
+    private Future<byte[]> readAhead(String key, long position, int length) {
+        return ahead.submit(() -> read(key, position, length));
+    }
+
+    /** Reads {@code length} bytes whole; the storage connection is free again on return. */
+    private byte[] read(String key, long position, int length) {
+        byte[] window = new byte[length];
+        try (InputStream in = store.read(key, position, length)) {
+            if (in.readNBytes(window, 0, length) < length) {
+                throw new IllegalStateException(key + " ended before " + (position + length));
             }
-          }
-          int length = buffer.flip().remaining();
-          write(out, buffer);
-          position += length;
-          lap += length;
-          if (lap >= LAP_BYTES) {
-            long now = System.nanoTime();
-            if (!fastPace(lap, now - lapStarted)) {
-              fast = false;
-              return;
-            }
-            lap = 0;
-            lapStarted = now;
-          }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key, e);
         }
-      } catch (IOException e) {
-        fast = false;
-        LOG.debug(
-            "storage stream of {} broke at {}, windows go on: {}", key, position, e.toString());
-      } finally {
-        streamBuffers.offer(buffer);
-      }
+        return window;
     }
-  }
 
-  /** At least {@link #PROVEN_BYTES} taken at the fast pace or better. */
-  static boolean provenFast(long bytes, long tookNanos) {
-    return bytes >= PROVEN_BYTES && fastPace(bytes, tookNanos);
-  }
-
-  /** {@link #FAST_BYTES_PER_SECOND} or more. */
-  static boolean fastPace(long bytes, long tookNanos) {
-    return bytes * 1_000_000_000L >= FAST_BYTES_PER_SECOND * tookNanos;
-  }
-
-  /**
-   * About {@link #WINDOW_SECONDS} at the pace the client took {@code length} bytes; four times
-   * {@code length} when the write was too quick to tell the pace.
-   */
-  static int windowAfter(int length, long tookNanos, long left) {
-    long size =
-        tookNanos < TOO_QUICK_TO_TELL_NANOS
-            ? 4L * length
-            : length * WINDOW_SECONDS * 1_000_000_000L / tookNanos;
-    return (int) Math.min(left, Math.clamp(size, MIN_WINDOW, MAX_WINDOW));
-  }
-
-  private Future<byte[]> readAhead(String key, long position, int length) {
-    return ahead.submit(() -> read(key, position, length));
-  }
-
-  /** Reads {@code length} bytes whole; the storage connection is free again on return. */
-  private byte[] read(String key, long position, int length) {
-    byte[] window = new byte[length];
-    try (InputStream in = store.read(key, position, length)) {
-      if (in.readNBytes(window, 0, length) < length) {
-        throw new IllegalStateException(key + " ended before " + (position + length));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + key, e);
+    /** Writes a window; the nanoseconds the client took. A read ahead is dropped if it goes away. */
+    private long timedWrite(ServletOutputStream out, byte[] window, Future<byte[]> ahead) {
+        long started = System.nanoTime();
+        try {
+            write(out, window);
+        } catch (ClientGoneException e) {
+            if (ahead != null) {
+                ahead.cancel(true);
+            }
+            throw e;
+        }
+        return System.nanoTime() - started;
     }
-    return window;
-  }
 
-  /** Writes a window; the nanoseconds the client took. A read ahead is dropped if it goes away. */
-  private long timedWrite(ServletOutputStream out, byte[] window, Future<byte[]> ahead) {
-    long started = System.nanoTime();
-    try {
-      write(out, window);
-    } catch (ClientGoneException e) {
-      if (ahead != null) {
-        ahead.cancel(true);
-      }
-      throw e;
+    private static byte[] await(Future<byte[]> window) {
+        try {
+            return window.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading ahead", e);
+        }
     }
-    return System.nanoTime() - started;
-  }
 
-  private static byte[] await(Future<byte[]> window) {
-    try {
-      return window.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause
-          ? cause
-          : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading ahead", e);
+    @PreDestroy
+    void stop() {
+        ahead.shutdownNow();
     }
-  }
 
-  @PreDestroy
-  void stop() {
-    ahead.shutdownNow();
-  }
+    /** The parts of a {@code multipart/byteranges} body, in order. */
+    record Part(ByteRange range, byte[] header) {}
 
-  /** The parts of a {@code multipart/byteranges} body, in order. */
-  record Part(ByteRange range, byte[] header) {}
-
-  /** Sends a {@code multipart/byteranges} body made of {@code parts} and a closing boundary. */
-  void sendParts(String key, List<Part> parts, byte[] closing, ServletOutputStream out) {
-    for (Part part : parts) {
-      write(out, part.header());
-      send(key, part.range(), out, false);
-      write(out, CRLF);
+    /** Sends a {@code multipart/byteranges} body made of {@code parts} and a closing boundary. */
+    void sendParts(String key, List<Part> parts, byte[] closing, ServletOutputStream out) {
+        for (Part part : parts) {
+            write(out, part.header());
+            send(key, part.range(), out, false);
+            write(out, CRLF);
+        }
+        write(out, closing);
     }
-    write(out, closing);
-  }
 
-  private void write(ServletOutputStream out, ByteBuffer bytes) {
-    int length = bytes.remaining();
-    try {
-      out.write(bytes);
-      sent.increment(length);
-    } catch (IOException e) {
-      throw clientGone(e);
+    private void write(ServletOutputStream out, ByteBuffer bytes) {
+        int length = bytes.remaining();
+        try {
+            out.write(bytes);
+            sent.increment(length);
+        } catch (IOException e) {
+            throw clientGone(e);
+        }
     }
-  }
 
-  private void write(ServletOutputStream out, byte[] bytes) {
-    try {
-      out.write(bytes);
-      sent.increment(bytes.length);
-    } catch (IOException e) {
-      throw clientGone(e);
+    private void write(ServletOutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+            sent.increment(bytes.length);
+        } catch (IOException e) {
+            throw clientGone(e);
+        }
     }
-  }
 
-  private ClientGoneException clientGone(IOException e) {
-    aborted.increment();
-    LOG.debug("client went away: {}", e.toString());
-    return new ClientGoneException(e);
-  }
+    private ClientGoneException clientGone(IOException e) {
+        aborted.increment();
+        LOG.debug("client went away: {}", e.toString());
+        return new ClientGoneException(e);
+    }
 
-  static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 }

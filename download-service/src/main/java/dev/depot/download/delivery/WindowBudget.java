@@ -13,66 +13,66 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WindowBudget {
 
-  private final AtomicLong free;
-  private final int smallest;
+    private final AtomicLong free;
+    private final int smallest;
 
-  WindowBudget(long bytes, int smallest) {
-    this.free = new AtomicLong(bytes);
-    this.smallest = smallest;
-  }
+    WindowBudget(long bytes, int smallest) {
+        this.free = new AtomicLong(bytes);
+        this.smallest = smallest;
+    }
 
-  /** The bytes free now; below zero while the smallest windows overdraw it. */
-  long free() {
-    return free.get();
-  }
+    /** The bytes free now; below zero while the smallest windows overdraw it. */
+    long free() {
+        return free.get();
+    }
 
-  /** What one download holds; close it when the download ends. */
-  Lease lease() {
-    return new Lease();
-  }
+    /** What one download holds; close it when the download ends. */
+    Lease lease() {
+        return new Lease();
+    }
 
-  /** The windows one download holds. Not shared between threads. */
-  final class Lease implements AutoCloseable {
+    /** The windows one download holds. Not shared between threads. */
+    final class Lease implements AutoCloseable {
 
-    private long held;
+        private long held;
 
-    /** Up to {@code wanted} bytes: what the budget has left, never less than the smallest. */
-    int take(int wanted) {
-      int least = Math.min(wanted, smallest);
-      while (true) {
-        long now = free.get();
-        int granted = (int) Math.max(least, Math.min(wanted, now));
-        if (free.compareAndSet(now, now - granted)) {
-          held += granted;
-          return granted;
+        /** Up to {@code wanted} bytes: what the budget has left, never less than the smallest. */
+        int take(int wanted) {
+            int least = Math.min(wanted, smallest);
+            while (true) {
+                long now = free.get();
+                int granted = (int) Math.max(least, Math.min(wanted, now));
+                if (free.compareAndSet(now, now - granted)) {
+                    held += granted;
+                    return granted;
+                }
+            }
         }
-      }
-    }
 
-    /** {@code size} bytes if the budget has them all, else nothing. */
-    boolean tryTake(int size) {
-      while (true) {
-        long now = free.get();
-        if (now < size) {
-          return false;
+        /** {@code size} bytes if the budget has them all, else nothing. */
+        boolean tryTake(int size) {
+            while (true) {
+                long now = free.get();
+                if (now < size) {
+                    return false;
+                }
+                if (free.compareAndSet(now, now - size)) {
+                    held += size;
+                    return true;
+                }
+            }
         }
-        if (free.compareAndSet(now, now - size)) {
-          held += size;
-          return true;
+
+        /** Gives back a window that has been written. */
+        void give(int size) {
+            held -= size;
+            free.addAndGet(size);
         }
-      }
-    }
 
-    /** Gives back a window that has been written. */
-    void give(int size) {
-      held -= size;
-      free.addAndGet(size);
+        @Override
+        public void close() {
+            free.addAndGet(held);
+            held = 0;
+        }
     }
-
-    @Override
-    public void close() {
-      free.addAndGet(held);
-      held = 0;
-    }
-  }
 }

@@ -12,24 +12,24 @@ import org.eclipse.jetty.server.ConnectionMetaData;
  */
 public final class KeptConnections {
 
-  private static final String FAST = KeptConnections.class.getName() + ".fast";
+    private static final String FAST = KeptConnections.class.getName() + ".fast";
 
-  private KeptConnections() {}
+    private KeptConnections() {}
 
-  public static boolean provenFast(HttpServletRequest request) {
-    return connection(request).getAttribute(FAST) != null;
-  }
-
-  public static void remember(HttpServletRequest request, boolean fast) {
-    ConnectionMetaData connection = connection(request);
-    if (fast) {
-      connection.setAttribute(FAST, Boolean.TRUE);
-    } else {
-      connection.removeAttribute(FAST);
+    public static boolean provenFast(HttpServletRequest request) {
+        return connection(request).getAttribute(FAST) != null;
     }
-  }
 
-  private static ConnectionMetaData connection(HttpServletRequest request) {
-    return ServletContextRequest.getServletContextRequest(request).getConnectionMetaData();
-  }
+    public static void remember(HttpServletRequest request, boolean fast) {
+        ConnectionMetaData connection = connection(request);
+        if (fast) {
+            connection.setAttribute(FAST, Boolean.TRUE);
+        } else {
+            connection.removeAttribute(FAST);
+        }
+    }
+
+    private static ConnectionMetaData connection(HttpServletRequest request) {
+        return ServletContextRequest.getServletContextRequest(request).getConnectionMetaData();
+    }
 }

@@ -20,28 +20,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ManySlowClients implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
 
-  private static final int ACCEPT_QUEUE = 4096;
-  private static final int PLATFORM_THREADS = 16;
+    private static final int ACCEPT_QUEUE = 4096;
+    private static final int PLATFORM_THREADS = 16;
 
-  @Override
-  public void customize(JettyServletWebServerFactory factory) {
-    QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS, 4);
-    pool.setName("jetty");
-    pool.setVirtualThreadsExecutor(
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
-    factory.setThreadPool(pool);
-    factory.addServerCustomizers(
-        server -> {
-          for (var connector : server.getConnectors()) {
-            if (connector instanceof ServerConnector serverConnector) {
-              serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+    @Override
+    public void customize(JettyServletWebServerFactory factory) {
+        QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS, 4);
+        pool.setName("jetty");
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("request-", 0).factory()));
+        factory.setThreadPool(pool);
+        factory.addServerCustomizers(server -> {
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector serverConnector) {
+                    serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
             }
-          }
         });
-  }
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
 }

@@ -22,56 +22,57 @@ import org.springframework.stereotype.Component;
 @Component
 class S3ObjectStore implements ObjectStore {
 
-  /** How long a presigned URL lives: it is used at once, by one request. */
-  private static final int URL_SECONDS = 60;
+    /** How long a presigned URL lives: it is used at once, by one request. */
+    private static final int URL_SECONDS = 60;
 
-  /** How long connecting, or one read, may wait for the store. */
-  private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(1);
+    /** How long connecting, or one read, may wait for the store. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(1);
 
-  private final MinioClient client;
-  private final String bucket;
-  private final boolean plainHttp;
+    private final MinioClient client;
+    private final String bucket;
+    private final boolean plainHttp;
 
-  S3ObjectStore(MinioClient client, S3Properties properties) {
-    this.client = client;
-    this.bucket = properties.bucket();
-    this.plainHttp = "http".equalsIgnoreCase(properties.endpoint().getScheme());
-  }
-
-  @Override
-  public InputStream read(String key, long offset, long length) {
-    try {
-      return client.getObject(
-          GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
-    } catch (ErrorResponseException e) {
-      if ("NoSuchKey".equals(e.errorResponse().code())) {
-        throw new ObjectMissingException(key);
-      }
-      throw new StorageUnavailableException("S3 refused to read " + key, e);
-    } catch (Exception e) {
-      throw new StorageUnavailableException("S3 read of " + key + " failed", e);
+    S3ObjectStore(MinioClient client, S3Properties properties) {
+        this.client = client;
+        this.bucket = properties.bucket();
+        this.plainHttp = "http".equalsIgnoreCase(properties.endpoint().getScheme());
     }
-  }
 
-  @Override
-  public ReadableByteChannel stream(String key, long offset, long length) throws IOException {
-    if (!plainHttp) {
-      return Channels.newChannel(read(key, offset, length));
+    @Override
+    public InputStream read(String key, long offset, long length) {
+        try {
+            return client.getObject(GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .offset(offset)
+                    .length(length)
+                    .build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new ObjectMissingException(key);
+            }
+            throw new StorageUnavailableException("S3 refused to read " + key, e);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("S3 read of " + key + " failed", e);
+        }
     }
-    URI url;
-    try {
-      url =
-          URI.create(
-              client.getPresignedObjectUrl(
-                  GetPresignedObjectUrlArgs.builder()
-                      .method(Http.Method.GET)
-                      .bucket(bucket)
-                      .object(key)
-                      .expiry(URL_SECONDS)
-                      .build()));
-    } catch (Exception e) {
-      throw new StorageUnavailableException("presigning a read of " + key + " failed", e);
+
+    @Override
+    public ReadableByteChannel stream(String key, long offset, long length) throws IOException {
+        if (!plainHttp) {
+            return Channels.newChannel(read(key, offset, length));
+        }
+        URI url;
+        try {
+            url = URI.create(client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Http.Method.GET)
+                    .bucket(bucket)
+                    .object(key)
+                    .expiry(URL_SECONDS)
+                    .build()));
+        } catch (Exception e) {
+            throw new StorageUnavailableException("presigning a read of " + key + " failed", e);
+        }
+        return RangeChannel.open(url, offset, length, STREAM_TIMEOUT);
     }
-    return RangeChannel.open(url, offset, length, STREAM_TIMEOUT);
-  }
 }

@@ -16,24 +16,22 @@ import reactor.core.publisher.Mono;
 @Component
 public class ClientAddressFilter implements GlobalFilter, Ordered {
 
-  private final ClientAddresses addresses;
+    private final ClientAddresses addresses;
 
-  public ClientAddressFilter(ClientAddresses addresses) {
-    this.addresses = addresses;
-  }
+    public ClientAddressFilter(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
 
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    String address = addresses.of(exchange);
-    return chain.filter(
-        exchange
-            .mutate()
-            .request(r -> r.headers(h -> h.set(GatewayContract.CLIENT_ADDRESS_HEADER, address)))
-            .build());
-  }
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String address = addresses.of(exchange);
+        return chain.filter(exchange.mutate()
+                .request(r -> r.headers(h -> h.set(GatewayContract.CLIENT_ADDRESS_HEADER, address)))
+                .build());
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 20;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
 }

@@ -43,164 +43,152 @@ import reactor.core.publisher.Mono;
  */
 public class RequestGuardFilter implements WebFilter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
 
-  /** Read once: a script made from a resource would check the jar for changes on every call. */
-  private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
+    /** Read once: a script made from a resource would check the jar for changes on every call. */
+    private static final RedisScript<List> SCRIPT = RedisScript.of(readScript(), List.class);
 
-  private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
-  private static final List<Long> ENDED = List.of(1L, 1L, 1L, 0L);
-  private static final List<Long> UNKNOWN = List.of(2L, 1L, 1L, 0L);
-  private static final Pattern SHARED_DOWNLOAD =
-      Pattern.compile("/api/shared/([A-Za-z0-9_-]{22})/download-url");
+    private static final List<Long> PASS = List.of(0L, 1L, 1L, 0L);
+    private static final List<Long> ENDED = List.of(1L, 1L, 1L, 0L);
+    private static final List<Long> UNKNOWN = List.of(2L, 1L, 1L, 0L);
+    private static final Pattern SHARED_DOWNLOAD = Pattern.compile("/api/shared/([A-Za-z0-9_-]{22})/download-url");
 
-  private final ReactiveStringRedisTemplate redis;
-  private final EndedSessions endedSessions;
-  private final ProblemWriter problems;
-  private final ClientAddresses addresses;
-  private final List<String> limits;
+    private final ReactiveStringRedisTemplate redis;
+    private final EndedSessions endedSessions;
+    private final ProblemWriter problems;
+    private final ClientAddresses addresses;
+    private final List<String> limits;
 
-  public RequestGuardFilter(
-      ReactiveStringRedisTemplate redis,
-      EndedSessions endedSessions,
-      ProblemWriter problems,
-      ClientAddresses addresses,
-      GatewayProperties properties) {
-    this.redis = redis;
-    this.endedSessions = endedSessions;
-    this.problems = problems;
-    this.addresses = addresses;
-    GatewayProperties.RateLimit limit = properties.rateLimit();
-    this.limits =
-        List.of(
-            Integer.toString(limit.perIpPerSecond()),
-            Integer.toString(limit.perIpBurst()),
-            Integer.toString(limit.perUserPerSecond()),
-            Integer.toString(limit.perUserBurst()),
-            Integer.toString(limit.linksPerUserPerSecond()),
-            Integer.toString(limit.linksPerUserBurst()),
-            Integer.toString(limit.perShareLinkPerSecond()),
-            Integer.toString(limit.perShareLinkBurst()));
-  }
-
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
-      return chain.filter(exchange);
+    public RequestGuardFilter(
+            ReactiveStringRedisTemplate redis,
+            EndedSessions endedSessions,
+            ProblemWriter problems,
+            ClientAddresses addresses,
+            GatewayProperties properties) {
+        this.redis = redis;
+        this.endedSessions = endedSessions;
+        this.problems = problems;
+        this.addresses = addresses;
+        GatewayProperties.RateLimit limit = properties.rateLimit();
+        this.limits = List.of(
+                Integer.toString(limit.perIpPerSecond()),
+                Integer.toString(limit.perIpBurst()),
+                Integer.toString(limit.perUserPerSecond()),
+                Integer.toString(limit.perUserBurst()),
+                Integer.toString(limit.linksPerUserPerSecond()),
+                Integer.toString(limit.linksPerUserBurst()),
+                Integer.toString(limit.perShareLinkPerSecond()),
+                Integer.toString(limit.perShareLinkBurst()));
     }
-    return ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(
-            c ->
-                c.getAuthentication() instanceof JwtAuthenticationToken jwt ? jwt.getToken() : null)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(jwt -> guard(exchange, chain, jwt.orElse(null)));
-  }
 
-  private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, Jwt jwt) {
-    String sessionId = jwt == null ? "" : jwt.getClaimAsString("sid");
-    if (sessionId == null || jwt != null && sessionId.isEmpty()) {
-      return problems.write(
-          exchange, CommonProblem.UNAUTHENTICATED, "The access token names no account session.");
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(c -> c.getAuthentication() instanceof JwtAuthenticationToken jwt ? jwt.getToken() : null)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(jwt -> guard(exchange, chain, jwt.orElse(null)));
     }
-    List<String> arguments = new ArrayList<>(limits);
-    arguments.add(sessionId);
-    return redis
-        .execute(SCRIPT, keys(exchange, jwt), arguments)
-        .next()
-        .map(RequestGuardFilter::longs)
-        .onErrorResume(e -> Mono.just(withoutRedis(sessionId, e)))
-        .flatMap(verdict -> decide(exchange, chain, verdict));
-  }
 
-  /**
-   * When Redis cannot answer, the rate limits let the request through, but an ended session stays
-   * ended: the copy of the list in memory decides, and when it is too old to trust either, the
-   * request is refused.
-   */
-  private List<Long> withoutRedis(String sessionId, Throwable e) {
-    SessionCheck.Verdict session =
-        sessionId.isEmpty() ? SessionCheck.Verdict.LIVE : endedSessions.checkLocally(sessionId);
-    if (session == SessionCheck.Verdict.LIVE) {
-      LOG.warn("rate limits unavailable, request let through: {}", e.toString());
-    } else {
-      LOG.warn(
-          "rate limits unavailable, session {} refused ({}): {}", sessionId, session, e.toString());
+    private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, Jwt jwt) {
+        String sessionId = jwt == null ? "" : jwt.getClaimAsString("sid");
+        if (sessionId == null || jwt != null && sessionId.isEmpty()) {
+            return problems.write(
+                    exchange, CommonProblem.UNAUTHENTICATED, "The access token names no account session.");
+        }
+        List<String> arguments = new ArrayList<>(limits);
+        arguments.add(sessionId);
+        return redis.execute(SCRIPT, keys(exchange, jwt), arguments)
+                .next()
+                .map(RequestGuardFilter::longs)
+                .onErrorResume(e -> Mono.just(withoutRedis(sessionId, e)))
+                .flatMap(verdict -> decide(exchange, chain, verdict));
     }
-    return switch (session) {
-      case LIVE -> PASS;
-      case ENDED -> ENDED;
-      case UNKNOWN -> UNKNOWN;
-    };
-  }
 
-  private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Long> verdict) {
-    if (verdict.get(0) == 1) {
-      return problems.write(
-          exchange, CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again.");
+    /**
+     * When Redis cannot answer, the rate limits let the request through, but an ended session stays
+     * ended: the copy of the list in memory decides, and when it is too old to trust either, the
+     * request is refused.
+     */
+    private List<Long> withoutRedis(String sessionId, Throwable e) {
+        SessionCheck.Verdict session =
+                sessionId.isEmpty() ? SessionCheck.Verdict.LIVE : endedSessions.checkLocally(sessionId);
+        if (session == SessionCheck.Verdict.LIVE) {
+            LOG.warn("rate limits unavailable, request let through: {}", e.toString());
+        } else {
+            LOG.warn("rate limits unavailable, session {} refused ({}): {}", sessionId, session, e.toString());
+        }
+        return switch (session) {
+            case LIVE -> PASS;
+            case ENDED -> ENDED;
+            case UNKNOWN -> UNKNOWN;
+        };
     }
-    if (verdict.get(0) == 2) {
-      return problems.write(
-          exchange,
-          CommonProblem.SESSION_CHECK_UNAVAILABLE,
-          "Whether this session is still open cannot be checked right now. Try again shortly.");
-    }
-    if (verdict.get(1) == 1 && verdict.get(2) == 1) {
-      return chain.filter(exchange);
-    }
-    exchange
-        .getResponse()
-        .getHeaders()
-        .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, verdict.get(3))));
-    return problems.write(
-        exchange,
-        CommonProblem.RATE_LIMITED,
-        "Too many requests. Retry after the time in the Retry-After header.");
-  }
 
-  private List<String> keys(ServerWebExchange exchange, Jwt jwt) {
-    String address = "depot:rate:address:" + addresses.of(exchange);
-    String shareLink = sharedDownload(exchange.getRequest());
-    if (jwt == null) {
-      return List.of(address, "", "", "", shareLink);
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Long> verdict) {
+        if (verdict.get(0) == 1) {
+            return problems.write(exchange, CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again.");
+        }
+        if (verdict.get(0) == 2) {
+            return problems.write(
+                    exchange,
+                    CommonProblem.SESSION_CHECK_UNAVAILABLE,
+                    "Whether this session is still open cannot be checked right now. Try again shortly.");
+        }
+        if (verdict.get(1) == 1 && verdict.get(2) == 1) {
+            return chain.filter(exchange);
+        }
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, verdict.get(3))));
+        return problems.write(
+                exchange,
+                CommonProblem.RATE_LIMITED,
+                "Too many requests. Retry after the time in the Retry-After header.");
     }
-    return List.of(
-        address,
-        "depot:rate:user:" + jwt.getSubject(),
-        EndedSessions.KEY,
-        issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "",
-        shareLink);
-  }
 
-  /** The bucket of the share link whose download URL is asked for, else "". */
-  private static String sharedDownload(ServerHttpRequest request) {
-    String path = request.getPath().value();
-    if (request.getMethod() != HttpMethod.GET || !path.startsWith("/api/shared/")) {
-      return "";
+    private List<String> keys(ServerWebExchange exchange, Jwt jwt) {
+        String address = "depot:rate:address:" + addresses.of(exchange);
+        String shareLink = sharedDownload(exchange.getRequest());
+        if (jwt == null) {
+            return List.of(address, "", "", "", shareLink);
+        }
+        return List.of(
+                address,
+                "depot:rate:user:" + jwt.getSubject(),
+                EndedSessions.KEY,
+                issuesLink(exchange.getRequest()) ? "depot:rate:links:" + jwt.getSubject() : "",
+                shareLink);
     }
-    Matcher m = SHARED_DOWNLOAD.matcher(path);
-    return m.matches() ? "depot:rate:shared:" + m.group(1) : "";
-  }
 
-  /** {@code GET /api/files/{id}/download-url} and {@code POST /api/archives}. */
-  private static boolean issuesLink(ServerHttpRequest request) {
-    String path = request.getPath().value();
-    return request.getMethod() == HttpMethod.GET
-            && path.startsWith("/api/files/")
-            && path.endsWith("/download-url")
-        || request.getMethod() == HttpMethod.POST && path.equals("/api/archives");
-  }
-
-  private static String readScript() {
-    try {
-      return new ClassPathResource("dev/depot/gateway/guard/guard.lua")
-          .getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The bucket of the share link whose download URL is asked for, else "". */
+    private static String sharedDownload(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        if (request.getMethod() != HttpMethod.GET || !path.startsWith("/api/shared/")) {
+            return "";
+        }
+        Matcher m = SHARED_DOWNLOAD.matcher(path);
+        return m.matches() ? "depot:rate:shared:" + m.group(1) : "";
     }
-  }
 
-  private static List<Long> longs(List<?> raw) {
-    return raw.stream().map(v -> ((Number) v).longValue()).toList();
-  }
+    /** {@code GET /api/files/{id}/download-url} and {@code POST /api/archives}. */
+    private static boolean issuesLink(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        return request.getMethod() == HttpMethod.GET && path.startsWith("/api/files/") && path.endsWith("/download-url")
+                || request.getMethod() == HttpMethod.POST && path.equals("/api/archives");
+    }
+
+    private static String readScript() {
+        try {
+            return new ClassPathResource("dev/depot/gateway/guard/guard.lua")
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Long> longs(List<?> raw) {
+        return raw.stream().map(v -> ((Number) v).longValue()).toList();
+    }
 }

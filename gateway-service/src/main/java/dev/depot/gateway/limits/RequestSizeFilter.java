@@ -25,54 +25,51 @@ import reactor.core.publisher.Mono;
 @Component
 public class RequestSizeFilter implements GlobalFilter, Ordered {
 
-  private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-  private final long limit;
-  private final List<String> exempt;
-  private final ProblemWriter problems;
+    private final long limit;
+    private final List<String> exempt;
+    private final ProblemWriter problems;
 
-  public RequestSizeFilter(GatewayProperties properties, ProblemWriter problems) {
-    this.limit = properties.maxControlRequestSize().toBytes();
-    this.exempt = properties.dataPlanePaths();
-    this.problems = problems;
-  }
-
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    ServerHttpRequest request = exchange.getRequest();
-    String path = request.getPath().value();
-    if (exempt.stream().anyMatch(p -> PATHS.match(p, path))) {
-      return chain.filter(exchange);
+    public RequestSizeFilter(GatewayProperties properties, ProblemWriter problems) {
+        this.limit = properties.maxControlRequestSize().toBytes();
+        this.exempt = properties.dataPlanePaths();
+        this.problems = problems;
     }
-    long declared = request.getHeaders().getContentLength();
-    if (declared > limit) {
-      return problems.write(
-          exchange,
-          CommonProblem.PAYLOAD_TOO_LARGE,
-          "Request bodies on this path are limited to " + limit + " bytes.");
-    }
-    ServerHttpRequest bounded =
-        new ServerHttpRequestDecorator(request) {
-          @Override
-          public Flux<DataBuffer> getBody() {
-            long[] seen = {0};
-            return super.getBody()
-                .doOnNext(
-                    buffer -> {
-                      seen[0] += buffer.readableByteCount();
-                      if (seen[0] > limit) {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().value();
+        if (exempt.stream().anyMatch(p -> PATHS.match(p, path))) {
+            return chain.filter(exchange);
+        }
+        long declared = request.getHeaders().getContentLength();
+        if (declared > limit) {
+            return problems.write(
+                    exchange,
+                    CommonProblem.PAYLOAD_TOO_LARGE,
+                    "Request bodies on this path are limited to " + limit + " bytes.");
+        }
+        ServerHttpRequest bounded = new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                long[] seen = {0};
+                return super.getBody().doOnNext(buffer -> {
+                    seen[0] += buffer.readableByteCount();
+                    if (seen[0] > limit) {
                         throw new ResponseStatusException(
-                            CommonProblem.PAYLOAD_TOO_LARGE.status(),
-                            "Request bodies on this path are limited to " + limit + " bytes.");
-                      }
-                    });
-          }
+                                CommonProblem.PAYLOAD_TOO_LARGE.status(),
+                                "Request bodies on this path are limited to " + limit + " bytes.");
+                    }
+                });
+            }
         };
-    return chain.filter(exchange.mutate().request(bounded).build());
-  }
+        return chain.filter(exchange.mutate().request(bounded).build());
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 20;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
 }

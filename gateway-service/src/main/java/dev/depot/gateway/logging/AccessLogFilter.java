@@ -19,38 +19,33 @@ import reactor.core.publisher.Mono;
 @Component
 public class AccessLogFilter implements WebFilter, Ordered {
 
-  private static final Logger LOG = LoggerFactory.getLogger("depot.access");
+    private static final Logger LOG = LoggerFactory.getLogger("depot.access");
 
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String path = exchange.getRequest().getPath().value();
-    if (path.startsWith("/actuator")) {
-      return chain.filter(exchange);
-    }
-    long start = System.nanoTime();
-    return chain
-        .filter(exchange)
-        .doFinally(
-            signal -> {
-              TraceContext trace = RequestTrace.of(exchange);
-              try (MDC.MDCCloseable traceId =
-                      MDC.putCloseable("traceId", trace == null ? null : trace.traceId());
-                  MDC.MDCCloseable spanId =
-                      MDC.putCloseable("spanId", trace == null ? null : trace.spanId())) {
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator")) {
+            return chain.filter(exchange);
+        }
+        long start = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> {
+            TraceContext trace = RequestTrace.of(exchange);
+            try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace == null ? null : trace.traceId());
+                    MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace == null ? null : trace.spanId())) {
                 LOG.info(
-                    "{} {} {} {}ms",
-                    exchange.getRequest().getMethod(),
-                    AccessLog.redact(path),
-                    exchange.getResponse().getStatusCode() == null
-                        ? 0
-                        : exchange.getResponse().getStatusCode().value(),
-                    (System.nanoTime() - start) / 1_000_000);
-              }
-            });
-  }
+                        "{} {} {} {}ms",
+                        exchange.getRequest().getMethod(),
+                        AccessLog.redact(path),
+                        exchange.getResponse().getStatusCode() == null
+                                ? 0
+                                : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        });
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 }

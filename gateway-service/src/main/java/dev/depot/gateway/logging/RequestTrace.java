@@ -14,17 +14,15 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class RequestTrace {
 
-  private RequestTrace() {}
+    private RequestTrace() {}
 
-  /** The request's trace context, or {@code null} when it is not traced. */
-  public static TraceContext of(ServerWebExchange exchange) {
-    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-        .map(
-            context ->
-                context.<TracingObservationHandler.TracingContext>get(
-                    TracingObservationHandler.TracingContext.class))
-        .map(TracingObservationHandler.TracingContext::getSpan)
-        .map(Span::context)
-        .orElse(null);
-  }
+    /** The request's trace context, or {@code null} when it is not traced. */
+    public static TraceContext of(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context)
+                .orElse(null);
+    }
 }

@@ -16,28 +16,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
-  private final JsonMapper json;
+    private final JsonMapper json;
 
-  public ProblemWriter(JsonMapper json) {
-    this.json = json;
-  }
-
-  public Mono<Void> write(ServerWebExchange exchange, ProblemCode problem, String detail) {
-    return write(exchange, Problems.of(problem, detail));
-  }
-
-  public Mono<Void> write(ServerWebExchange exchange, ProblemDetail body) {
-    ServerHttpResponse response = exchange.getResponse();
-    if (response.isCommitted()) {
-      return Mono.empty();
+    public ProblemWriter(JsonMapper json) {
+        this.json = json;
     }
-    TraceContext trace = RequestTrace.of(exchange);
-    if (trace != null) {
-      body.setProperty("traceId", trace.traceId());
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemCode problem, String detail) {
+        return write(exchange, Problems.of(problem, detail));
     }
-    response.setRawStatusCode(body.getStatus());
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    byte[] bytes = json.writeValueAsBytes(body);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-  }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail body) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        TraceContext trace = RequestTrace.of(exchange);
+        if (trace != null) {
+            body.setProperty("traceId", trace.traceId());
+        }
+        response.setRawStatusCode(body.getStatus());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes = json.writeValueAsBytes(body);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
 }

@@ -16,17 +16,15 @@ import reactor.core.publisher.Mono;
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
-  @Override
-  public Mono<Authentication> convert(ServerWebExchange exchange) {
-    String token =
-        TokenText.bearerToken(
-            exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-    if (token == null) {
-      return Mono.empty();
+    @Override
+    public Mono<Authentication> convert(ServerWebExchange exchange) {
+        String token = TokenText.bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return Mono.empty();
+        }
+        if (token.isEmpty()) {
+            return Mono.error(new InvalidBearerTokenException("Bearer token is malformed"));
+        }
+        return Mono.just(new BearerTokenAuthenticationToken(token));
     }
-    if (token.isEmpty()) {
-      return Mono.error(new InvalidBearerTokenException("Bearer token is malformed"));
-    }
-    return Mono.just(new BearerTokenAuthenticationToken(token));
-  }
 }

@@ -18,40 +18,36 @@ import reactor.core.publisher.Mono;
 @RestController
 class StatusController {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-  private final GatewayProperties properties;
-  private final WebClient client;
+    private final GatewayProperties properties;
+    private final WebClient client;
 
-  StatusController(GatewayProperties properties, WebClient.Builder builder) {
-    this.properties = properties;
-    this.client = builder.build();
-  }
+    StatusController(GatewayProperties properties, WebClient.Builder builder) {
+        this.properties = properties;
+        this.client = builder.build();
+    }
 
-  record ServiceStatus(String name, String status) {}
+    record ServiceStatus(String name, String status) {}
 
-  record StatusResponse(String status, List<ServiceStatus> services) {}
+    record StatusResponse(String status, List<ServiceStatus> services) {}
 
-  @GetMapping("/api/status")
-  Mono<StatusResponse> status() {
-    return Flux.fromIterable(properties.backends().entrySet())
-        .flatMapSequential(this::probe)
-        .collectList()
-        .map(
-            list ->
-                new StatusResponse(
-                    list.stream().allMatch(s -> s.status().equals("UP")) ? "UP" : "DEGRADED",
-                    list));
-  }
+    @GetMapping("/api/status")
+    Mono<StatusResponse> status() {
+        return Flux.fromIterable(properties.backends().entrySet())
+                .flatMapSequential(this::probe)
+                .collectList()
+                .map(list -> new StatusResponse(
+                        list.stream().allMatch(s -> s.status().equals("UP")) ? "UP" : "DEGRADED", list));
+    }
 
-  private Mono<ServiceStatus> probe(Map.Entry<String, URI> backend) {
-    return client
-        .get()
-        .uri(backend.getValue().resolve("/actuator/health/readiness"))
-        .retrieve()
-        .toBodilessEntity()
-        .map(r -> new ServiceStatus(backend.getKey(), "UP"))
-        .timeout(TIMEOUT)
-        .onErrorResume(e -> Mono.just(new ServiceStatus(backend.getKey(), "DOWN")));
-  }
+    private Mono<ServiceStatus> probe(Map.Entry<String, URI> backend) {
+        return client.get()
+                .uri(backend.getValue().resolve("/actuator/health/readiness"))
+                .retrieve()
+                .toBodilessEntity()
+                .map(r -> new ServiceStatus(backend.getKey(), "UP"))
+                .timeout(TIMEOUT)
+                .onErrorResume(e -> Mono.just(new ServiceStatus(backend.getKey(), "DOWN")));
+    }
 }

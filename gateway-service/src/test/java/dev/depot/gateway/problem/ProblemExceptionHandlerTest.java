@@ -13,30 +13,30 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the gateway answers for errors that no filter turned into a problem. */
 class ProblemExceptionHandlerTest {
 
-  private final ProblemExceptionHandler handler =
-      new ProblemExceptionHandler(new ProblemWriter(JsonMapper.builder().build()));
+    private final ProblemExceptionHandler handler =
+            new ProblemExceptionHandler(new ProblemWriter(JsonMapper.builder().build()));
 
-  @Test
-  void aClientThatWentAwayGetsNoAnswer() {
-    MockServerWebExchange exchange = meRequest();
-    handler
-        .handle(exchange, new RuntimeException(new AbortedException("Connection has been closed")))
-        .block();
-    assertThat(exchange.getResponse().getStatusCode()).isNull();
-    assertThat(exchange.getResponse().isCommitted()).isFalse();
-  }
+    @Test
+    void aClientThatWentAwayGetsNoAnswer() {
+        MockServerWebExchange exchange = meRequest();
+        handler.handle(exchange, new RuntimeException(new AbortedException("Connection has been closed")))
+                .block();
+        assertThat(exchange.getResponse().getStatusCode()).isNull();
+        assertThat(exchange.getResponse().isCommitted()).isFalse();
+    }
 
-  @Test
-  void anUnreachableBackendIsA503Problem() {
-    MockServerWebExchange exchange = meRequest();
-    handler.handle(exchange, new RuntimeException(new ConnectException("refused"))).block();
-    assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-    assertThat(exchange.getResponse().getBodyAsString().block())
-        .contains("\"code\":\"BACKEND_UNAVAILABLE\"")
-        .doesNotContain("Exception");
-  }
+    @Test
+    void anUnreachableBackendIsA503Problem() {
+        MockServerWebExchange exchange = meRequest();
+        handler.handle(exchange, new RuntimeException(new ConnectException("refused")))
+                .block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .contains("\"code\":\"BACKEND_UNAVAILABLE\"")
+                .doesNotContain("Exception");
+    }
 
-  private static MockServerWebExchange meRequest() {
-    return MockServerWebExchange.from(MockServerHttpRequest.get("/api/me"));
-  }
+    private static MockServerWebExchange meRequest() {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/me"));
+    }
 }

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessPolicy {
 
-  public boolean allows(Caller caller, UUID ownerId, Action action) {
-    return caller.userId().equals(ownerId);
-  }
+    public boolean allows(Caller caller, UUID ownerId, Action action) {
+        return caller.userId().equals(ownerId);
+    }
 
-  /** Whose items a caller's search and listings may return. */
-  public List<UUID> readableOwners(Caller caller) {
-    return List.of(caller.userId());
-  }
+    /** Whose items a caller's search and listings may return. */
+    public List<UUID> readableOwners(Caller caller) {
+        return List.of(caller.userId());
+    }
 }

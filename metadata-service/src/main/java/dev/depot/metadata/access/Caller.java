@@ -13,14 +13,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(UUID userId, String username, boolean emailVerified) {
 
-  public static Caller of(Jwt jwt) {
-    try {
-      return new Caller(
-          UUID.fromString(jwt.getSubject()),
-          jwt.getClaimAsString("preferred_username"),
-          Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new DepotException(CommonProblem.UNAUTHENTICATED, "The token names no user.");
+    public static Caller of(Jwt jwt) {
+        try {
+            return new Caller(
+                    UUID.fromString(jwt.getSubject()),
+                    jwt.getClaimAsString("preferred_username"),
+                    Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new DepotException(CommonProblem.UNAUTHENTICATED, "The token names no user.");
+        }
     }
-  }
 }

@@ -19,31 +19,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-  private final AccountDirectory accounts;
+    private final AccountDirectory accounts;
 
-  CallerResolver(AccountDirectory accounts) {
-    this.accounts = accounts;
-  }
+    CallerResolver(AccountDirectory accounts) {
+        this.accounts = accounts;
+    }
 
-  @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(this);
-  }
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
 
-  @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == Caller.class;
-  }
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
 
-  @Override
-  public Caller resolveArgument(
-      MethodParameter parameter,
-      ModelAndViewContainer container,
-      NativeWebRequest request,
-      WebDataBinderFactory binders) {
-    Jwt jwt = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-    Caller caller = Caller.of(jwt);
-    accounts.ensure(caller.userId(), caller.username());
-    return caller;
-  }
+    @Override
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        Jwt jwt = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        Caller caller = Caller.of(jwt);
+        accounts.ensure(caller.userId(), caller.username());
+        return caller;
+    }
 }

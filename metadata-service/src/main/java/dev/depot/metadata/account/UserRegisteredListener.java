@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class UserRegisteredListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UserRegisteredListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UserRegisteredListener.class);
 
-  private final AccountDirectory accounts;
+    private final AccountDirectory accounts;
 
-  UserRegisteredListener(AccountDirectory accounts) {
-    this.accounts = accounts;
-  }
+    UserRegisteredListener(AccountDirectory accounts) {
+        this.accounts = accounts;
+    }
 
-  @KafkaListener(id = "metadata-user-registered", topics = UserRegistered.TOPIC)
-  void on(EventEnvelope<UserRegistered> event) {
-    LOG.info("account {} registered", event.data().userId());
-    accounts.ensure(event.data().userId(), event.data().username());
-  }
+    @KafkaListener(id = "metadata-user-registered", topics = UserRegistered.TOPIC)
+    void on(EventEnvelope<UserRegistered> event) {
+        LOG.info("account {} registered", event.data().userId());
+        accounts.ensure(event.data().userId(), event.data().username());
+    }
 }

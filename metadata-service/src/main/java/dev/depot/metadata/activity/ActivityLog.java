@@ -15,36 +15,34 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ActivityLog {
 
-  private final ActivityRepository activity;
-  private final JsonMapper json;
-  private final Clock clock;
+    private final ActivityRepository activity;
+    private final JsonMapper json;
+    private final Clock clock;
 
-  ActivityLog(ActivityRepository activity, JsonMapper json, Clock clock) {
-    this.activity = activity;
-    this.json = json;
-    this.clock = clock;
-  }
+    ActivityLog(ActivityRepository activity, JsonMapper json, Clock clock) {
+        this.activity = activity;
+        this.json = json;
+        this.clock = clock;
+    }
 
-  /**
-   * Records {@code <kind>.<verb>} (e.g. {@code folder.created}) about {@code subject} as it is now,
-   * in the owner's log.
-   *
-   * @param actorId who did it ({@code null} for Depot itself, e.g. the trash auto-purge)
-   * @param details what else is worth knowing (new name, old parent, version...), JSON values
-   */
-  public void record(
-      UUID actorId, ActivitySubject subject, String verb, Map<String, Object> details) {
-    String kind = subject.activityKind();
-    activity.insert(
-        new ActivityRepository.Entry(
-            UUID.randomUUID(),
-            subject.ownerId(),
-            actorId,
-            kind + "." + verb,
-            kind,
-            subject.id(),
-            subject.name(),
-            json.writeValueAsString(details),
-            clock.instant()));
-  }
+    /**
+     * Records {@code <kind>.<verb>} (e.g. {@code folder.created}) about {@code subject} as it is now,
+     * in the owner's log.
+     *
+     * @param actorId who did it ({@code null} for Depot itself, e.g. the trash auto-purge)
+     * @param details what else is worth knowing (new name, old parent, version...), JSON values
+     */
+    public void record(UUID actorId, ActivitySubject subject, String verb, Map<String, Object> details) {
+        String kind = subject.activityKind();
+        activity.insert(new ActivityRepository.Entry(
+                UUID.randomUUID(),
+                subject.ownerId(),
+                actorId,
+                kind + "." + verb,
+                kind,
+                subject.id(),
+                subject.name(),
+                json.writeValueAsString(details),
+                clock.instant()));
+    }
 }

@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveFinishedListener {
 
-  private final ArchiveService archives;
+    private final ArchiveService archives;
 
-  ArchiveFinishedListener(ArchiveService archives) {
-    this.archives = archives;
-  }
+    ArchiveFinishedListener(ArchiveService archives) {
+        this.archives = archives;
+    }
 
-  @KafkaListener(id = "metadata-archive-finished", topics = ArchiveFinished.TOPIC)
-  void on(EventEnvelope<ArchiveFinished> event) {
-    archives.finished(event.data());
-  }
+    @KafkaListener(id = "metadata-archive-finished", topics = ArchiveFinished.TOPIC)
+    void on(EventEnvelope<ArchiveFinished> event) {
+        archives.finished(event.data());
+    }
 }

@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveProgressedListener {
 
-  private final ArchiveService archives;
+    private final ArchiveService archives;
 
-  ArchiveProgressedListener(ArchiveService archives) {
-    this.archives = archives;
-  }
+    ArchiveProgressedListener(ArchiveService archives) {
+        this.archives = archives;
+    }
 
-  @KafkaListener(id = "metadata-archive-progressed", topics = ArchiveProgressed.TOPIC)
-  void on(EventEnvelope<ArchiveProgressed> event) {
-    archives.progressed(event.data());
-  }
+    @KafkaListener(id = "metadata-archive-progressed", topics = ArchiveProgressed.TOPIC)
+    void on(EventEnvelope<ArchiveProgressed> event) {
+        archives.progressed(event.data());
+    }
 }

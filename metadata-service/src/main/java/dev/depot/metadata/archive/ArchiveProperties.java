@@ -25,11 +25,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.archives")
 @Validated
 public record ArchiveProperties(
-    @DefaultValue("24h") @NotNull Duration ttl,
-    @DefaultValue("100000") @Positive int maxEntries,
-    @DefaultValue("100GB") @NotNull DataSize maxBytes,
-    @DefaultValue("1000") @Positive int maxItems,
-    @DefaultValue("5m") @NotNull Duration sweepInterval,
-    @DefaultValue("7d") @NotNull Duration keepExpired,
-    @DefaultValue("10m") @NotNull Duration stallAfter,
-    @DefaultValue("3") @Positive int attempts) {}
+        @DefaultValue("24h") @NotNull Duration ttl,
+        @DefaultValue("100000") @Positive int maxEntries,
+        @DefaultValue("100GB") @NotNull DataSize maxBytes,
+        @DefaultValue("1000") @Positive int maxItems,
+        @DefaultValue("5m") @NotNull Duration sweepInterval,
+        @DefaultValue("7d") @NotNull Duration keepExpired,
+        @DefaultValue("10m") @NotNull Duration stallAfter,
+        @DefaultValue("3") @Positive int attempts) {}

@@ -14,29 +14,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class BlobReleaser {
 
-  private final BlobRepository blobs;
-  private final EventPublisher events;
-  private final Clock clock;
+    private final BlobRepository blobs;
+    private final EventPublisher events;
+    private final Clock clock;
 
-  BlobReleaser(BlobRepository blobs, EventPublisher events, Clock clock) {
-    this.blobs = blobs;
-    this.events = events;
-    this.clock = clock;
-  }
-
-  /** Releases the unreferenced blobs among {@code candidates}; call inside the transaction. */
-  public void release(UUID ownerId, List<UUID> candidates) {
-    announce(ownerId, blobs.releaseUnreferenced(candidates));
-  }
-
-  /**
-   * Announces objects to delete whose rows are already gone (or never existed); {@code ownerId} may
-   * be {@code null} when nobody owns them any more.
-   */
-  public void announce(UUID ownerId, List<UUID> blobIds) {
-    if (!blobIds.isEmpty()) {
-      String key = (ownerId == null ? blobIds.getFirst() : ownerId).toString();
-      events.publish(BlobsReleased.TYPE, key, new BlobsReleased(ownerId, blobIds, clock.instant()));
+    BlobReleaser(BlobRepository blobs, EventPublisher events, Clock clock) {
+        this.blobs = blobs;
+        this.events = events;
+        this.clock = clock;
     }
-  }
+
+    /** Releases the unreferenced blobs among {@code candidates}; call inside the transaction. */
+    public void release(UUID ownerId, List<UUID> candidates) {
+        announce(ownerId, blobs.releaseUnreferenced(candidates));
+    }
+
+    /**
+     * Announces objects to delete whose rows are already gone (or never existed); {@code ownerId} may
+     * be {@code null} when nobody owns them any more.
+     */
+    public void announce(UUID ownerId, List<UUID> blobIds) {
+        if (!blobIds.isEmpty()) {
+            String key = (ownerId == null ? blobIds.getFirst() : ownerId).toString();
+            events.publish(BlobsReleased.TYPE, key, new BlobsReleased(ownerId, blobIds, clock.instant()));
+        }
+    }
 }

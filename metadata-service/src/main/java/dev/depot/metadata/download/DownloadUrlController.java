@@ -21,38 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Files")
 class DownloadUrlController {
 
-  record DownloadUrlResponse(URI url, Instant expiresAt) {}
+    record DownloadUrlResponse(URI url, Instant expiresAt) {}
 
-  private final DownloadUrlService downloads;
+    private final DownloadUrlService downloads;
 
-  DownloadUrlController(DownloadUrlService downloads) {
-    this.downloads = downloads;
-  }
+    DownloadUrlController(DownloadUrlService downloads) {
+        this.downloads = downloads;
+    }
 
-  @GetMapping("/api/files/{id}/download-url")
-  @Operation(
-      operationId = "getDownloadUrl",
-      summary = "A signed download URL for the current (or a given) version")
-  @Refusals({
-    "MALFORMED_REQUEST",
-    "VALIDATION_FAILED",
-    "FILE_NOT_FOUND",
-    "VERSION_NOT_FOUND",
-    "VERSION_NOT_AVAILABLE"
-  })
-  DownloadUrlResponse downloadUrl(
-      Caller caller,
-      @PathVariable UUID id,
-      @RequestParam(required = false) UUID versionId,
-      @RequestParam(defaultValue = "false") boolean inline,
-      @RequestParam(required = false) @Min(1) @Max(86_400) Integer expiresIn) {
-    TicketIssuer.Issued issued =
-        downloads.issue(
-            caller,
-            id,
-            versionId,
-            inline,
-            expiresIn == null ? null : Duration.ofSeconds(expiresIn));
-    return new DownloadUrlResponse(issued.url(), issued.expiresAt());
-  }
+    @GetMapping("/api/files/{id}/download-url")
+    @Operation(operationId = "getDownloadUrl", summary = "A signed download URL for the current (or a given) version")
+    @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "FILE_NOT_FOUND", "VERSION_NOT_FOUND", "VERSION_NOT_AVAILABLE"
+    })
+    DownloadUrlResponse downloadUrl(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID versionId,
+            @RequestParam(defaultValue = "false") boolean inline,
+            @RequestParam(required = false) @Min(1) @Max(86_400) Integer expiresIn) {
+        TicketIssuer.Issued issued = downloads.issue(
+                caller, id, versionId, inline, expiresIn == null ? null : Duration.ofSeconds(expiresIn));
+        return new DownloadUrlResponse(issued.url(), issued.expiresAt());
+    }
 }

@@ -38,106 +38,96 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Folders")
 class FolderController {
 
-  record CreateFolderRequest(
-      @Nullable UUID parentId, @NotNull String name, @Nullable OnConflict onConflict) {}
+    record CreateFolderRequest(
+            @Nullable UUID parentId,
+            @NotNull String name,
+            @Nullable OnConflict onConflict) {}
 
-  record UpdateRequest(
-      @Nullable String name, @Nullable UUID parentId, @Nullable OnConflict onConflict) {}
+    record UpdateRequest(
+            @Nullable String name,
+            @Nullable UUID parentId,
+            @Nullable OnConflict onConflict) {}
 
-  record FolderResponse(ItemResponse folder, List<PathEntry> path) {
+    record FolderResponse(ItemResponse folder, List<PathEntry> path) {
 
-    static FolderResponse of(FolderService.FolderView view) {
-      return new FolderResponse(ItemResponse.of(view.folder()), PathEntry.of(view.path()));
+        static FolderResponse of(FolderService.FolderView view) {
+            return new FolderResponse(ItemResponse.of(view.folder()), PathEntry.of(view.path()));
+        }
     }
-  }
 
-  private final FolderService folders;
-  private final TreeService tree;
-  private final TrashService trash;
+    private final FolderService folders;
+    private final TreeService tree;
+    private final TrashService trash;
 
-  FolderController(FolderService folders, TreeService tree, TrashService trash) {
-    this.folders = folders;
-    this.tree = tree;
-    this.trash = trash;
-  }
+    FolderController(FolderService folders, TreeService tree, TrashService trash) {
+        this.folders = folders;
+        this.tree = tree;
+        this.trash = trash;
+    }
 
-  @GetMapping("/root")
-  @Operation(operationId = "getRootFolder", summary = "The caller's root folder")
-  FolderResponse root(Caller caller) {
-    return FolderResponse.of(folders.view(caller, folders.rootOf(caller)));
-  }
+    @GetMapping("/root")
+    @Operation(operationId = "getRootFolder", summary = "The caller's root folder")
+    FolderResponse root(Caller caller) {
+        return FolderResponse.of(folders.view(caller, folders.rootOf(caller)));
+    }
 
-  @GetMapping("/{id}")
-  @Operation(operationId = "getFolder", summary = "A folder and its breadcrumbs from the root")
-  @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND"})
-  FolderResponse get(Caller caller, @PathVariable UUID id) {
-    return FolderResponse.of(folders.view(caller, id));
-  }
+    @GetMapping("/{id}")
+    @Operation(operationId = "getFolder", summary = "A folder and its breadcrumbs from the root")
+    @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND"})
+    FolderResponse get(Caller caller, @PathVariable UUID id) {
+        return FolderResponse.of(folders.view(caller, id));
+    }
 
-  @GetMapping("/{id}/children")
-  @Operation(
-      operationId = "listChildren",
-      summary = "One page of a folder's children, folders first")
-  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR", "FOLDER_NOT_FOUND"})
-  Page<ItemResponse> children(
-      Caller caller,
-      @PathVariable UUID id,
-      @RequestParam(defaultValue = "name") String sort,
-      @RequestParam(defaultValue = "asc") String order,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-      @RequestParam(required = false) String cursor) {
-    return folders
-        .children(caller, id, ChildOrder.of(sort, order), limit, cursor)
-        .map(ItemResponse::of);
-  }
+    @GetMapping("/{id}/children")
+    @Operation(operationId = "listChildren", summary = "One page of a folder's children, folders first")
+    @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR", "FOLDER_NOT_FOUND"})
+    Page<ItemResponse> children(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(defaultValue = "asc") String order,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(required = false) String cursor) {
+        return folders.children(caller, id, ChildOrder.of(sort, order), limit, cursor)
+                .map(ItemResponse::of);
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(
-      operationId = "createFolder",
-      summary = "Create a folder (in the root folder when parentId is absent)")
-  @Refusals({"INVALID_NAME", "FOLDER_NOT_FOUND", "NAME_CONFLICT", "TREE_TOO_DEEP"})
-  ResponseEntity<ItemResponse> create(
-      Caller caller, @Valid @RequestBody CreateFolderRequest request) {
-    UUID parent = request.parentId() == null ? folders.rootOf(caller) : request.parentId();
-    Item folder =
-        tree.createFolder(
-            caller,
-            parent,
-            request.name(),
-            OnConflict.orDefault(request.onConflict(), OnConflict.FAIL));
-    return ResponseEntity.created(URI.create("/api/folders/" + folder.id()))
-        .body(ItemResponse.of(folder));
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createFolder", summary = "Create a folder (in the root folder when parentId is absent)")
+    @Refusals({"INVALID_NAME", "FOLDER_NOT_FOUND", "NAME_CONFLICT", "TREE_TOO_DEEP"})
+    ResponseEntity<ItemResponse> create(Caller caller, @Valid @RequestBody CreateFolderRequest request) {
+        UUID parent = request.parentId() == null ? folders.rootOf(caller) : request.parentId();
+        Item folder = tree.createFolder(
+                caller, parent, request.name(), OnConflict.orDefault(request.onConflict(), OnConflict.FAIL));
+        return ResponseEntity.created(URI.create("/api/folders/" + folder.id())).body(ItemResponse.of(folder));
+    }
 
-  @PatchMapping("/{id}")
-  @Operation(operationId = "updateFolder", summary = "Rename and/or move a folder")
-  @Refusals({
-    "INVALID_NAME",
-    "FOLDER_NOT_FOUND",
-    "NAME_CONFLICT",
-    "MOVE_INTO_ITSELF",
-    "ROOT_FOLDER_IMMUTABLE",
-    "TREE_TOO_DEEP"
-  })
-  ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
-    return ItemResponse.of(
-        tree.update(
-            caller,
-            Item.Kind.FOLDER,
-            id,
-            request.name(),
-            request.parentId(),
-            OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
-  }
+    @PatchMapping("/{id}")
+    @Operation(operationId = "updateFolder", summary = "Rename and/or move a folder")
+    @Refusals({
+        "INVALID_NAME",
+        "FOLDER_NOT_FOUND",
+        "NAME_CONFLICT",
+        "MOVE_INTO_ITSELF",
+        "ROOT_FOLDER_IMMUTABLE",
+        "TREE_TOO_DEEP"
+    })
+    ItemResponse update(Caller caller, @PathVariable UUID id, @RequestBody UpdateRequest request) {
+        return ItemResponse.of(tree.update(
+                caller,
+                Item.Kind.FOLDER,
+                id,
+                request.name(),
+                request.parentId(),
+                OnConflict.orDefault(request.onConflict(), OnConflict.FAIL)));
+    }
 
-  @DeleteMapping("/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(
-      operationId = "trashFolder",
-      summary = "Move a folder and everything in it to the trash")
-  @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND", "ROOT_FOLDER_IMMUTABLE"})
-  void delete(Caller caller, @PathVariable UUID id) {
-    trash.trash(caller, Item.Kind.FOLDER, id);
-  }
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "trashFolder", summary = "Move a folder and everything in it to the trash")
+    @Refusals({"MALFORMED_REQUEST", "FOLDER_NOT_FOUND", "ROOT_FOLDER_IMMUTABLE"})
+    void delete(Caller caller, @PathVariable UUID id) {
+        trash.trash(caller, Item.Kind.FOLDER, id);
+    }
 }

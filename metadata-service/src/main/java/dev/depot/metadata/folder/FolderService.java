@@ -14,29 +14,29 @@ import org.springframework.stereotype.Service;
 @Service
 class FolderService {
 
-  record FolderView(Item folder, List<Item> path) {}
+    record FolderView(Item folder, List<Item> path) {}
 
-  private final TreeService tree;
-  private final ChildrenRepository children;
-  private final AccountDirectory accounts;
+    private final TreeService tree;
+    private final ChildrenRepository children;
+    private final AccountDirectory accounts;
 
-  FolderService(TreeService tree, ChildrenRepository children, AccountDirectory accounts) {
-    this.tree = tree;
-    this.children = children;
-    this.accounts = accounts;
-  }
+    FolderService(TreeService tree, ChildrenRepository children, AccountDirectory accounts) {
+        this.tree = tree;
+        this.children = children;
+        this.accounts = accounts;
+    }
 
-  UUID rootOf(Caller caller) {
-    return accounts.rootFolder(caller.userId()).orElseThrow();
-  }
+    UUID rootOf(Caller caller) {
+        return accounts.rootFolder(caller.userId()).orElseThrow();
+    }
 
-  FolderView view(Caller caller, UUID id) {
-    Item folder = tree.folder(caller, id, Action.READ);
-    return new FolderView(folder, tree.breadcrumbs(folder));
-  }
+    FolderView view(Caller caller, UUID id) {
+        Item folder = tree.folder(caller, id, Action.READ);
+        return new FolderView(folder, tree.breadcrumbs(folder));
+    }
 
-  Page<Item> children(Caller caller, UUID id, ChildOrder order, int limit, String cursor) {
-    Item folder = tree.folder(caller, id, Action.READ);
-    return children.page(folder.id(), order, limit, cursor);
-  }
+    Page<Item> children(Caller caller, UUID id, ChildOrder order, int limit, String cursor) {
+        Item folder = tree.folder(caller, id, Action.READ);
+        return children.page(folder.id(), order, limit, cursor);
+    }
 }

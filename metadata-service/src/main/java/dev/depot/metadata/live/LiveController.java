@@ -26,44 +26,39 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Live events")
 class LiveController {
 
-  private final LiveStreams streams;
-  private final Clock clock;
+    private final LiveStreams streams;
+    private final Clock clock;
 
-  LiveController(LiveStreams streams, Clock clock) {
-    this.streams = streams;
-    this.clock = clock;
-  }
-
-  @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(
-      operationId = "liveEvents",
-      summary = "Live events for the caller (Server-Sent Events) until the token expires",
-      description =
-          "Starts with `retry: 3000` and `event: open` (data: `{\"expiresAt\"}`, when"
-              + " the stream ends: the token's expiry, at most an hour away). Then `event: archive`"
-              + " with an archive's state (as `GET /api/archives/{id}` without the download URL)"
-              + " after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed:"
-              + " read the state you show after `open`. A ninth stream of one account ends its"
-              + " oldest; 503 while the service starts, 429 when the server is full (Retry-After).")
-  @Refusals({"TOO_MANY_STREAMS", "BACKEND_UNAVAILABLE"})
-  @ApiResponse(
-      responseCode = "200",
-      description = "The event stream",
-      content =
-          @Content(
-              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-              schema = @Schema(type = "string")))
-  void events(Caller caller, @AuthenticationPrincipal Jwt jwt, HttpServletResponse response)
-      throws IOException {
-    LiveStream stream = streams.open(caller.userId(), jwt.getExpiresAt());
-    try {
-      response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE + ";charset=UTF-8");
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-transform");
-      // Proxies that buffer responses (nginx) pass each event on at once.
-      response.setHeader("X-Accel-Buffering", "no");
-      stream.pump(LiveStream.opening(stream.deadline()), response.getOutputStream(), clock);
-    } finally {
-      streams.closed(stream);
+    LiveController(LiveStreams streams, Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
     }
-  }
+
+    @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            operationId = "liveEvents",
+            summary = "Live events for the caller (Server-Sent Events) until the token expires",
+            description = "Starts with `retry: 3000` and `event: open` (data: `{\"expiresAt\"}`, when"
+                    + " the stream ends: the token's expiry, at most an hour away). Then `event: archive`"
+                    + " with an archive's state (as `GET /api/archives/{id}` without the download URL)"
+                    + " after each change, and a `: keep-alive` comment every 20 s. Nothing is replayed:"
+                    + " read the state you show after `open`. A ninth stream of one account ends its"
+                    + " oldest; 503 while the service starts, 429 when the server is full (Retry-After).")
+    @Refusals({"TOO_MANY_STREAMS", "BACKEND_UNAVAILABLE"})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    void events(Caller caller, @AuthenticationPrincipal Jwt jwt, HttpServletResponse response) throws IOException {
+        LiveStream stream = streams.open(caller.userId(), jwt.getExpiresAt());
+        try {
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE + ";charset=UTF-8");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-transform");
+            // Proxies that buffer responses (nginx) pass each event on at once.
+            response.setHeader("X-Accel-Buffering", "no");
+            stream.pump(LiveStream.opening(stream.deadline()), response.getOutputStream(), clock);
+        } finally {
+            streams.closed(stream);
+        }
+    }
 }

@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.live")
 @Validated
 public record LiveProperties(
-    @DefaultValue("20s") @NotNull Duration heartbeat,
-    @DefaultValue("1h") @NotNull Duration maxLifetime,
-    @DefaultValue("8") @Positive int streamsPerUser,
-    @DefaultValue("10000") @Positive int streams,
-    @DefaultValue("64") @Positive int backlog) {}
+        @DefaultValue("20s") @NotNull Duration heartbeat,
+        @DefaultValue("1h") @NotNull Duration maxLifetime,
+        @DefaultValue("8") @Positive int streamsPerUser,
+        @DefaultValue("10000") @Positive int streams,
+        @DefaultValue("64") @Positive int backlog) {}

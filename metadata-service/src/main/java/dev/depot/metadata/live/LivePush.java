@@ -15,23 +15,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class LivePush {
 
-  private final EventPublisher events;
-  private final Clock clock;
+    private final EventPublisher events;
+    private final Clock clock;
 
-  LivePush(EventPublisher events, Clock clock) {
-    this.events = events;
-    this.clock = clock;
-  }
+    LivePush(EventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
 
-  /**
-   * Pushes {@code state} to the user's streams as an event named {@code kind}.
-   *
-   * @param state JSON-friendly values; it is the whole event, so it names the subject itself
-   */
-  public void push(UUID userId, String kind, UUID subjectId, Map<String, Object> state) {
-    events.publish(
-        UserNotified.TYPE,
-        userId.toString(),
-        new UserNotified(userId, kind, subjectId, state, clock.instant()));
-  }
+    /**
+     * Pushes {@code state} to the user's streams as an event named {@code kind}.
+     *
+     * @param state JSON-friendly values; it is the whole event, so it names the subject itself
+     */
+    public void push(UUID userId, String kind, UUID subjectId, Map<String, Object> state) {
+        events.publish(
+                UserNotified.TYPE,
+                userId.toString(),
+                new UserNotified(userId, kind, subjectId, state, clock.instant()));
+    }
 }

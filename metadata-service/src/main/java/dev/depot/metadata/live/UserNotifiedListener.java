@@ -17,24 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class UserNotifiedListener implements ConsumerSeekAware {
 
-  private final LiveStreams streams;
+    private final LiveStreams streams;
 
-  UserNotifiedListener(LiveStreams streams) {
-    this.streams = streams;
-  }
+    UserNotifiedListener(LiveStreams streams) {
+        this.streams = streams;
+    }
 
-  @KafkaListener(
-      id = "metadata-live",
-      topics = UserNotified.TOPIC,
-      groupId = "metadata-live-#{T(java.util.UUID).randomUUID()}",
-      properties = "auto.offset.reset=latest")
-  void on(EventEnvelope<UserNotified> event) {
-    streams.deliver(event);
-  }
+    @KafkaListener(
+            id = "metadata-live",
+            topics = UserNotified.TOPIC,
+            groupId = "metadata-live-#{T(java.util.UUID).randomUUID()}",
+            properties = "auto.offset.reset=latest")
+    void on(EventEnvelope<UserNotified> event) {
+        streams.deliver(event);
+    }
 
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    streams.listening();
-  }
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        streams.listening();
+    }
 }

@@ -12,14 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Account")
 class MeController {
 
-  record MeResponse(String id, String username, String email) {}
+    record MeResponse(String id, String username, String email) {}
 
-  @GetMapping("/api/me")
-  @Operation(operationId = "getMe", summary = "Who the access token speaks for")
-  MeResponse me(@AuthenticationPrincipal Jwt jwt) {
-    return new MeResponse(
-        jwt.getSubject(),
-        jwt.getClaimAsString("preferred_username"),
-        jwt.getClaimAsString("email"));
-  }
+    @GetMapping("/api/me")
+    @Operation(operationId = "getMe", summary = "Who the access token speaks for")
+    MeResponse me(@AuthenticationPrincipal Jwt jwt) {
+        return new MeResponse(
+                jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("email"));
+    }
 }

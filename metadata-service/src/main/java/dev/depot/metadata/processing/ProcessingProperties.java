@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("depot.processing")
 record ProcessingProperties(
-    @DefaultValue("10m") Duration deadline,
-    @DefaultValue("3") int attempts,
-    @DefaultValue("1m") Duration sweepInterval) {}
+        @DefaultValue("10m") Duration deadline,
+        @DefaultValue("3") int attempts,
+        @DefaultValue("1m") Duration sweepInterval) {}

@@ -27,119 +27,107 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ProcessingService {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessingService.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  static final int SWEEP_BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int SWEEP_BATCH = 100;
 
-  private final ProcessingRepository repository;
-  private final EventPublisher events;
-  private final TransactionTemplate tx;
-  private final ProcessingProperties properties;
-  private final LivePush live;
-  private final Clock clock;
+    private final ProcessingRepository repository;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final ProcessingProperties properties;
+    private final LivePush live;
+    private final Clock clock;
 
-  ProcessingService(
-      ProcessingRepository repository,
-      EventPublisher events,
-      TransactionTemplate tx,
-      ProcessingProperties properties,
-      LivePush live,
-      Clock clock) {
-    this.repository = repository;
-    this.events = events;
-    this.live = live;
-    this.tx = tx;
-    this.properties = properties;
-    this.clock = clock;
-  }
+    ProcessingService(
+            ProcessingRepository repository,
+            EventPublisher events,
+            TransactionTemplate tx,
+            ProcessingProperties properties,
+            LivePush live,
+            Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.live = live;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
 
-  /** Asks for a newly stored version to be processed (inside the transaction storing it). */
-  public void request(Version version, UUID ownerId, String sha256) {
-    publish(
-        new ProcessingRepository.Waiting(
-            version.fileId(),
-            version.id(),
-            version.blobId(),
-            ownerId,
-            version.size(),
-            version.mimeType(),
-            sha256 != null ? sha256 : version.sha256(),
-            0));
-  }
+    /** Asks for a newly stored version to be processed (inside the transaction storing it). */
+    public void request(Version version, UUID ownerId, String sha256) {
+        publish(new ProcessingRepository.Waiting(
+                version.fileId(),
+                version.id(),
+                version.blobId(),
+                ownerId,
+                version.size(),
+                version.mimeType(),
+                sha256 != null ? sha256 : version.sha256(),
+                0));
+    }
 
-  /** The worker's report: the versions of the blob become ready (or "preview failed"). */
-  void processed(VersionProcessed event) {
-    String status = event.outcome() == VersionProcessed.Outcome.READY ? "ready" : "failed";
-    int settled =
-        tx.execute(
-            s -> {
-              List<ProcessingRepository.Settled> files =
-                  repository.settle(
-                      event.blobId(),
-                      status,
-                      event.mimeType(),
-                      event.sha256(),
-                      JSON.writeValueAsString(event.previews()),
-                      clock.instant());
-              files.forEach(file -> push(file, status, event.mimeType()));
-              return files.size();
-            });
-    LOG.info(
-        "blob {} processed ({}, {}): {} files settled",
-        event.blobId(),
-        status,
-        event.mimeType(),
-        settled);
-  }
-
-  /** Requests late versions again, or gives them up; returns how many were handled. */
-  public int sweep() {
-    Instant now = clock.instant();
-    return tx.execute(
-        s -> {
-          List<ProcessingRepository.Waiting> stuck =
-              repository.lockStuck(now.minus(properties.deadline()), SWEEP_BATCH);
-          for (ProcessingRepository.Waiting waiting : stuck) {
-            if (waiting.attempts() >= properties.attempts()) {
-              LOG.warn(
-                  "version {} not processed after {} attempts: preview failed",
-                  waiting.versionId(),
-                  waiting.attempts());
-              repository
-                  .fail(waiting.versionId())
-                  .ifPresent(file -> push(file, "failed", waiting.mimeType()));
-            } else {
-              repository.retry(waiting.versionId(), now);
-              publish(waiting);
-            }
-          }
-          return stuck.size();
+    /** The worker's report: the versions of the blob become ready (or "preview failed"). */
+    void processed(VersionProcessed event) {
+        String status = event.outcome() == VersionProcessed.Outcome.READY ? "ready" : "failed";
+        int settled = tx.execute(s -> {
+            List<ProcessingRepository.Settled> files = repository.settle(
+                    event.blobId(),
+                    status,
+                    event.mimeType(),
+                    event.sha256(),
+                    JSON.writeValueAsString(event.previews()),
+                    clock.instant());
+            files.forEach(file -> push(file, status, event.mimeType()));
+            return files.size();
         });
-  }
+        LOG.info("blob {} processed ({}, {}): {} files settled", event.blobId(), status, event.mimeType(), settled);
+    }
 
-  /** Tells the owner's pages what the file is now: the fields of its listing that changed. */
-  private void push(ProcessingRepository.Settled file, String status, String mimeType) {
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("id", file.fileId());
-    state.put("versionId", file.versionId());
-    state.put("status", status);
-    state.put("mimeType", mimeType);
-    live.push(file.ownerId(), "file", file.fileId(), state);
-  }
+    /** Requests late versions again, or gives them up; returns how many were handled. */
+    public int sweep() {
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            List<ProcessingRepository.Waiting> stuck =
+                    repository.lockStuck(now.minus(properties.deadline()), SWEEP_BATCH);
+            for (ProcessingRepository.Waiting waiting : stuck) {
+                if (waiting.attempts() >= properties.attempts()) {
+                    LOG.warn(
+                            "version {} not processed after {} attempts: preview failed",
+                            waiting.versionId(),
+                            waiting.attempts());
+                    repository.fail(waiting.versionId()).ifPresent(file -> push(file, "failed", waiting.mimeType()));
+                } else {
+                    repository.retry(waiting.versionId(), now);
+                    publish(waiting);
+                }
+            }
+            return stuck.size();
+        });
+    }
 
-  private void publish(ProcessingRepository.Waiting waiting) {
-    events.publish(
-        VersionStored.TYPE,
-        waiting.fileId().toString(),
-        new VersionStored(
-            waiting.fileId(),
-            waiting.versionId(),
-            waiting.blobId(),
-            waiting.ownerId(),
-            waiting.size(),
-            waiting.mimeType(),
-            waiting.sha256(),
-            waiting.attempts() + 1,
-            clock.instant()));
-  }
+    /** Tells the owner's pages what the file is now: the fields of its listing that changed. */
+    private void push(ProcessingRepository.Settled file, String status, String mimeType) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", file.fileId());
+        state.put("versionId", file.versionId());
+        state.put("status", status);
+        state.put("mimeType", mimeType);
+        live.push(file.ownerId(), "file", file.fileId(), state);
+    }
+
+    private void publish(ProcessingRepository.Waiting waiting) {
+        events.publish(
+                VersionStored.TYPE,
+                waiting.fileId().toString(),
+                new VersionStored(
+                        waiting.fileId(),
+                        waiting.versionId(),
+                        waiting.blobId(),
+                        waiting.ownerId(),
+                        waiting.size(),
+                        waiting.mimeType(),
+                        waiting.sha256(),
+                        waiting.attempts() + 1,
+                        clock.instant()));
+    }
 }

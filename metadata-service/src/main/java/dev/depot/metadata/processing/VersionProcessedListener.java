@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class VersionProcessedListener {
 
-  private final ProcessingService processing;
+    private final ProcessingService processing;
 
-  VersionProcessedListener(ProcessingService processing) {
-    this.processing = processing;
-  }
+    VersionProcessedListener(ProcessingService processing) {
+        this.processing = processing;
+    }
 
-  @KafkaListener(id = "metadata-version-processed", topics = VersionProcessed.TOPIC)
-  void on(EventEnvelope<VersionProcessed> event) {
-    processing.processed(event.data());
-  }
+    @KafkaListener(id = "metadata-version-processed", topics = VersionProcessed.TOPIC)
+    void on(EventEnvelope<VersionProcessed> event) {
+        processing.processed(event.data());
+    }
 }

@@ -15,4 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.quota")
 @Validated
 public record QuotaProperties(
-    @DefaultValue("10GB") DataSize defaultLimit, @DefaultValue Set<String> admins) {}
+        @DefaultValue("10GB") DataSize defaultLimit,
+        @DefaultValue Set<String> admins) {}

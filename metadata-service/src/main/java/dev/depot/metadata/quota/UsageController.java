@@ -21,59 +21,55 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Quota")
 class UsageController {
 
-  record UsageResponse(
-      long limitBytes,
-      long usedBytes,
-      long availableBytes,
-      long liveBytes,
-      long versionBytes,
-      long trashBytes,
-      long reservedBytes,
-      boolean customLimit) {
+    record UsageResponse(
+            long limitBytes,
+            long usedBytes,
+            long availableBytes,
+            long liveBytes,
+            long versionBytes,
+            long trashBytes,
+            long reservedBytes,
+            boolean customLimit) {
 
-    static UsageResponse of(QuotaLedger.Usage u) {
-      return new UsageResponse(
-          u.limit(),
-          u.used(),
-          u.available(),
-          u.live(),
-          u.versions(),
-          u.trash(),
-          u.reserved(),
-          u.customLimit());
+        static UsageResponse of(QuotaLedger.Usage u) {
+            return new UsageResponse(
+                    u.limit(),
+                    u.used(),
+                    u.available(),
+                    u.live(),
+                    u.versions(),
+                    u.trash(),
+                    u.reserved(),
+                    u.customLimit());
+        }
     }
-  }
 
-  record LimitRequest(@NotNull @PositiveOrZero Long limitBytes) {}
+    record LimitRequest(@NotNull @PositiveOrZero Long limitBytes) {}
 
-  private final QuotaLedger ledger;
-  private final QuotaProperties properties;
+    private final QuotaLedger ledger;
+    private final QuotaProperties properties;
 
-  UsageController(QuotaLedger ledger, QuotaProperties properties) {
-    this.ledger = ledger;
-    this.properties = properties;
-  }
-
-  @GetMapping("/api/me/usage")
-  @Operation(
-      operationId = "getUsage",
-      summary = "What the caller stores, by state, against their limit")
-  UsageResponse usage(Caller caller) {
-    return UsageResponse.of(ledger.usage(caller.userId()).orElseThrow());
-  }
-
-  @PutMapping("/api/admin/users/{userId}/quota")
-  @Operation(operationId = "setQuota", summary = "Set a user's storage limit (administrators only)")
-  @Refusals({"NOT_AN_ADMIN", "ACCOUNT_NOT_FOUND"})
-  UsageResponse setLimit(
-      Caller caller, @PathVariable UUID userId, @Valid @RequestBody LimitRequest request) {
-    if (caller.username() == null || !properties.admins().contains(caller.username())) {
-      throw new DepotException(
-          MetadataProblem.NOT_AN_ADMIN, "Only administrators can change quotas.");
+    UsageController(QuotaLedger ledger, QuotaProperties properties) {
+        this.ledger = ledger;
+        this.properties = properties;
     }
-    if (!ledger.setLimit(userId, request.limitBytes())) {
-      throw new DepotException(MetadataProblem.ACCOUNT_NOT_FOUND, "No such user.");
+
+    @GetMapping("/api/me/usage")
+    @Operation(operationId = "getUsage", summary = "What the caller stores, by state, against their limit")
+    UsageResponse usage(Caller caller) {
+        return UsageResponse.of(ledger.usage(caller.userId()).orElseThrow());
     }
-    return UsageResponse.of(ledger.usage(userId).orElseThrow());
-  }
+
+    @PutMapping("/api/admin/users/{userId}/quota")
+    @Operation(operationId = "setQuota", summary = "Set a user's storage limit (administrators only)")
+    @Refusals({"NOT_AN_ADMIN", "ACCOUNT_NOT_FOUND"})
+    UsageResponse setLimit(Caller caller, @PathVariable UUID userId, @Valid @RequestBody LimitRequest request) {
+        if (caller.username() == null || !properties.admins().contains(caller.username())) {
+            throw new DepotException(MetadataProblem.NOT_AN_ADMIN, "Only administrators can change quotas.");
+        }
+        if (!ledger.setLimit(userId, request.limitBytes())) {
+            throw new DepotException(MetadataProblem.ACCOUNT_NOT_FOUND, "No such user.");
+        }
+        return UsageResponse.of(ledger.usage(userId).orElseThrow());
+    }
 }

@@ -11,5 +11,4 @@ import java.util.UUID;
  *     audio}, {@code text}, {@code document})
  * @param folderId only items below this folder
  */
-record SearchQuery(
-    String text, String type, Instant modifiedAfter, Instant modifiedBefore, UUID folderId) {}
+record SearchQuery(String text, String type, Instant modifiedAfter, Instant modifiedBefore, UUID folderId) {}

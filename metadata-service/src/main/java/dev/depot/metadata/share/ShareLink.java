@@ -5,12 +5,12 @@ import java.util.UUID;
 
 /** A public link to a file: its token reads the file without an account until it expires. */
 record ShareLink(
-    UUID id,
-    String token,
-    UUID fileId,
-    UUID ownerId,
-    UUID createdBy,
-    Instant createdAt,
-    Instant expiresAt,
-    long downloads,
-    Instant lastUsedAt) {}
+        UUID id,
+        String token,
+        UUID fileId,
+        UUID ownerId,
+        UUID createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        long downloads,
+        Instant lastUsedAt) {}

@@ -18,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.share")
 @Validated
 public record ShareProperties(
-    @NotNull URI pageUrl,
-    @DefaultValue("20") @Positive int maxPerFile,
-    @DefaultValue("365d") @NotNull Duration maxLifetime) {}
+        @NotNull URI pageUrl,
+        @DefaultValue("20") @Positive int maxPerFile,
+        @DefaultValue("365d") @NotNull Duration maxLifetime) {}

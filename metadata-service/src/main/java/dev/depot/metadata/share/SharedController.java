@@ -20,39 +20,41 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Shared files")
 class SharedController {
 
-  record SharedFileResponse(
-      String name, long size, String mimeType, Instant modifiedAt, @Nullable Instant expiresAt) {}
+    record SharedFileResponse(
+            String name,
+            long size,
+            String mimeType,
+            Instant modifiedAt,
+            @Nullable Instant expiresAt) {}
 
-  record SharedDownloadResponse(URI url, Instant expiresAt) {}
+    record SharedDownloadResponse(URI url, Instant expiresAt) {}
 
-  private final ShareLinkService shares;
+    private final ShareLinkService shares;
 
-  SharedController(ShareLinkService shares) {
-    this.shares = shares;
-  }
+    SharedController(ShareLinkService shares) {
+        this.shares = shares;
+    }
 
-  @GetMapping("/api/shared/{token}")
-  @Operation(
-      operationId = "getSharedFile",
-      summary = "The file a share link shows (no account needed)")
-  @Refusals("SHARE_LINK_NOT_FOUND")
-  SharedFileResponse file(@PathVariable String token) {
-    ShareLinkRepository.Shared shared = shares.open(token);
-    return new SharedFileResponse(
-        shared.name(),
-        shared.size(),
-        shared.mimeType(),
-        shared.modifiedAt(),
-        shared.link().expiresAt());
-  }
+    @GetMapping("/api/shared/{token}")
+    @Operation(operationId = "getSharedFile", summary = "The file a share link shows (no account needed)")
+    @Refusals("SHARE_LINK_NOT_FOUND")
+    SharedFileResponse file(@PathVariable String token) {
+        ShareLinkRepository.Shared shared = shares.open(token);
+        return new SharedFileResponse(
+                shared.name(),
+                shared.size(),
+                shared.mimeType(),
+                shared.modifiedAt(),
+                shared.link().expiresAt());
+    }
 
-  @GetMapping("/api/shared/{token}/download-url")
-  @Operation(
-      operationId = "getSharedDownloadUrl",
-      summary = "A signed download URL of the shared file (no account needed)")
-  @Refusals("SHARE_LINK_NOT_FOUND")
-  SharedDownloadResponse downloadUrl(@PathVariable String token) {
-    TicketIssuer.Issued issued = shares.download(token);
-    return new SharedDownloadResponse(issued.url(), issued.expiresAt());
-  }
+    @GetMapping("/api/shared/{token}/download-url")
+    @Operation(
+            operationId = "getSharedDownloadUrl",
+            summary = "A signed download URL of the shared file (no account needed)")
+    @Refusals("SHARE_LINK_NOT_FOUND")
+    SharedDownloadResponse downloadUrl(@PathVariable String token) {
+        TicketIssuer.Issued issued = shares.download(token);
+        return new SharedDownloadResponse(issued.url(), issued.expiresAt());
+    }
 }

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.links")
 @Validated
 public record LinkProperties(
-    @NotNull URI publicUrl,
-    @DefaultValue("10m") Duration downloadTtl,
-    @DefaultValue("24h") Duration maxDownloadTtl,
-    @DefaultValue("24h") Duration uploadTtl) {}
+        @NotNull URI publicUrl,
+        @DefaultValue("10m") Duration downloadTtl,
+        @DefaultValue("24h") Duration maxDownloadTtl,
+        @DefaultValue("24h") Duration uploadTtl) {}

@@ -25,48 +25,46 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Trash")
 class TrashController {
 
-  record EmptyResponse(int purged) {}
+    record EmptyResponse(int purged) {}
 
-  private final TrashService trash;
+    private final TrashService trash;
 
-  TrashController(TrashService trash) {
-    this.trash = trash;
-  }
+    TrashController(TrashService trash) {
+        this.trash = trash;
+    }
 
-  @GetMapping
-  @Operation(
-      operationId = "listTrash",
-      summary = "Trashed items (each with everything deleted along with it), newest first")
-  @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
-  Page<ItemResponse> list(
-      Caller caller,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-      @RequestParam(required = false) String cursor) {
-    return trash.list(caller, limit, cursor).map(ItemResponse::of);
-  }
+    @GetMapping
+    @Operation(
+            operationId = "listTrash",
+            summary = "Trashed items (each with everything deleted along with it), newest first")
+    @Refusals({"MALFORMED_REQUEST", "VALIDATION_FAILED", "INVALID_CURSOR"})
+    Page<ItemResponse> list(
+            Caller caller,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(required = false) String cursor) {
+        return trash.list(caller, limit, cursor).map(ItemResponse::of);
+    }
 
-  @PostMapping("/{id}/restore")
-  @Operation(
-      operationId = "restoreFromTrash",
-      summary = "Restore an item to where it was (or the root folder), renaming on clash")
-  @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND", "NAME_CONFLICT"})
-  ItemResponse restore(Caller caller, @PathVariable UUID id) {
-    return ItemResponse.of(trash.restore(caller, id));
-  }
+    @PostMapping("/{id}/restore")
+    @Operation(
+            operationId = "restoreFromTrash",
+            summary = "Restore an item to where it was (or the root folder), renaming on clash")
+    @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND", "NAME_CONFLICT"})
+    ItemResponse restore(Caller caller, @PathVariable UUID id) {
+        return ItemResponse.of(trash.restore(caller, id));
+    }
 
-  @DeleteMapping("/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(
-      operationId = "purgeFromTrash",
-      summary = "Delete a trashed item and everything below it for good")
-  @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND"})
-  void purge(Caller caller, @PathVariable UUID id) {
-    trash.purge(caller, id);
-  }
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "purgeFromTrash", summary = "Delete a trashed item and everything below it for good")
+    @Refusals({"MALFORMED_REQUEST", "TRASH_ITEM_NOT_FOUND"})
+    void purge(Caller caller, @PathVariable UUID id) {
+        trash.purge(caller, id);
+    }
 
-  @DeleteMapping
-  @Operation(operationId = "emptyTrash", summary = "Empty the trash")
-  EmptyResponse empty(Caller caller) {
-    return new EmptyResponse(trash.empty(caller));
-  }
+    @DeleteMapping
+    @Operation(operationId = "emptyTrash", summary = "Empty the trash")
+    EmptyResponse empty(Caller caller) {
+        return new EmptyResponse(trash.empty(caller));
+    }
 }

@@ -14,4 +14,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.trash")
 @Validated
 public record TrashProperties(
-    @DefaultValue("30d") Duration retention, @DefaultValue("10m") Duration sweepInterval) {}
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("10m") Duration sweepInterval) {}

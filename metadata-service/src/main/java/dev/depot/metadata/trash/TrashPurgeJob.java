@@ -7,21 +7,21 @@ import org.springframework.stereotype.Component;
 @Component
 class TrashPurgeJob {
 
-  /**
-   * {@link TrashProperties#sweepInterval()}: the bound record is the bean named {@code
-   * <prefix>-<class name>}, so the interval and its default are written once, there.
-   */
-  static final String INTERVAL =
-      "#{@'depot.trash-dev.depot.metadata.trash.TrashProperties'" + ".sweepInterval().toMillis()}";
+    /**
+     * {@link TrashProperties#sweepInterval()}: the bound record is the bean named {@code
+     * <prefix>-<class name>}, so the interval and its default are written once, there.
+     */
+    static final String INTERVAL =
+            "#{@'depot.trash-dev.depot.metadata.trash.TrashProperties'" + ".sweepInterval().toMillis()}";
 
-  private final TrashService trash;
+    private final TrashService trash;
 
-  TrashPurgeJob(TrashService trash) {
-    this.trash = trash;
-  }
+    TrashPurgeJob(TrashService trash) {
+        this.trash = trash;
+    }
 
-  @Scheduled(fixedDelayString = INTERVAL, initialDelayString = "1m")
-  void purgeExpired() {
-    trash.purgeExpired();
-  }
+    @Scheduled(fixedDelayString = INTERVAL, initialDelayString = "1m")
+    void purgeExpired() {
+        trash.purgeExpired();
+    }
 }

@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class UserDeletedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UserDeletedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UserDeletedListener.class);
 
-  private final TrashService trash;
+    private final TrashService trash;
 
-  UserDeletedListener(TrashService trash) {
-    this.trash = trash;
-  }
+    UserDeletedListener(TrashService trash) {
+        this.trash = trash;
+    }
 
-  @KafkaListener(id = "metadata-user-deleted", topics = UserDeleted.TOPIC)
-  void on(EventEnvelope<UserDeleted> event) {
-    LOG.info("account {} deleted: its items go to the trash", event.data().userId());
-    trash.trashAccount(event.data().userId());
-  }
+    @KafkaListener(id = "metadata-user-deleted", topics = UserDeleted.TOPIC)
+    void on(EventEnvelope<UserDeleted> event) {
+        LOG.info("account {} deleted: its items go to the trash", event.data().userId());
+        trash.trashAccount(event.data().userId());
+    }
 }

@@ -12,55 +12,55 @@ import java.util.stream.Stream;
  * file without a current version is an upload in progress and is listed nowhere.
  */
 public record Item(
-    UUID id,
-    UUID ownerId,
-    UUID parentId,
-    List<UUID> ancestors,
-    Kind kind,
-    String name,
-    long size,
-    String mimeType,
-    String status,
-    UUID currentVersionId,
-    Instant createdAt,
-    Instant modifiedAt,
-    Instant deletedAt,
-    UUID trashRootId)
-    implements ActivitySubject {
+        UUID id,
+        UUID ownerId,
+        UUID parentId,
+        List<UUID> ancestors,
+        Kind kind,
+        String name,
+        long size,
+        String mimeType,
+        String status,
+        UUID currentVersionId,
+        Instant createdAt,
+        Instant modifiedAt,
+        Instant deletedAt,
+        UUID trashRootId)
+        implements ActivitySubject {
 
-  public enum Kind {
-    FOLDER,
-    FILE;
+    public enum Kind {
+        FOLDER,
+        FILE;
 
-    public String column() {
-      return name().toLowerCase(Locale.ROOT);
+        public String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
-  }
 
-  @Override
-  public String activityKind() {
-    return kind.column();
-  }
+    @Override
+    public String activityKind() {
+        return kind.column();
+    }
 
-  public boolean isFolder() {
-    return kind == Kind.FOLDER;
-  }
+    public boolean isFolder() {
+        return kind == Kind.FOLDER;
+    }
 
-  public boolean isRoot() {
-    return parentId == null;
-  }
+    public boolean isRoot() {
+        return parentId == null;
+    }
 
-  public boolean isLive() {
-    return deletedAt == null;
-  }
+    public boolean isLive() {
+        return deletedAt == null;
+    }
 
-  /** The path depth: 0 for a root folder. */
-  public int depth() {
-    return ancestors.size();
-  }
+    /** The path depth: 0 for a root folder. */
+    public int depth() {
+        return ancestors.size();
+    }
 
-  /** The ancestors a child of this folder has. */
-  public List<UUID> childAncestors() {
-    return Stream.concat(ancestors.stream(), Stream.of(id)).toList();
-  }
+    /** The ancestors a child of this folder has. */
+    public List<UUID> childAncestors() {
+        return Stream.concat(ancestors.stream(), Stream.of(id)).toList();
+    }
 }

@@ -9,30 +9,30 @@ import org.jspecify.annotations.Nullable;
  * processing}, {@code ready}, or {@code failed} when no preview could be made) concern files only.
  */
 public record ItemResponse(
-    UUID id,
-    String kind,
-    String name,
-    @Nullable UUID parentId,
-    long size,
-    @Nullable String mimeType,
-    @Nullable String status,
-    @Nullable UUID versionId,
-    Instant createdAt,
-    Instant modifiedAt,
-    @Nullable Instant deletedAt) {
+        UUID id,
+        String kind,
+        String name,
+        @Nullable UUID parentId,
+        long size,
+        @Nullable String mimeType,
+        @Nullable String status,
+        @Nullable UUID versionId,
+        Instant createdAt,
+        Instant modifiedAt,
+        @Nullable Instant deletedAt) {
 
-  public static ItemResponse of(Item item) {
-    return new ItemResponse(
-        item.id(),
-        item.kind().column(),
-        item.name(),
-        item.parentId(),
-        item.size(),
-        item.mimeType(),
-        item.status(),
-        item.currentVersionId(),
-        item.createdAt(),
-        item.modifiedAt(),
-        item.deletedAt());
-  }
+    public static ItemResponse of(Item item) {
+        return new ItemResponse(
+                item.id(),
+                item.kind().column(),
+                item.name(),
+                item.parentId(),
+                item.size(),
+                item.mimeType(),
+                item.status(),
+                item.currentVersionId(),
+                item.createdAt(),
+                item.modifiedAt(),
+                item.deletedAt());
+    }
 }

@@ -10,32 +10,30 @@ import java.util.Arrays;
  * newVersion}, uploads only).
  */
 public enum OnConflict {
-  FAIL("fail"),
-  RENAME("rename"),
-  NEW_VERSION("newVersion");
+    FAIL("fail"),
+    RENAME("rename"),
+    NEW_VERSION("newVersion");
 
-  private final String value;
+    private final String value;
 
-  OnConflict(String value) {
-    this.value = value;
-  }
+    OnConflict(String value) {
+        this.value = value;
+    }
 
-  public static OnConflict orDefault(OnConflict requested, OnConflict fallback) {
-    return requested == null ? fallback : requested;
-  }
+    public static OnConflict orDefault(OnConflict requested, OnConflict fallback) {
+        return requested == null ? fallback : requested;
+    }
 
-  @JsonValue
-  public String value() {
-    return value;
-  }
+    @JsonValue
+    public String value() {
+        return value;
+    }
 
-  @JsonCreator
-  public static OnConflict of(String value) {
-    return Arrays.stream(values())
-        .filter(p -> p.value.equals(value))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException("onConflict is one of fail, rename," + " newVersion"));
-  }
+    @JsonCreator
+    public static OnConflict of(String value) {
+        return Arrays.stream(values())
+                .filter(p -> p.value.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("onConflict is one of fail, rename," + " newVersion"));
+    }
 }

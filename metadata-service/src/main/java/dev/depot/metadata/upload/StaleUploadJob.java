@@ -14,22 +14,22 @@ import org.springframework.stereotype.Component;
 @Component
 class StaleUploadJob {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StaleUploadJob.class);
-  private static final Duration GRACE = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(StaleUploadJob.class);
+    private static final Duration GRACE = Duration.ofHours(1);
 
-  private final UploadService uploads;
-  private final Clock clock;
+    private final UploadService uploads;
+    private final Clock clock;
 
-  StaleUploadJob(UploadService uploads, Clock clock) {
-    this.uploads = uploads;
-    this.clock = clock;
-  }
-
-  @Scheduled(fixedDelayString = "10m", initialDelayString = "2m")
-  void expire() {
-    int expired = uploads.expireStale(clock.instant().minus(GRACE));
-    if (expired > 0) {
-      LOG.info("released {} uploads that expired without completing", expired);
+    StaleUploadJob(UploadService uploads, Clock clock) {
+        this.uploads = uploads;
+        this.clock = clock;
     }
-  }
+
+    @Scheduled(fixedDelayString = "10m", initialDelayString = "2m")
+    void expire() {
+        int expired = uploads.expireStale(clock.instant().minus(GRACE));
+        if (expired > 0) {
+            LOG.info("released {} uploads that expired without completing", expired);
+        }
+    }
 }

@@ -11,21 +11,21 @@ import org.springframework.stereotype.Component;
 @Component
 class UploadAbandonedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UploadAbandonedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UploadAbandonedListener.class);
 
-  private final UploadService uploads;
+    private final UploadService uploads;
 
-  UploadAbandonedListener(UploadService uploads) {
-    this.uploads = uploads;
-  }
+    UploadAbandonedListener(UploadService uploads) {
+        this.uploads = uploads;
+    }
 
-  @KafkaListener(id = "metadata-upload-abandoned", topics = UploadAbandoned.TOPIC)
-  void on(EventEnvelope<UploadAbandoned> event) {
-    LOG.info(
-        "upload abandoned ({}): file {} version {}",
-        event.data().reason(),
-        event.data().fileId(),
-        event.data().versionId());
-    uploads.abandoned(event.data().versionId());
-  }
+    @KafkaListener(id = "metadata-upload-abandoned", topics = UploadAbandoned.TOPIC)
+    void on(EventEnvelope<UploadAbandoned> event) {
+        LOG.info(
+                "upload abandoned ({}): file {} version {}",
+                event.data().reason(),
+                event.data().fileId(),
+                event.data().versionId());
+        uploads.abandoned(event.data().versionId());
+    }
 }

@@ -11,18 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 class UploadCompletedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UploadCompletedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UploadCompletedListener.class);
 
-  private final UploadService uploads;
+    private final UploadService uploads;
 
-  UploadCompletedListener(UploadService uploads) {
-    this.uploads = uploads;
-  }
+    UploadCompletedListener(UploadService uploads) {
+        this.uploads = uploads;
+    }
 
-  @KafkaListener(id = "metadata-upload-completed", topics = UploadCompleted.TOPIC)
-  void on(EventEnvelope<UploadCompleted> event) {
-    LOG.info(
-        "upload completed: file {} version {}", event.data().fileId(), event.data().versionId());
-    uploads.completed(event.data());
-  }
+    @KafkaListener(id = "metadata-upload-completed", topics = UploadCompleted.TOPIC)
+    void on(EventEnvelope<UploadCompleted> event) {
+        LOG.info(
+                "upload completed: file {} version {}",
+                event.data().fileId(),
+                event.data().versionId());
+        uploads.completed(event.data());
+    }
 }

@@ -7,9 +7,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 /** The service's own {@code Caller} parameter, for controller slices: accounts are stubbed. */
 public final class SliceCallers {
 
-  private SliceCallers() {}
+    private SliceCallers() {}
 
-  public static HandlerMethodArgumentResolver resolver() {
-    return new CallerResolver(mock(AccountDirectory.class));
-  }
+    public static HandlerMethodArgumentResolver resolver() {
+        return new CallerResolver(mock(AccountDirectory.class));
+    }
 }

@@ -15,31 +15,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 class StuckProcessingJobTest {
 
-  @EnableScheduling
-  @EnableConfigurationProperties(ProcessingProperties.class)
-  static class Scheduling {}
+    @EnableScheduling
+    @EnableConfigurationProperties(ProcessingProperties.class)
+    static class Scheduling {}
 
-  private final ApplicationContextRunner context =
-      new ApplicationContextRunner()
-          .withUserConfiguration(Scheduling.class)
-          .withBean(ProcessingService.class, () -> mock(ProcessingService.class))
-          .withBean(StuckProcessingJob.class);
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Scheduling.class)
+            .withBean(ProcessingService.class, () -> mock(ProcessingService.class))
+            .withBean(StuckProcessingJob.class);
 
-  @Test
-  void sweepsAtTheDefaultInterval() {
-    context.run(
-        c ->
-            assertThat(ScheduledIntervals.of(c))
-                .containsEntry("StuckProcessingJob.sweep", Duration.ofMinutes(1)));
-  }
+    @Test
+    void sweepsAtTheDefaultInterval() {
+        context.run(c ->
+                assertThat(ScheduledIntervals.of(c)).containsEntry("StuckProcessingJob.sweep", Duration.ofMinutes(1)));
+    }
 
-  @Test
-  void sweepsAtTheConfiguredInterval() {
-    context
-        .withPropertyValues("depot.processing.sweep-interval=7s")
-        .run(
-            c ->
-                assertThat(ScheduledIntervals.of(c))
-                    .containsEntry("StuckProcessingJob.sweep", Duration.ofSeconds(7)));
-  }
+    @Test
+    void sweepsAtTheConfiguredInterval() {
+        context.withPropertyValues("depot.processing.sweep-interval=7s")
+                .run(c -> assertThat(ScheduledIntervals.of(c))
+                        .containsEntry("StuckProcessingJob.sweep", Duration.ofSeconds(7)));
+    }
 }

@@ -13,31 +13,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The sweep runs at the interval TrashProperties holds: its default, or what is configured. */
 class TrashPurgeJobTest {
 
-  @EnableScheduling
-  @EnableConfigurationProperties(TrashProperties.class)
-  static class Scheduling {}
+    @EnableScheduling
+    @EnableConfigurationProperties(TrashProperties.class)
+    static class Scheduling {}
 
-  private final ApplicationContextRunner context =
-      new ApplicationContextRunner()
-          .withUserConfiguration(Scheduling.class)
-          .withBean(TrashService.class, () -> mock(TrashService.class))
-          .withBean(TrashPurgeJob.class);
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Scheduling.class)
+            .withBean(TrashService.class, () -> mock(TrashService.class))
+            .withBean(TrashPurgeJob.class);
 
-  @Test
-  void sweepsAtTheDefaultInterval() {
-    context.run(
-        c ->
-            assertThat(ScheduledIntervals.of(c))
+    @Test
+    void sweepsAtTheDefaultInterval() {
+        context.run(c -> assertThat(ScheduledIntervals.of(c))
                 .containsEntry("TrashPurgeJob.purgeExpired", Duration.ofMinutes(10)));
-  }
+    }
 
-  @Test
-  void sweepsAtTheConfiguredInterval() {
-    context
-        .withPropertyValues("depot.trash.sweep-interval=7s")
-        .run(
-            c ->
-                assertThat(ScheduledIntervals.of(c))
-                    .containsEntry("TrashPurgeJob.purgeExpired", Duration.ofSeconds(7)));
-  }
+    @Test
+    void sweepsAtTheConfiguredInterval() {
+        context.withPropertyValues("depot.trash.sweep-interval=7s")
+                .run(c -> assertThat(ScheduledIntervals.of(c))
+                        .containsEntry("TrashPurgeJob.purgeExpired", Duration.ofSeconds(7)));
+    }
 }

@@ -18,43 +18,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaleUploadJobTest {
 
-  @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
-  @Autowired StaleUploadJob job;
+    @Autowired
+    StaleUploadJob job;
 
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @Test
-  void reservationsOfLongExpiredUploadsAreReleased() throws Exception {
-    UUID user = UUID.randomUUID();
-    ServiceClient client = new ServiceClient(port);
-    String token = TestInfra.tokens().issue(user.toString());
-    var started =
-        client.send(
-            client
-                .request("/api/files", token)
+    @Test
+    void reservationsOfLongExpiredUploadsAreReleased() throws Exception {
+        UUID user = UUID.randomUUID();
+        ServiceClient client = new ServiceClient(port);
+        String token = TestInfra.tokens().issue(user.toString());
+        var started = client.send(client.request("/api/files", token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lost.bin\",\"size\":777}")));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-    assertThat(reserved(user)).isEqualTo(777);
-    jdbc.update(
-        "UPDATE versions SET upload_expires_at = now() - interval '2 hours'"
-            + " WHERE created_by = ?",
-        user);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(reserved(user)).isEqualTo(777);
+        jdbc.update(
+                "UPDATE versions SET upload_expires_at = now() - interval '2 hours'" + " WHERE created_by = ?", user);
 
-    job.expire();
+        job.expire();
 
-    assertThat(reserved(user)).isZero();
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM items WHERE owner_id = ?" + " AND kind = 'file'",
-                Integer.class,
-                user))
-        .isZero();
-  }
+        assertThat(reserved(user)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM items WHERE owner_id = ?" + " AND kind = 'file'", Integer.class, user))
+                .isZero();
+    }
 
-  private long reserved(UUID user) {
-    return jdbc.queryForObject(
-        "SELECT reserved_bytes FROM quota_ledgers WHERE user_id = ?", Long.class, user);
-  }
+    private long reserved(UUID user) {
+        return jdbc.queryForObject("SELECT reserved_bytes FROM quota_ledgers WHERE user_id = ?", Long.class, user);
+    }
 }

@@ -5,11 +5,11 @@ import java.util.Map;
 /** One piece of infrastructure: started once, described by the variables the services read. */
 interface InfraComponent extends AutoCloseable {
 
-  String name();
+    String name();
 
-  /** Starts the component and returns the DEPOT_* variables that point the services at it. */
-  Map<String, String> start() throws Exception;
+    /** Starts the component and returns the DEPOT_* variables that point the services at it. */
+    Map<String, String> start() throws Exception;
 
-  @Override
-  void close() throws Exception;
+    @Override
+    void close() throws Exception;
 }

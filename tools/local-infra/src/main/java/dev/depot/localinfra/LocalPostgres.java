@@ -11,51 +11,49 @@ import java.util.Map;
 /** Embedded PostgreSQL with its data directory kept between runs; database {@code depot}. */
 final class LocalPostgres implements InfraComponent {
 
-  static final String DATABASE = "depot";
+    static final String DATABASE = "depot";
 
-  private final Path dataDir;
-  private final int port;
-  private EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-  LocalPostgres(Path dataDir, int port) {
-    this.dataDir = dataDir;
-    this.port = port;
-  }
+    LocalPostgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
 
-  @Override
-  public String name() {
-    return "postgres";
-  }
+    @Override
+    public String name() {
+        return "postgres";
+    }
 
-  @Override
-  public Map<String, String> start() throws Exception {
-    Files.createDirectories(dataDir);
-    postgres =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dataDir)
-            .setCleanDataDirectory(false)
-            .setPort(port)
-            .setServerConfig("max_connections", "300")
-            .start();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-        if (!rs.next()) {
-          s.execute("create database " + DATABASE);
+    @Override
+    public Map<String, String> start() throws Exception {
+        Files.createDirectories(dataDir);
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "300")
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + DATABASE);
+                }
+            }
         }
-      }
+        return Map.of(
+                "DEPOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE,
+                "DEPOT_DB_USER", "postgres",
+                "DEPOT_DB_PASSWORD", "");
     }
-    return Map.of(
-        "DEPOT_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE,
-        "DEPOT_DB_USER", "postgres",
-        "DEPOT_DB_PASSWORD", "");
-  }
 
-  @Override
-  public void close() throws Exception {
-    if (postgres != null) {
-      postgres.close();
+    @Override
+    public void close() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
     }
-  }
 }

@@ -21,35 +21,27 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MockMvcProblems {
 
-  /** The problem a request answered, and the whole response (for its headers). */
-  public record Answer(JsonNode problem, MockHttpServletResponse response) {}
+    /** The problem a request answered, and the whole response (for its headers). */
+    public record Answer(JsonNode problem, MockHttpServletResponse response) {}
 
-  private MockMvcProblems() {}
+    private MockMvcProblems() {}
 
-  public static Answer assertProblem(MockMvc mvc, RequestBuilder request, int status, String code)
-      throws Exception {
-    HexFormat hex = HexFormat.of();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String traceId = hex.toHexDigits(random.nextLong() | 1) + hex.toHexDigits(random.nextLong());
-    MockHttpServletResponse response;
-    try (Scope trace =
-        Span.wrap(
-                SpanContext.create(
-                    traceId,
-                    hex.toHexDigits(random.nextLong() | 1),
-                    TraceFlags.getSampled(),
-                    TraceState.getDefault()))
-            .makeCurrent()) {
-      response = mvc.perform(request).andReturn().getResponse();
+    public static Answer assertProblem(MockMvc mvc, RequestBuilder request, int status, String code) throws Exception {
+        HexFormat hex = HexFormat.of();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String traceId = hex.toHexDigits(random.nextLong() | 1) + hex.toHexDigits(random.nextLong());
+        MockHttpServletResponse response;
+        try (Scope trace = Span.wrap(SpanContext.create(
+                        traceId,
+                        hex.toHexDigits(random.nextLong() | 1),
+                        TraceFlags.getSampled(),
+                        TraceState.getDefault()))
+                .makeCurrent()) {
+            response = mvc.perform(request).andReturn().getResponse();
+        }
+        JsonNode problem = ProblemAssertions.assertProblem(
+                response.getStatus(), response.getContentType(), response.getContentAsString(), status, code);
+        assertThat(problem.path("traceId").asString()).isEqualTo(traceId);
+        return new Answer(problem, response);
     }
-    JsonNode problem =
-        ProblemAssertions.assertProblem(
-            response.getStatus(),
-            response.getContentType(),
-            response.getContentAsString(),
-            status,
-            code);
-    assertThat(problem.path("traceId").asString()).isEqualTo(traceId);
-    return new Answer(problem, response);
-  }
 }

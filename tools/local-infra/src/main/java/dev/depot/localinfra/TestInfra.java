@@ -17,55 +17,49 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestInfra implements BeforeAllCallback {
 
-  private static final List<String> REQUIRED =
-      List.of(
-          "DEPOT_DB_URL",
-          "DEPOT_KAFKA_BOOTSTRAP",
-          "DEPOT_S3_ENDPOINT",
-          "DEPOT_REDIS_URL",
-          "DEPOT_SMTP_HOST");
-  public static final String ISSUER = "http://depot.test";
+    private static final List<String> REQUIRED =
+            List.of("DEPOT_DB_URL", "DEPOT_KAFKA_BOOTSTRAP", "DEPOT_S3_ENDPOINT", "DEPOT_REDIS_URL", "DEPOT_SMTP_HOST");
+    public static final String ISSUER = "http://depot.test";
 
-  private static Map<String, String> variables;
-  private static TestTokens tokens;
+    private static Map<String, String> variables;
+    private static TestTokens tokens;
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    variables();
-  }
-
-  public static synchronized Map<String, String> variables() throws Exception {
-    if (variables == null) {
-      Map<String, String> env = System.getenv();
-      if (REQUIRED.stream().allMatch(env::containsKey)) {
-        variables = new TreeMap<>();
-        env.forEach(
-            (k, v) -> {
-              if (k.startsWith("DEPOT_")) {
-                variables.put(k, v);
-              }
-            });
-      } else {
-        Path dir = Files.createTempDirectory("depot-test-infra");
-        LocalInfra infra = LocalInfra.start(dir, LocalInfra.Ports.free(), env);
-        Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "test-infra-shutdown"));
-        variables = infra.variables();
-      }
-      variables = new TreeMap<>(variables);
-      tokens = TestTokens.fromPem(variables.get("DEPOT_AUTH_SIGNING_KEY"), ISSUER);
-      variables.put("DEPOT_JWT_ISSUER", ISSUER);
-      variables.put("DEPOT_JWKS_URI", tokens.serveJwks().toString());
-      variables.forEach(System::setProperty);
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        variables();
     }
-    return variables;
-  }
 
-  /**
-   * Tokens that every service under test trusts: signed with DEPOT_AUTH_SIGNING_KEY, whose public
-   * half is served at DEPOT_JWKS_URI.
-   */
-  public static synchronized TestTokens tokens() throws Exception {
-    variables();
-    return tokens;
-  }
+    public static synchronized Map<String, String> variables() throws Exception {
+        if (variables == null) {
+            Map<String, String> env = System.getenv();
+            if (REQUIRED.stream().allMatch(env::containsKey)) {
+                variables = new TreeMap<>();
+                env.forEach((k, v) -> {
+                    if (k.startsWith("DEPOT_")) {
+                        variables.put(k, v);
+                    }
+                });
+            } else {
+                Path dir = Files.createTempDirectory("depot-test-infra");
+                LocalInfra infra = LocalInfra.start(dir, LocalInfra.Ports.free(), env);
+                Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "test-infra-shutdown"));
+                variables = infra.variables();
+            }
+            variables = new TreeMap<>(variables);
+            tokens = TestTokens.fromPem(variables.get("DEPOT_AUTH_SIGNING_KEY"), ISSUER);
+            variables.put("DEPOT_JWT_ISSUER", ISSUER);
+            variables.put("DEPOT_JWKS_URI", tokens.serveJwks().toString());
+            variables.forEach(System::setProperty);
+        }
+        return variables;
+    }
+
+    /**
+     * Tokens that every service under test trusts: signed with DEPOT_AUTH_SIGNING_KEY, whose public
+     * half is served at DEPOT_JWKS_URI.
+     */
+    public static synchronized TestTokens tokens() throws Exception {
+        variables();
+        return tokens;
+    }
 }

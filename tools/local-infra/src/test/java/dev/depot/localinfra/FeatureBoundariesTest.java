@@ -8,36 +8,35 @@ import org.junit.jupiter.api.Test;
 
 class FeatureBoundariesTest {
 
-  private static final String FIXTURE = "dev.depot.localinfra.fixture";
+    private static final String FIXTURE = "dev.depot.localinfra.fixture";
 
-  private static void check(String root) {
-    FeatureBoundaries.check(root, new ClassFileImporter().importPackages(root));
-  }
+    private static void check(String root) {
+        FeatureBoundaries.check(root, new ClassFileImporter().importPackages(root));
+    }
 
-  @Test
-  void featuresThatUseEachOtherInBothDirectionsAreACycle() {
-    assertThatThrownBy(() -> check(FIXTURE + ".cycle"))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("free of cycles")
-        .hasMessageContaining("feature 'a'");
-  }
+    @Test
+    void featuresThatUseEachOtherInBothDirectionsAreACycle() {
+        assertThatThrownBy(() -> check(FIXTURE + ".cycle"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("free of cycles")
+                .hasMessageContaining("feature 'a'");
+    }
 
-  @Test
-  void aFeatureDoesNotUseAnotherFeaturesRepository() {
-    assertThatThrownBy(() -> check(FIXTURE + ".reach"))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("OtherService")
-        .hasMessageContaining("ThingRepository");
-  }
+    @Test
+    void aFeatureDoesNotUseAnotherFeaturesRepository() {
+        assertThatThrownBy(() -> check(FIXTURE + ".reach"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OtherService")
+                .hasMessageContaining("ThingRepository");
+    }
 
-  @Test
-  void aFeatureMayUseAnotherFeaturesServiceAndItsOwnRepository() {
-    assertThatCode(() -> check(FIXTURE + ".fine")).doesNotThrowAnyException();
-  }
+    @Test
+    void aFeatureMayUseAnotherFeaturesServiceAndItsOwnRepository() {
+        assertThatCode(() -> check(FIXTURE + ".fine")).doesNotThrowAnyException();
+    }
 
-  @Test
-  void aRootWithoutFeaturesIsAMistakeNotAPass() {
-    assertThatThrownBy(() -> check("dev.depot.nothing.here"))
-        .hasMessageContaining("no classes found");
-  }
+    @Test
+    void aRootWithoutFeaturesIsAMistakeNotAPass() {
+        assertThatThrownBy(() -> check("dev.depot.nothing.here")).hasMessageContaining("no classes found");
+    }
 }

@@ -11,22 +11,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveDiscardedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ArchiveDiscardedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveDiscardedListener.class);
 
-  private final ArchiveBuilder builder;
+    private final ArchiveBuilder builder;
 
-  ArchiveDiscardedListener(ArchiveBuilder builder) {
-    this.builder = builder;
-  }
+    ArchiveDiscardedListener(ArchiveBuilder builder) {
+        this.builder = builder;
+    }
 
-  @KafkaListener(id = "transcode-archive-discarded", topics = ArchiveDiscarded.TOPIC)
-  void on(EventEnvelope<ArchiveDiscarded> event) {
-    ArchiveDiscarded discarded = event.data();
-    LOG.info(
-        "event {}: archive {} {}",
-        event.id(),
-        discarded.archiveId(),
-        discarded.reason().name().toLowerCase(java.util.Locale.ROOT));
-    builder.discard(discarded.archiveId());
-  }
+    @KafkaListener(id = "transcode-archive-discarded", topics = ArchiveDiscarded.TOPIC)
+    void on(EventEnvelope<ArchiveDiscarded> event) {
+        ArchiveDiscarded discarded = event.data();
+        LOG.info(
+                "event {}: archive {} {}",
+                event.id(),
+                discarded.archiveId(),
+                discarded.reason().name().toLowerCase(java.util.Locale.ROOT));
+        builder.discard(discarded.archiveId());
+    }
 }

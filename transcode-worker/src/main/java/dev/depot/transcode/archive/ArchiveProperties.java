@@ -27,18 +27,18 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.archives")
 @Validated
 public record ArchiveProperties(
-    @DefaultValue("16MB") @NotNull DataSize partSize,
-    @DefaultValue("2") @Min(1) @Max(8) int uploadsInFlight,
-    @DefaultValue("16") @Min(1) @Max(256) int prefetch,
-    @DefaultValue("1MB") @NotNull DataSize prefetchMaxSize,
-    @DefaultValue("6") @Min(0) @Max(9) int compressionLevel,
-    @DefaultValue("1s") @NotNull Duration progressInterval) {
+        @DefaultValue("16MB") @NotNull DataSize partSize,
+        @DefaultValue("2") @Min(1) @Max(8) int uploadsInFlight,
+        @DefaultValue("16") @Min(1) @Max(256) int prefetch,
+        @DefaultValue("1MB") @NotNull DataSize prefetchMaxSize,
+        @DefaultValue("6") @Min(0) @Max(9) int compressionLevel,
+        @DefaultValue("1s") @NotNull Duration progressInterval) {
 
-  static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
-  public ArchiveProperties {
-    if (partSize.toBytes() < MIN_PART_SIZE || partSize.toBytes() > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("depot.archives.part-size is between 5MB and 2GB");
+    public ArchiveProperties {
+        if (partSize.toBytes() < MIN_PART_SIZE || partSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("depot.archives.part-size is between 5MB and 2GB");
+        }
     }
-  }
 }

@@ -15,30 +15,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveRequestedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ArchiveRequestedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveRequestedListener.class);
 
-  private final ArchiveBuilder builder;
+    private final ArchiveBuilder builder;
 
-  ArchiveRequestedListener(ArchiveBuilder builder) {
-    this.builder = builder;
-  }
-
-  @KafkaListener(id = "transcode-archive-requested", topics = ArchiveRequested.TOPIC)
-  void on(EventEnvelope<ArchiveRequested> event) {
-    ArchiveRequested request = event.data();
-    LOG.info(
-        "event {}: archive {} requested ({} entries, {} bytes)",
-        event.id(),
-        request.archiveId(),
-        request.entries(),
-        request.totalBytes());
-    try {
-      builder.build(request);
-    } catch (ArchiveGoneException e) {
-      LOG.info(
-          "archive {}: {}; it was discarded, nothing to build",
-          request.archiveId(),
-          e.getMessage());
+    ArchiveRequestedListener(ArchiveBuilder builder) {
+        this.builder = builder;
     }
-  }
+
+    @KafkaListener(id = "transcode-archive-requested", topics = ArchiveRequested.TOPIC)
+    void on(EventEnvelope<ArchiveRequested> event) {
+        ArchiveRequested request = event.data();
+        LOG.info(
+                "event {}: archive {} requested ({} entries, {} bytes)",
+                event.id(),
+                request.archiveId(),
+                request.entries(),
+                request.totalBytes());
+        try {
+            builder.build(request);
+        } catch (ArchiveGoneException e) {
+            LOG.info("archive {}: {}; it was discarded, nothing to build", request.archiveId(), e.getMessage());
+        }
+    }
 }

@@ -8,10 +8,10 @@ import java.io.OutputStream;
  */
 abstract class ArchiveUpload extends OutputStream {
 
-  /** Makes the archive visible under its key; returns its size. */
-  abstract long complete();
+    /** Makes the archive visible under its key; returns its size. */
+    abstract long complete();
 
-  /** Aborts the upload unless it was completed. */
-  @Override
-  public abstract void close();
+    /** Aborts the upload unless it was completed. */
+    @Override
+    public abstract void close();
 }

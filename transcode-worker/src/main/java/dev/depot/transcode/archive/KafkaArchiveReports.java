@@ -9,21 +9,24 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaArchiveReports implements ArchiveReports {
 
-  private final ReportSender reports;
+    private final ReportSender reports;
 
-  KafkaArchiveReports(ReportSender reports) {
-    this.reports = reports;
-  }
+    KafkaArchiveReports(ReportSender reports) {
+        this.reports = reports;
+    }
 
-  @Override
-  public void progress(ArchiveProgressed report) {
-    reports.sendLater(
-        ArchiveProgressed.TOPIC, ArchiveProgressed.TYPE, report.archiveId().toString(), report);
-  }
+    @Override
+    public void progress(ArchiveProgressed report) {
+        reports.sendLater(
+                ArchiveProgressed.TOPIC,
+                ArchiveProgressed.TYPE,
+                report.archiveId().toString(),
+                report);
+    }
 
-  @Override
-  public void finished(ArchiveFinished report) {
-    reports.send(
-        ArchiveFinished.TOPIC, ArchiveFinished.TYPE, report.archiveId().toString(), report);
-  }
+    @Override
+    public void finished(ArchiveFinished report) {
+        reports.send(
+                ArchiveFinished.TOPIC, ArchiveFinished.TYPE, report.archiveId().toString(), report);
+    }
 }

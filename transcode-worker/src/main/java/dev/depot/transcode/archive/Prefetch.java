@@ -21,78 +21,76 @@ import java.util.concurrent.Future;
  */
 final class Prefetch implements AutoCloseable {
 
-  /** An entry and, for a small file, its bytes being fetched; {@code bytes} is null otherwise. */
-  record Ahead(ArchiveManifest.Entry entry, Future<byte[]> bytes) {
+    /** An entry and, for a small file, its bytes being fetched; {@code bytes} is null otherwise. */
+    record Ahead(ArchiveManifest.Entry entry, Future<byte[]> bytes) {
 
-    /** The fetched bytes, waiting for them if needed. */
-    byte[] await() {
-      try {
-        return bytes.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ArchiveStorageException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
+        /** The fetched bytes, waiting for them if needed. */
+        byte[] await() {
+            try {
+                return bytes.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArchiveStorageException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new ArchiveStorageException("blob " + entry.blobId() + " not read", e.getCause());
+            } catch (CancellationException e) {
+                throw new ArchiveStorageException("prefetch cancelled", e);
+            }
         }
-        throw new ArchiveStorageException("blob " + entry.blobId() + " not read", e.getCause());
-      } catch (CancellationException e) {
-        throw new ArchiveStorageException("prefetch cancelled", e);
-      }
     }
-  }
 
-  private final Iterator<ArchiveManifest.Entry> entries;
-  private final ArchiveStorage storage;
-  private final int window;
-  private final long maxSize;
-  private final Deque<Ahead> ahead = new ArrayDeque<>();
-  private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Iterator<ArchiveManifest.Entry> entries;
+    private final ArchiveStorage storage;
+    private final int window;
+    private final long maxSize;
+    private final Deque<Ahead> ahead = new ArrayDeque<>();
+    private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
 
-  Prefetch(
-      Iterator<ArchiveManifest.Entry> entries, ArchiveStorage storage, int window, long maxSize) {
-    this.entries = entries;
-    this.storage = storage;
-    this.window = window;
-    this.maxSize = maxSize;
-  }
-
-  boolean hasNext() {
-    fill();
-    return !ahead.isEmpty();
-  }
-
-  Ahead next() {
-    fill();
-    Ahead next = ahead.poll();
-    fill();
-    return next;
-  }
-
-  private void fill() {
-    while (ahead.size() < window && entries.hasNext()) {
-      ArchiveManifest.Entry entry = entries.next();
-      boolean small = !entry.isFolder() && entry.size() <= maxSize;
-      ahead.add(new Ahead(entry, small ? fetchers.submit(() -> read(entry)) : null));
+    Prefetch(Iterator<ArchiveManifest.Entry> entries, ArchiveStorage storage, int window, long maxSize) {
+        this.entries = entries;
+        this.storage = storage;
+        this.window = window;
+        this.maxSize = maxSize;
     }
-  }
 
-  private byte[] read(ArchiveManifest.Entry entry) {
-    try (InputStream in = storage.open(entry.blobId())) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("blob " + entry.blobId() + " not read", e);
+    boolean hasNext() {
+        fill();
+        return !ahead.isEmpty();
     }
-  }
 
-  @Override
-  public void close() {
-    ahead.forEach(
-        a -> {
-          if (a.bytes() != null) {
-            a.bytes().cancel(true);
-          }
+    Ahead next() {
+        fill();
+        Ahead next = ahead.poll();
+        fill();
+        return next;
+    }
+
+    private void fill() {
+        while (ahead.size() < window && entries.hasNext()) {
+            ArchiveManifest.Entry entry = entries.next();
+            boolean small = !entry.isFolder() && entry.size() <= maxSize;
+            ahead.add(new Ahead(entry, small ? fetchers.submit(() -> read(entry)) : null));
+        }
+    }
+
+    private byte[] read(ArchiveManifest.Entry entry) {
+        try (InputStream in = storage.open(entry.blobId())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("blob " + entry.blobId() + " not read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ahead.forEach(a -> {
+            if (a.bytes() != null) {
+                a.bytes().cancel(true);
+            }
         });
-    fetchers.shutdownNow();
-  }
+        fetchers.shutdownNow();
+    }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 class BlobGoneException extends RuntimeException {
 
-  BlobGoneException(UUID blobId, Throwable cause) {
-    super("blob " + blobId + " is not in the store", cause);
-  }
+    BlobGoneException(UUID blobId, Throwable cause) {
+        super("blob " + blobId + " is not in the store", cause);
+    }
 }

@@ -8,14 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaProcessingReports implements ProcessingReports {
 
-  private final ReportSender reports;
+    private final ReportSender reports;
 
-  KafkaProcessingReports(ReportSender reports) {
-    this.reports = reports;
-  }
+    KafkaProcessingReports(ReportSender reports) {
+        this.reports = reports;
+    }
 
-  @Override
-  public void send(VersionProcessed report) {
-    reports.send(VersionProcessed.TOPIC, VersionProcessed.TYPE, report.fileId().toString(), report);
-  }
+    @Override
+    public void send(VersionProcessed report) {
+        reports.send(
+                VersionProcessed.TOPIC, VersionProcessed.TYPE, report.fileId().toString(), report);
+    }
 }

@@ -40,54 +40,53 @@ import org.springframework.stereotype.Component;
 @Component
 class MimeSniffer {
 
-  private static final String TIKA_INTERNAL = "x-tika-";
+    private static final String TIKA_INTERNAL = "x-tika-";
 
-  private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
-  private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
+    private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
+    private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
 
-  /** What the file holds, given what the uploader declared (may be null). */
-  String sniff(Path file, String declared) throws IOException {
-    MediaType detected;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      detected = types.detect(in, new Metadata());
+    /** What the file holds, given what the uploader declared (may be null). */
+    String sniff(Path file, String declared) throws IOException {
+        MediaType detected;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            detected = types.detect(in, new Metadata());
+        }
+        return choose(detected, declared).toString();
     }
-    return choose(detected, declared).toString();
-  }
 
-  /** The rule above, on a sniffed type. */
-  MediaType choose(MediaType sniffed, String declared) {
-    MediaType evidence = publicType(registry.normalize(sniffed.getBaseType()));
-    MediaType claim = parse(declared);
-    if (claim == null || claim.equals(evidence) || !registry.isSpecializationOf(claim, evidence)) {
-      return evidence;
+    /** The rule above, on a sniffed type. */
+    MediaType choose(MediaType sniffed, String declared) {
+        MediaType evidence = publicType(registry.normalize(sniffed.getBaseType()));
+        MediaType claim = parse(declared);
+        if (claim == null || claim.equals(evidence) || !registry.isSpecializationOf(claim, evidence)) {
+            return evidence;
+        }
+        boolean generic = evidence.equals(MediaType.OCTET_STREAM) || evidence.equals(MediaType.TEXT_PLAIN);
+        return generic && hasMagic(claim) ? evidence : claim;
     }
-    boolean generic =
-        evidence.equals(MediaType.OCTET_STREAM) || evidence.equals(MediaType.TEXT_PLAIN);
-    return generic && hasMagic(claim) ? evidence : claim;
-  }
 
-  private MediaType parse(String declared) {
-    if (declared == null || declared.isBlank()) {
-      return null;
+    private MediaType parse(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return null;
+        }
+        MediaType type = MediaType.parse(declared.trim().toLowerCase(Locale.ROOT));
+        return type == null ? null : registry.normalize(type.getBaseType());
     }
-    MediaType type = MediaType.parse(declared.trim().toLowerCase(Locale.ROOT));
-    return type == null ? null : registry.normalize(type.getBaseType());
-  }
 
-  private MediaType publicType(MediaType type) {
-    MediaType current = type;
-    while (current != null && current.getSubtype().startsWith(TIKA_INTERNAL)) {
-      current = registry.getSupertype(current);
+    private MediaType publicType(MediaType type) {
+        MediaType current = type;
+        while (current != null && current.getSubtype().startsWith(TIKA_INTERNAL)) {
+            current = registry.getSupertype(current);
+        }
+        return current != null ? current : MediaType.OCTET_STREAM;
     }
-    return current != null ? current : MediaType.OCTET_STREAM;
-  }
 
-  private boolean hasMagic(MediaType type) {
-    try {
-      MimeType known = types.getRegisteredMimeType(type.toString());
-      return known != null && known.hasMagic();
-    } catch (MimeTypeException e) {
-      return false;
+    private boolean hasMagic(MediaType type) {
+        try {
+            MimeType known = types.getRegisteredMimeType(type.toString());
+            return known != null && known.hasMagic();
+        } catch (MimeTypeException e) {
+            return false;
+        }
     }
-  }
 }

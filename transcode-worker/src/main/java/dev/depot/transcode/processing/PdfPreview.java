@@ -22,33 +22,32 @@ import org.springframework.stereotype.Component;
 @Component
 class PdfPreview {
 
-  private final ThumbnailMaker thumbnails;
+    private final ThumbnailMaker thumbnails;
 
-  PdfPreview(ThumbnailMaker thumbnails) {
-    this.thumbnails = thumbnails;
-  }
-
-  List<RenderedPreview> previews(Path file) throws PreviewFailedException {
-    BufferedImage page;
-    try (PDDocument document =
-        Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-      if (document.getNumberOfPages() == 0) {
-        throw new PreviewFailedException("the PDF has no pages");
-      }
-      PDRectangle box = document.getPage(0).getCropBox();
-      float longer = Math.max(box.getWidth(), box.getHeight());
-      if (!(longer > 0)) {
-        throw new PreviewFailedException("the first page of the PDF has no size");
-      }
-      PDFRenderer renderer = new PDFRenderer(document);
-      renderer.setSubsamplingAllowed(true);
-      // Scale 1 is 72 DPI: this is the DPI that gives the page LARGE pixels along its longer side.
-      page = renderer.renderImage(0, ThumbnailMaker.LARGE / longer, ImageType.RGB);
-    } catch (InvalidPasswordException e) {
-      throw new PreviewFailedException("the PDF is password protected", e);
-    } catch (IOException | RuntimeException e) {
-      throw new PreviewFailedException("the PDF could not be rendered", e);
+    PdfPreview(ThumbnailMaker thumbnails) {
+        this.thumbnails = thumbnails;
     }
-    return thumbnails.thumbnails(page);
-  }
+
+    List<RenderedPreview> previews(Path file) throws PreviewFailedException {
+        BufferedImage page;
+        try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            if (document.getNumberOfPages() == 0) {
+                throw new PreviewFailedException("the PDF has no pages");
+            }
+            PDRectangle box = document.getPage(0).getCropBox();
+            float longer = Math.max(box.getWidth(), box.getHeight());
+            if (!(longer > 0)) {
+                throw new PreviewFailedException("the first page of the PDF has no size");
+            }
+            PDFRenderer renderer = new PDFRenderer(document);
+            renderer.setSubsamplingAllowed(true);
+            // Scale 1 is 72 DPI: this is the DPI that gives the page LARGE pixels along its longer side.
+            page = renderer.renderImage(0, ThumbnailMaker.LARGE / longer, ImageType.RGB);
+        } catch (InvalidPasswordException e) {
+            throw new PreviewFailedException("the PDF is password protected", e);
+        } catch (IOException | RuntimeException e) {
+            throw new PreviewFailedException("the PDF could not be rendered", e);
+        }
+        return thumbnails.thumbnails(page);
+    }
 }

@@ -7,11 +7,11 @@ package dev.depot.transcode.processing;
  */
 class PreviewFailedException extends Exception {
 
-  PreviewFailedException(String message) {
-    super(message);
-  }
+    PreviewFailedException(String message) {
+        super(message);
+    }
 
-  PreviewFailedException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    PreviewFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

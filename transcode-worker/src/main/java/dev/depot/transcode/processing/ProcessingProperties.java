@@ -25,14 +25,17 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.processing")
 @Validated
 public record ProcessingProperties(
-    @DefaultValue("ffmpeg") @NotBlank String ffmpeg,
-    @DefaultValue("60s") @NotNull Duration ffmpegTimeout,
-    @DefaultValue("100000000") @Positive long maxImagePixels,
-    @DefaultValue("0.85") @DecimalMin("0.1") @DecimalMax("1.0") float jpegQuality,
-    Path workDir) {
+        @DefaultValue("ffmpeg") @NotBlank String ffmpeg,
+        @DefaultValue("60s") @NotNull Duration ffmpegTimeout,
+        @DefaultValue("100000000") @Positive long maxImagePixels,
 
-  /** The directory for temporary files. */
-  Path temporaryDirectory() {
-    return workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
-  }
+        @DefaultValue("0.85") @DecimalMin("0.1") @DecimalMax("1.0")
+        float jpegQuality,
+
+        Path workDir) {
+
+    /** The directory for temporary files. */
+    Path temporaryDirectory() {
+        return workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+    }
 }

@@ -8,8 +8,8 @@ package dev.depot.transcode.processing;
  */
 record RenderedPreview(String kind, byte[] jpeg, int width, int height) {
 
-  static final String SMALL = "small";
-  static final String LARGE = "large";
-  static final String POSTER = "poster";
-  static final String CONTENT_TYPE = "image/jpeg";
+    static final String SMALL = "small";
+    static final String LARGE = "large";
+    static final String POSTER = "poster";
+    static final String CONTENT_TYPE = "image/jpeg";
 }

@@ -14,27 +14,27 @@ import org.springframework.stereotype.Component;
 @Component
 class VersionStoredListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(VersionStoredListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VersionStoredListener.class);
 
-  private final ProcessingService processing;
+    private final ProcessingService processing;
 
-  VersionStoredListener(ProcessingService processing) {
-    this.processing = processing;
-  }
-
-  @KafkaListener(id = "transcode-version-stored", topics = VersionStored.TOPIC)
-  void on(EventEnvelope<VersionStored> event) {
-    VersionStored version = event.data();
-    LOG.info(
-        "event {}: version {} (blob {}) stored, attempt {}",
-        event.id(),
-        version.versionId(),
-        version.blobId(),
-        version.attempt());
-    try {
-      processing.process(version);
-    } catch (BlobGoneException e) {
-      LOG.warn("version {}: {}; nothing to process", version.versionId(), e.getMessage());
+    VersionStoredListener(ProcessingService processing) {
+        this.processing = processing;
     }
-  }
+
+    @KafkaListener(id = "transcode-version-stored", topics = VersionStored.TOPIC)
+    void on(EventEnvelope<VersionStored> event) {
+        VersionStored version = event.data();
+        LOG.info(
+                "event {}: version {} (blob {}) stored, attempt {}",
+                event.id(),
+                version.versionId(),
+                version.blobId(),
+                version.attempt());
+        try {
+            processing.process(version);
+        } catch (BlobGoneException e) {
+            LOG.warn("version {}: {}; nothing to process", version.versionId(), e.getMessage());
+        }
+    }
 }

@@ -16,19 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class UploadLocks {
 
-  private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
-  /** Runs {@code work} holding the upload, or refuses with 423 if a request already holds it. */
-  public <T> T holding(UUID uploadId, Supplier<T> work) {
-    if (!busy.add(uploadId)) {
-      throw new DepotException(
-          UploadProblem.LOCKED,
-          "Another request is writing to this upload; try again when it ends.");
+    /** Runs {@code work} holding the upload, or refuses with 423 if a request already holds it. */
+    public <T> T holding(UUID uploadId, Supplier<T> work) {
+        if (!busy.add(uploadId)) {
+            throw new DepotException(
+                    UploadProblem.LOCKED, "Another request is writing to this upload; try again when it ends.");
+        }
+        try {
+            return work.get();
+        } finally {
+            busy.remove(uploadId);
+        }
     }
-    try {
-      return work.get();
-    } finally {
-      busy.remove(uploadId);
-    }
-  }
 }

@@ -12,30 +12,29 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpiredSessionJob {
 
-  /**
-   * {@link UploadProperties#sweepInterval()}: the bound record is the bean named {@code
-   * <prefix>-<class name>}, so the interval and its default are written once, there.
-   */
-  static final String INTERVAL =
-      "#{@'depot.upload-dev.depot.upload.session.UploadProperties'"
-          + ".sweepInterval().toMillis()}";
+    /**
+     * {@link UploadProperties#sweepInterval()}: the bound record is the bean named {@code
+     * <prefix>-<class name>}, so the interval and its default are written once, there.
+     */
+    static final String INTERVAL =
+            "#{@'depot.upload-dev.depot.upload.session.UploadProperties'" + ".sweepInterval().toMillis()}";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExpiredSessionJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExpiredSessionJob.class);
 
-  private final UploadService uploads;
+    private final UploadService uploads;
 
-  ExpiredSessionJob(UploadService uploads) {
-    this.uploads = uploads;
-  }
+    ExpiredSessionJob(UploadService uploads) {
+        this.uploads = uploads;
+    }
 
-  @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
-  void sweep() {
-    int expired;
-    do {
-      expired = uploads.expire();
-      if (expired > 0) {
-        LOG.info("expired {} uploads", expired);
-      }
-    } while (expired == UploadService.EXPIRY_BATCH);
-  }
+    @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
+    void sweep() {
+        int expired;
+        do {
+            expired = uploads.expire();
+            if (expired > 0) {
+                LOG.info("expired {} uploads", expired);
+            }
+        } while (expired == UploadService.EXPIRY_BATCH);
+    }
 }

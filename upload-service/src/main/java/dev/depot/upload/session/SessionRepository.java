@@ -11,25 +11,25 @@ import java.util.UUID;
  */
 interface SessionRepository {
 
-  /** Inserts a session; false if its version already has one. */
-  boolean insert(UploadSession session, Instant now);
+    /** Inserts a session; false if its version already has one. */
+    boolean insert(UploadSession session, Instant now);
 
-  Optional<UploadSession> find(UUID id);
+    Optional<UploadSession> find(UUID id);
 
-  Optional<UUID> idOfVersion(UUID versionId);
+    Optional<UUID> idOfVersion(UUID versionId);
 
-  /**
-   * Records that an open session that still has {@code expected} bytes now has {@code stored}
-   * (complete when that is its length); false if another request or the expiry got there first.
-   */
-  boolean advance(UUID id, long expected, long stored, Instant now);
+    /**
+     * Records that an open session that still has {@code expected} bytes now has {@code stored}
+     * (complete when that is its length); false if another request or the expiry got there first.
+     */
+    boolean advance(UUID id, long expected, long stored, Instant now);
 
-  /** Ends an open session (terminated, expired or failed); false if it was no longer open. */
-  boolean end(UUID id, UploadSession.State state, Instant now);
+    /** Ends an open session (terminated, expired or failed); false if it was no longer open. */
+    boolean end(UUID id, UploadSession.State state, Instant now);
 
-  /** Open sessions past their expiry, locked for this transaction (skipping locked ones). */
-  List<UploadSession> lockExpired(Instant now, int limit);
+    /** Open sessions past their expiry, locked for this transaction (skipping locked ones). */
+    List<UploadSession> lockExpired(Instant now, int limit);
 
-  /** Forgets sessions that ended before {@code cutoff}. */
-  int deleteEndedBefore(Instant cutoff);
+    /** Forgets sessions that ended before {@code cutoff}. */
+    int deleteEndedBefore(Instant cutoff);
 }

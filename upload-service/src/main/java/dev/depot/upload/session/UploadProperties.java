@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.upload")
 @Validated
 public record UploadProperties(
-    @DefaultValue("1TB") @NotNull DataSize maxSize,
-    @DefaultValue("24h") @NotNull Duration sessionTtl,
-    @DefaultValue("7d") @NotNull Duration endedRetention,
-    @DefaultValue("1m") @NotNull Duration sweepInterval) {}
+        @DefaultValue("1TB") @NotNull DataSize maxSize,
+        @DefaultValue("24h") @NotNull Duration sessionTtl,
+        @DefaultValue("7d") @NotNull Duration endedRetention,
+        @DefaultValue("1m") @NotNull Duration sweepInterval) {}

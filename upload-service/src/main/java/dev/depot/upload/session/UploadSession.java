@@ -11,43 +11,43 @@ import java.util.UUID;
  * @param metadata the client's {@code Upload-Metadata} without the ticket, as it was sent
  */
 public record UploadSession(
-    UUID id,
-    UUID fileId,
-    UUID versionId,
-    UUID blobId,
-    UUID ownerId,
-    long length,
-    String declaredSha256,
-    long stored,
-    String metadata,
-    State state,
-    Instant expiresAt) {
+        UUID id,
+        UUID fileId,
+        UUID versionId,
+        UUID blobId,
+        UUID ownerId,
+        long length,
+        String declaredSha256,
+        long stored,
+        String metadata,
+        State state,
+        Instant expiresAt) {
 
-  public enum State {
-    OPEN,
-    COMPLETED,
-    TERMINATED,
-    EXPIRED,
-    FAILED;
+    public enum State {
+        OPEN,
+        COMPLETED,
+        TERMINATED,
+        EXPIRED,
+        FAILED;
 
-    String column() {
-      return name().toLowerCase(Locale.ROOT);
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
-  }
 
-  /** The session once {@code stored} bytes are in place: complete when they are all there. */
-  UploadSession storedUpTo(long stored) {
-    return new UploadSession(
-        id,
-        fileId,
-        versionId,
-        blobId,
-        ownerId,
-        length,
-        declaredSha256,
-        stored,
-        metadata,
-        stored == length ? State.COMPLETED : State.OPEN,
-        expiresAt);
-  }
+    /** The session once {@code stored} bytes are in place: complete when they are all there. */
+    UploadSession storedUpTo(long stored) {
+        return new UploadSession(
+                id,
+                fileId,
+                versionId,
+                blobId,
+                ownerId,
+                length,
+                declaredSha256,
+                stored,
+                metadata,
+                stored == length ? State.COMPLETED : State.OPEN,
+                expiresAt);
+    }
 }

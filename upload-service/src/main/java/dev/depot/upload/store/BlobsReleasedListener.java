@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class BlobsReleasedListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BlobsReleasedListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BlobsReleasedListener.class);
 
-  private final BlobStore blobs;
+    private final BlobStore blobs;
 
-  BlobsReleasedListener(BlobStore blobs) {
-    this.blobs = blobs;
-  }
+    BlobsReleasedListener(BlobStore blobs) {
+        this.blobs = blobs;
+    }
 
-  @KafkaListener(id = "upload-blobs-released", topics = BlobsReleased.TOPIC)
-  void on(EventEnvelope<BlobsReleased> event) {
-    blobs.delete(event.data().blobIds());
-    LOG.info("deleted {} released blobs", event.data().blobIds().size());
-  }
+    @KafkaListener(id = "upload-blobs-released", topics = BlobsReleased.TOPIC)
+    void on(EventEnvelope<BlobsReleased> event) {
+        blobs.delete(event.data().blobIds());
+        LOG.info("deleted {} released blobs", event.data().blobIds().size());
+    }
 }

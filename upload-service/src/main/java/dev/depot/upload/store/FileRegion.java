@@ -13,24 +13,24 @@ import java.nio.file.Path;
  */
 final class FileRegion extends RandomAccessFile {
 
-  private final long start;
+    private final long start;
 
-  FileRegion(Path file, long start) throws IOException {
-    super(open(file), "r");
-    this.start = start;
-    seek(start);
-  }
-
-  @Override
-  public long getFilePointer() {
-    return start;
-  }
-
-  private static java.io.File open(Path file) throws FileNotFoundException {
-    java.io.File f = file.toFile();
-    if (!f.isFile()) {
-      throw new FileNotFoundException(file.toString());
+    FileRegion(Path file, long start) throws IOException {
+        super(open(file), "r");
+        this.start = start;
+        seek(start);
     }
-    return f;
-  }
+
+    @Override
+    public long getFilePointer() {
+        return start;
+    }
+
+    private static java.io.File open(Path file) throws FileNotFoundException {
+        java.io.File f = file.toFile();
+        if (!f.isFile()) {
+            throw new FileNotFoundException(file.toString());
+        }
+        return f;
+    }
 }

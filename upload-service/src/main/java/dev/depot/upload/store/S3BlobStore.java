@@ -15,29 +15,32 @@ import org.springframework.stereotype.Component;
 @Component
 class S3BlobStore implements BlobStore {
 
-  private final MinioClient s3;
-  private final S3Properties properties;
+    private final MinioClient s3;
+    private final S3Properties properties;
 
-  S3BlobStore(MinioClient s3, S3Properties properties) {
-    this.s3 = s3;
-    this.properties = properties;
-  }
-
-  @Override
-  public void delete(List<UUID> blobIds) {
-    for (UUID id : blobIds) {
-      remove(id, ObjectKeys.blob(id));
-      for (String kind : ObjectKeys.PREVIEW_KINDS) {
-        remove(id, ObjectKeys.preview(id, kind));
-      }
+    S3BlobStore(MinioClient s3, S3Properties properties) {
+        this.s3 = s3;
+        this.properties = properties;
     }
-  }
 
-  private void remove(UUID blobId, String key) {
-    try {
-      s3.removeObject(RemoveObjectArgs.builder().bucket(properties.bucket()).object(key).build());
-    } catch (Exception e) {
-      throw new IllegalStateException("could not delete " + key + " of blob " + blobId, e);
+    @Override
+    public void delete(List<UUID> blobIds) {
+        for (UUID id : blobIds) {
+            remove(id, ObjectKeys.blob(id));
+            for (String kind : ObjectKeys.PREVIEW_KINDS) {
+                remove(id, ObjectKeys.preview(id, kind));
+            }
+        }
     }
-  }
+
+    private void remove(UUID blobId, String key) {
+        try {
+            s3.removeObject(RemoveObjectArgs.builder()
+                    .bucket(properties.bucket())
+                    .object(key)
+                    .build());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not delete " + key + " of blob " + blobId, e);
+        }
+    }
 }

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
-  /** Stores full parts while the request goes on reading the next one. */
-  @Bean(destroyMethod = "close")
-  ExecutorService partUploads() {
-    return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("part-upload-", 0).factory());
-  }
+    /** Stores full parts while the request goes on reading the next one. */
+    @Bean(destroyMethod = "close")
+    ExecutorService partUploads() {
+        return Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("part-upload-", 0).factory());
+    }
 }

@@ -17,19 +17,20 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.upload")
 @Validated
 public record StoreProperties(
-    @DefaultValue("16MB") @NotNull DataSize partSize, @NotNull Path spoolDir) {
+        @DefaultValue("16MB") @NotNull DataSize partSize,
+        @NotNull Path spoolDir) {
 
-  static final long MIN_PART_SIZE = 5L * 1024 * 1024;
-  static final int MAX_PARTS = 10_000;
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    static final int MAX_PARTS = 10_000;
 
-  public StoreProperties {
-    if (partSize.toBytes() < MIN_PART_SIZE) {
-      throw new IllegalArgumentException("depot.upload.part-size must be at least 5MB");
+    public StoreProperties {
+        if (partSize.toBytes() < MIN_PART_SIZE) {
+            throw new IllegalArgumentException("depot.upload.part-size must be at least 5MB");
+        }
     }
-  }
 
-  /** The part size of an upload of {@code length} bytes. */
-  long partSizeFor(long length) {
-    return Math.max(partSize.toBytes(), Math.ceilDiv(length, MAX_PARTS));
-  }
+    /** The part size of an upload of {@code length} bytes. */
+    long partSizeFor(long length) {
+        return Math.max(partSize.toBytes(), Math.ceilDiv(length, MAX_PARTS));
+    }
 }

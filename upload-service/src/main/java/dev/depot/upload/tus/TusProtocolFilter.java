@@ -22,34 +22,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TusProtocolFilter extends OncePerRequestFilter {
 
-  private static final Set<String> OVERRIDABLE = Set.of("PATCH", "DELETE", "HEAD");
+    private static final Set<String> OVERRIDABLE = Set.of("PATCH", "DELETE", "HEAD");
 
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(TusController.PATH);
-  }
-
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    response.setHeader(TusHeaders.RESUMABLE, TusHeaders.VERSION);
-    response.setHeader(TusHeaders.SUPPORTED_VERSIONS, TusHeaders.VERSION);
-    String override = request.getHeader("X-HTTP-Method-Override");
-    if ("POST".equals(request.getMethod())
-        && override != null
-        && OVERRIDABLE.contains(override.toUpperCase(Locale.ROOT))) {
-      String method = override.toUpperCase(Locale.ROOT);
-      chain.doFilter(
-          new HttpServletRequestWrapper(request) {
-            @Override
-            public String getMethod() {
-              return method;
-            }
-          },
-          response);
-      return;
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(TusController.PATH);
     }
-    chain.doFilter(request, response);
-  }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader(TusHeaders.RESUMABLE, TusHeaders.VERSION);
+        response.setHeader(TusHeaders.SUPPORTED_VERSIONS, TusHeaders.VERSION);
+        String override = request.getHeader("X-HTTP-Method-Override");
+        if ("POST".equals(request.getMethod())
+                && override != null
+                && OVERRIDABLE.contains(override.toUpperCase(Locale.ROOT))) {
+            String method = override.toUpperCase(Locale.ROOT);
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public String getMethod() {
+                            return method;
+                        }
+                    },
+                    response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
 }

@@ -25,98 +25,95 @@ import org.springframework.util.unit.DataSize;
  */
 public final class InMemoryUploads {
 
-  public static final long MAX_SIZE = DataSize.ofGigabytes(1).toBytes();
-  public static final Duration SESSION_TTL = Duration.ofHours(24);
-  public static final Duration ENDED_RETENTION = Duration.ofDays(7);
+    public static final long MAX_SIZE = DataSize.ofGigabytes(1).toBytes();
+    public static final Duration SESSION_TTL = Duration.ofHours(24);
+    public static final Duration ENDED_RETENTION = Duration.ofDays(7);
 
-  public final UploadProperties properties =
-      new UploadProperties(
-          DataSize.ofBytes(MAX_SIZE), SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1));
-  public final InMemoryUploadStore store = new InMemoryUploadStore();
-  public final MovingClock clock = new MovingClock(Instant.parse("2030-01-01T00:00:00Z"));
+    public final UploadProperties properties =
+            new UploadProperties(DataSize.ofBytes(MAX_SIZE), SESSION_TTL, ENDED_RETENTION, Duration.ofMinutes(1));
+    public final InMemoryUploadStore store = new InMemoryUploadStore();
+    public final MovingClock clock = new MovingClock(Instant.parse("2030-01-01T00:00:00Z"));
 
-  /** The data of each event published, in order. */
-  public final List<Object> events = new CopyOnWriteArrayList<>();
+    /** The data of each event published, in order. */
+    public final List<Object> events = new CopyOnWriteArrayList<>();
 
-  final InMemorySessionRepository sessions = new InMemorySessionRepository();
-  public final UploadService service;
+    final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final UploadService service;
 
-  public InMemoryUploads() {
-    EventPublisher publisher =
-        new EventPublisher(
-            event -> events.add(((EventEnvelope<?>) event).data()), "/upload-service", clock);
-    service =
-        new UploadService(
-            sessions,
-            store,
-            new UploadLocks(),
-            publisher,
-            new TransactionTemplate(new Transactions()),
-            properties,
-            clock);
-  }
-
-  /** A ticket to upload {@code size} bytes, valid for two days. */
-  public Ticket ticket(long size, String sha256) {
-    return new Ticket(
-        Ticket.Operation.UPLOAD,
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        size,
-        sha256,
-        clock.instant().plus(Duration.ofDays(2)),
-        null);
-  }
-
-  /** A clock that stands still until the test moves it. */
-  public static final class MovingClock extends Clock {
-
-    private Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
+    public InMemoryUploads() {
+        EventPublisher publisher =
+                new EventPublisher(event -> events.add(((EventEnvelope<?>) event).data()), "/upload-service", clock);
+        service = new UploadService(
+                sessions,
+                store,
+                new UploadLocks(),
+                publisher,
+                new TransactionTemplate(new Transactions()),
+                properties,
+                clock);
     }
 
-    public synchronized void advance(Duration duration) {
-      now = now.plus(duration);
+    /** A ticket to upload {@code size} bytes, valid for two days. */
+    public Ticket ticket(long size, String sha256) {
+        return new Ticket(
+                Ticket.Operation.UPLOAD,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                size,
+                sha256,
+                clock.instant().plus(Duration.ofDays(2)),
+                null);
     }
 
-    @Override
-    public synchronized Instant instant() {
-      return now;
+    /** A clock that stands still until the test moves it. */
+    public static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        public synchronized void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
+    /**
+     * Transactions with Spring's synchronisation (events may only be published inside one) and
+     * nothing to commit: the repositories in memory apply each change at once.
+     */
+    private static final class Transactions extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {}
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {}
     }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  /**
-   * Transactions with Spring's synchronisation (events may only be published inside one) and
-   * nothing to commit: the repositories in memory apply each change at once.
-   */
-  private static final class Transactions extends AbstractPlatformTransactionManager {
-
-    @Override
-    protected Object doGetTransaction() {
-      return new Object();
-    }
-
-    @Override
-    protected void doBegin(Object transaction, TransactionDefinition definition) {}
-
-    @Override
-    protected void doCommit(DefaultTransactionStatus status) {}
-
-    @Override
-    protected void doRollback(DefaultTransactionStatus status) {}
-  }
 }

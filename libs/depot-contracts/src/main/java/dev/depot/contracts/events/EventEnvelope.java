@@ -11,28 +11,27 @@ import java.util.UUID;
  * record key (the id of the aggregate the event is about, which keeps its events in order).
  */
 public record EventEnvelope<T>(
-    String specversion,
-    UUID id,
-    String source,
-    String type,
-    Instant time,
-    String subject,
-    String datacontenttype,
-    T data) {
+        String specversion,
+        UUID id,
+        String source,
+        String type,
+        Instant time,
+        String subject,
+        String datacontenttype,
+        T data) {
 
-  public static final String SPEC_VERSION = "1.0";
-  public static final String CONTENT_TYPE = "application/json";
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
 
-  public EventEnvelope {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(data, "data");
-  }
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(data, "data");
+    }
 
-  public static <T> EventEnvelope<T> of(
-      EventType<T> type, String source, String subject, T data, Instant time) {
-    return new EventEnvelope<>(
-        SPEC_VERSION, UUID.randomUUID(), source, type.name(), time, subject, CONTENT_TYPE, data);
-  }
+    public static <T> EventEnvelope<T> of(EventType<T> type, String source, String subject, T data, Instant time) {
+        return new EventEnvelope<>(
+                SPEC_VERSION, UUID.randomUUID(), source, type.name(), time, subject, CONTENT_TYPE, data);
+    }
 }

@@ -6,8 +6,8 @@ package dev.depot.contracts.gateway;
  */
 public final class GatewayContract {
 
-  /** Set by the gateway to the client address it saw, replacing any value the client sent. */
-  public static final String CLIENT_ADDRESS_HEADER = "X-Depot-Client-Address";
+    /** Set by the gateway to the client address it saw, replacing any value the client sent. */
+    public static final String CLIENT_ADDRESS_HEADER = "X-Depot-Client-Address";
 
-  private GatewayContract() {}
+    private GatewayContract() {}
 }

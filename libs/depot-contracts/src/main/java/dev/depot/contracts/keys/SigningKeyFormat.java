@@ -23,54 +23,47 @@ import java.util.regex.Pattern;
  */
 public final class SigningKeyFormat {
 
-  private SigningKeyFormat() {}
+    private SigningKeyFormat() {}
 
-  private static final Pattern BLOCK =
-      Pattern.compile("-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", Pattern.DOTALL);
 
-  /**
-   * Every key in a text holding zero or more PEM blocks one after another (how retired keys are
-   * given, {@code DEPOT_AUTH_PREVIOUS_SIGNING_KEYS}).
-   */
-  public static List<RSAKey> parseAll(String pems) {
-    Matcher blocks = BLOCK.matcher(pems.replace("\\n", "\n"));
-    List<RSAKey> keys = new ArrayList<>();
-    while (blocks.find()) {
-      keys.add(parse(blocks.group()));
+    /**
+     * Every key in a text holding zero or more PEM blocks one after another (how retired keys are
+     * given, {@code DEPOT_AUTH_PREVIOUS_SIGNING_KEYS}).
+     */
+    public static List<RSAKey> parseAll(String pems) {
+        Matcher blocks = BLOCK.matcher(pems.replace("\\n", "\n"));
+        List<RSAKey> keys = new ArrayList<>();
+        while (blocks.find()) {
+            keys.add(parse(blocks.group()));
+        }
+        if (keys.isEmpty() && !pems.isBlank()) {
+            throw new IllegalArgumentException("no PEM private key block found in the retired keys");
+        }
+        return List.copyOf(keys);
     }
-    if (keys.isEmpty() && !pems.isBlank()) {
-      throw new IllegalArgumentException("no PEM private key block found in the retired keys");
-    }
-    return List.copyOf(keys);
-  }
 
-  /** The RS256 signing JWK (private and public halves) the PEM describes. */
-  public static RSAKey parse(String pem) {
-    String base64 =
-        pem.replace("\\n", "\n")
-            .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
-    try {
-      KeyFactory factory = KeyFactory.getInstance("RSA");
-      RSAPrivateCrtKey privateKey =
-          (RSAPrivateCrtKey)
-              factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-      RSAPublicKey publicKey =
-          (RSAPublicKey)
-              factory.generatePublic(
-                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-      RSAKey bare = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
-      return new RSAKey.Builder(bare)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .keyID(bare.computeThumbprint().toString())
-          .build();
-    } catch (GeneralSecurityException
-        | IllegalArgumentException
-        | ClassCastException
-        | JOSEException e) {
-      throw new IllegalArgumentException(
-          "DEPOT_AUTH_SIGNING_KEY is not an RSA private key in PKCS#8 PEM form", e);
+    /** The RS256 signing JWK (private and public halves) the PEM describes. */
+    public static RSAKey parse(String pem) {
+        String base64 = pem.replace("\\n", "\n")
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAKey bare = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+            return new RSAKey.Builder(bare)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(bare.computeThumbprint().toString())
+                    .build();
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | JOSEException e) {
+            throw new IllegalArgumentException(
+                    "DEPOT_AUTH_SIGNING_KEY is not an RSA private key in PKCS#8 PEM form", e);
+        }
     }
-  }
 }

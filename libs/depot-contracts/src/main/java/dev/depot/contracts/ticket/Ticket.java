@@ -17,63 +17,62 @@ import java.util.UUID;
  * @param delivery how the bytes are presented to a browser; {@code null} for uploads
  */
 public record Ticket(
-    Operation operation,
-    UUID fileId,
-    UUID versionId,
-    UUID blobId,
-    UUID ownerId,
-    long maxBytes,
-    String sha256,
-    Instant expiresAt,
-    Delivery delivery) {
+        Operation operation,
+        UUID fileId,
+        UUID versionId,
+        UUID blobId,
+        UUID ownerId,
+        long maxBytes,
+        String sha256,
+        Instant expiresAt,
+        Delivery delivery) {
 
-  /**
-   * What the ticket allows. For {@code ARCHIVE}, the ticket names a prepared zip archive: its
-   * {@code fileId}, {@code versionId} and {@code blobId} are all the archive's id.
-   */
-  public enum Operation {
-    UPLOAD,
-    DOWNLOAD,
-    STREAM,
-    ARCHIVE
-  }
-
-  /**
-   * The presentation of downloaded bytes.
-   *
-   * @param fileName the name to save the file under
-   * @param contentType the stored media type
-   * @param inline whether a browser may show it rather than save it
-   * @param lastModified when the version was stored (second precision), for {@code Last-Modified}
-   *     and date validators; null if unknown
-   */
-  public record Delivery(
-      String fileName, String contentType, boolean inline, Instant lastModified) {
-
-    public Delivery {
-      Objects.requireNonNull(fileName, "fileName");
-      Objects.requireNonNull(contentType, "contentType");
+    /**
+     * What the ticket allows. For {@code ARCHIVE}, the ticket names a prepared zip archive: its
+     * {@code fileId}, {@code versionId} and {@code blobId} are all the archive's id.
+     */
+    public enum Operation {
+        UPLOAD,
+        DOWNLOAD,
+        STREAM,
+        ARCHIVE
     }
 
-    public Delivery(String fileName, String contentType, boolean inline) {
-      this(fileName, contentType, inline, null);
-    }
-  }
+    /**
+     * The presentation of downloaded bytes.
+     *
+     * @param fileName the name to save the file under
+     * @param contentType the stored media type
+     * @param inline whether a browser may show it rather than save it
+     * @param lastModified when the version was stored (second precision), for {@code Last-Modified}
+     *     and date validators; null if unknown
+     */
+    public record Delivery(String fileName, String contentType, boolean inline, Instant lastModified) {
 
-  /** The object the ticket's bytes are stored under. */
-  public String objectKey() {
-    return operation == Operation.ARCHIVE ? ObjectKeys.archive(blobId) : ObjectKeys.blob(blobId);
-  }
+        public Delivery {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(contentType, "contentType");
+        }
 
-  public Ticket {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(fileId, "fileId");
-    Objects.requireNonNull(versionId, "versionId");
-    Objects.requireNonNull(blobId, "blobId");
-    Objects.requireNonNull(ownerId, "ownerId");
-    Objects.requireNonNull(expiresAt, "expiresAt");
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes must be >= 0");
+        public Delivery(String fileName, String contentType, boolean inline) {
+            this(fileName, contentType, inline, null);
+        }
     }
-  }
+
+    /** The object the ticket's bytes are stored under. */
+    public String objectKey() {
+        return operation == Operation.ARCHIVE ? ObjectKeys.archive(blobId) : ObjectKeys.blob(blobId);
+    }
+
+    public Ticket {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(fileId, "fileId");
+        Objects.requireNonNull(versionId, "versionId");
+        Objects.requireNonNull(blobId, "blobId");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be >= 0");
+        }
+    }
 }

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class ClockConfiguration {
 
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 }

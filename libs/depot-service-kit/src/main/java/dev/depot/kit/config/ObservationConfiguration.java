@@ -16,9 +16,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 @ConditionalOnClass(SecurityObservationSettings.class)
 public class ObservationConfiguration {
 
-  @Bean
-  @ConditionalOnMissingBean
-  SecurityObservationSettings securityObservationSettings() {
-    return SecurityObservationSettings.noObservations();
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 }

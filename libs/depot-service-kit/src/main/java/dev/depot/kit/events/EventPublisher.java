@@ -13,26 +13,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class EventPublisher {
 
-  private final ApplicationEventPublisher events;
-  private final String source;
-  private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final String source;
+    private final Clock clock;
 
-  public EventPublisher(ApplicationEventPublisher events, String source, Clock clock) {
-    this.events = events;
-    this.source = source;
-    this.clock = clock;
-  }
-
-  public <T> EventEnvelope<T> publish(EventType<T> type, String subject, T data) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("events are published inside a transaction: " + type.name());
+    public EventPublisher(ApplicationEventPublisher events, String source, Clock clock) {
+        this.events = events;
+        this.source = source;
+        this.clock = clock;
     }
-    EventEnvelope<T> envelope = envelope(type, subject, data);
-    events.publishEvent(envelope);
-    return envelope;
-  }
 
-  private <T> EventEnvelope<T> envelope(EventType<T> type, String subject, T data) {
-    return EventEnvelope.of(type, source, subject, data, clock.instant());
-  }
+    public <T> EventEnvelope<T> publish(EventType<T> type, String subject, T data) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events are published inside a transaction: " + type.name());
+        }
+        EventEnvelope<T> envelope = envelope(type, subject, data);
+        events.publishEvent(envelope);
+        return envelope;
+    }
+
+    private <T> EventEnvelope<T> envelope(EventType<T> type, String subject, T data) {
+        return EventEnvelope.of(type, source, subject, data, clock.instant());
+    }
 }

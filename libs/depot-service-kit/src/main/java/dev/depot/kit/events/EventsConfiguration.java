@@ -22,28 +22,29 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @AutoConfiguration(after = ClockConfiguration.class)
 @ConditionalOnClass(
-    value = {EventExternalizationConfiguration.class, KafkaOperations.class},
-    name = "org.springframework.modulith.events.core.EventPublicationRegistry")
+        value = {EventExternalizationConfiguration.class, KafkaOperations.class},
+        name = "org.springframework.modulith.events.core.EventPublicationRegistry")
 @EnableScheduling
 public class EventsConfiguration {
 
-  @Bean
-  EventExternalizationConfiguration eventExternalization() {
-    return EventExternalizationConfiguration.externalizing()
-        .select(event -> event instanceof EventEnvelope<?>)
-        .route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.type()).andKey(e.subject()))
-        .build();
-  }
+    @Bean
+    EventExternalizationConfiguration eventExternalization() {
+        return EventExternalizationConfiguration.externalizing()
+                .select(event -> event instanceof EventEnvelope<?>)
+                .route(
+                        EventEnvelope.class,
+                        e -> RoutingTarget.forTarget(e.type()).andKey(e.subject()))
+                .build();
+    }
 
-  @Bean
-  EventPublisher eventPublisher(
-      ApplicationEventPublisher events, Environment environment, Clock clock) {
-    return new EventPublisher(
-        events, "/depot/" + environment.getProperty("spring.application.name", "depot"), clock);
-  }
+    @Bean
+    EventPublisher eventPublisher(ApplicationEventPublisher events, Environment environment, Clock clock) {
+        return new EventPublisher(
+                events, "/depot/" + environment.getProperty("spring.application.name", "depot"), clock);
+    }
 
-  @Bean
-  OutboxResubmitter outboxResubmitter(IncompleteEventPublications incomplete, Clock clock) {
-    return new OutboxResubmitter(incomplete, clock);
-  }
+    @Bean
+    OutboxResubmitter outboxResubmitter(IncompleteEventPublications incomplete, Clock clock) {
+        return new OutboxResubmitter(incomplete, clock);
+    }
 }

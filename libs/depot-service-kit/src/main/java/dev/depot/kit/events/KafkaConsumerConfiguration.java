@@ -20,28 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
  * converter the outbox uses to write them), and failed records retried with exponential backoff,
  * then parked on {@code <topic>.dlt} for someone to inspect and replay.
  */
-@AutoConfiguration(
-    afterName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
+@AutoConfiguration(afterName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
 @ConditionalOnClass(KafkaOperations.class)
 public class KafkaConsumerConfiguration {
 
-  public static final String DEAD_LETTER_SUFFIX = ".dlt";
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-  @Bean
-  @ConditionalOnMissingBean(RecordMessageConverter.class)
-  ByteArrayJacksonJsonMessageConverter kafkaJsonMessageConverter(ObjectProvider<JsonMapper> json) {
-    return new ByteArrayJacksonJsonMessageConverter(json.getIfUnique(JsonMapper::new));
-  }
+    @Bean
+    @ConditionalOnMissingBean(RecordMessageConverter.class)
+    ByteArrayJacksonJsonMessageConverter kafkaJsonMessageConverter(ObjectProvider<JsonMapper> json) {
+        return new ByteArrayJacksonJsonMessageConverter(json.getIfUnique(JsonMapper::new));
+    }
 
-  @Bean
-  CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka) {
-    DeadLetterPublishingRecoverer deadLetters =
-        new DeadLetterPublishingRecoverer(
-            kafka, (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
-    backOff.setInitialInterval(500);
-    backOff.setMultiplier(2);
-    backOff.setMaxInterval(5_000);
-    return new DefaultErrorHandler(deadLetters, backOff);
-  }
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(5_000);
+        return new DefaultErrorHandler(deadLetters, backOff);
+    }
 }

@@ -13,27 +13,27 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 class OutboxResubmitter {
 
-  /** Longer than a send can take (the producer gives up after its delivery timeout). */
-  static final Duration OVERDUE = Duration.ofMinutes(2);
+    /** Longer than a send can take (the producer gives up after its delivery timeout). */
+    static final Duration OVERDUE = Duration.ofMinutes(2);
 
-  private final IncompleteEventPublications incomplete;
-  private final Clock clock;
+    private final IncompleteEventPublications incomplete;
+    private final Clock clock;
 
-  OutboxResubmitter(IncompleteEventPublications incomplete, Clock clock) {
-    this.incomplete = incomplete;
-    this.clock = clock;
-  }
+    OutboxResubmitter(IncompleteEventPublications incomplete, Clock clock) {
+        this.incomplete = incomplete;
+        this.clock = clock;
+    }
 
-  @Scheduled(
-      fixedDelayString = "${depot.events.resubmit-interval:30s}",
-      initialDelayString = "${depot.events.resubmit-interval:30s}")
-  void resubmit() {
-    Instant overdue = clock.instant().minus(OVERDUE);
-    incomplete.resubmitIncompletePublications(
-        p -> isFailed(p) || p.getPublicationDate().isBefore(overdue));
-  }
+    @Scheduled(
+            fixedDelayString = "${depot.events.resubmit-interval:30s}",
+            initialDelayString = "${depot.events.resubmit-interval:30s}")
+    void resubmit() {
+        Instant overdue = clock.instant().minus(OVERDUE);
+        incomplete.resubmitIncompletePublications(
+                p -> isFailed(p) || p.getPublicationDate().isBefore(overdue));
+    }
 
-  private static boolean isFailed(EventPublication publication) {
-    return publication.getStatus() == EventPublication.Status.FAILED;
-  }
+    private static boolean isFailed(EventPublication publication) {
+        return publication.getStatus() == EventPublication.Status.FAILED;
+    }
 }

@@ -21,60 +21,57 @@ import org.jspecify.annotations.Nullable;
  */
 class RecordSchemas implements ModelConverter {
 
-  private final List<String> packages;
+    private final List<String> packages;
 
-  RecordSchemas(List<String> packages) {
-    this.packages = List.copyOf(packages);
-  }
+    RecordSchemas(List<String> packages) {
+        this.packages = List.copyOf(packages);
+    }
 
-  @Override
-  public Schema<?> resolve(
-      AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-    Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-    Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
-    if (resolved == null || !raw.isRecord() || !ownRecord(raw)) {
-      return resolved;
-    }
-    // a named model comes back as a reference; the model itself is among the defined ones
-    String ref = resolved.get$ref();
-    Schema<?> schema =
-        ref == null
-            ? resolved
-            : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
-    if (schema == null || schema.getProperties() == null) {
-      return resolved;
-    }
-    for (RecordComponent component : raw.getRecordComponents()) {
-      Schema<?> property = schema.getProperties().get(component.getName());
-      if (property == null) {
-        continue;
-      }
-      boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-      if (nullable && leftOutWhenNull(component)) {
-        continue;
-      }
-      if (nullable && property.getTypes() != null) {
-        property.addType("null");
-        if (property.getEnum() != null) {
-          property.addEnumItemObject(null);
+    @Override
+    public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (resolved == null || !raw.isRecord() || !ownRecord(raw)) {
+            return resolved;
         }
-      }
-      if (schema.getRequired() == null || !schema.getRequired().contains(component.getName())) {
-        schema.addRequiredItem(component.getName());
-      }
+        // a named model comes back as a reference; the model itself is among the defined ones
+        String ref = resolved.get$ref();
+        Schema<?> schema =
+                ref == null ? resolved : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (schema == null || schema.getProperties() == null) {
+            return resolved;
+        }
+        for (RecordComponent component : raw.getRecordComponents()) {
+            Schema<?> property = schema.getProperties().get(component.getName());
+            if (property == null) {
+                continue;
+            }
+            boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+            if (nullable && leftOutWhenNull(component)) {
+                continue;
+            }
+            if (nullable && property.getTypes() != null) {
+                property.addType("null");
+                if (property.getEnum() != null) {
+                    property.addEnumItemObject(null);
+                }
+            }
+            if (schema.getRequired() == null || !schema.getRequired().contains(component.getName())) {
+                schema.addRequiredItem(component.getName());
+            }
+        }
+        return resolved;
     }
-    return resolved;
-  }
 
-  private boolean ownRecord(Class<?> record) {
-    String name = record.getPackageName();
-    return packages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
-  }
+    private boolean ownRecord(Class<?> record) {
+        String name = record.getPackageName();
+        return packages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
+    }
 
-  private static boolean leftOutWhenNull(RecordComponent component) {
-    JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
-    return include != null
-        && include.value() != JsonInclude.Include.ALWAYS
-        && include.value() != JsonInclude.Include.USE_DEFAULTS;
-  }
+    private static boolean leftOutWhenNull(RecordComponent component) {
+        JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+        return include != null
+                && include.value() != JsonInclude.Include.ALWAYS
+                && include.value() != JsonInclude.Include.USE_DEFAULTS;
+    }
 }

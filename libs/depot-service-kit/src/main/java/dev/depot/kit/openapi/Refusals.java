@@ -16,5 +16,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Refusals {
 
-  String[] value();
+    String[] value();
 }

@@ -8,27 +8,27 @@ import java.util.Map;
  */
 public class DepotException extends RuntimeException {
 
-  /** A property (whole seconds) that also becomes the response's {@code Retry-After} header. */
-  public static final String RETRY_AFTER = "retryAfter";
+    /** A property (whole seconds) that also becomes the response's {@code Retry-After} header. */
+    public static final String RETRY_AFTER = "retryAfter";
 
-  private final ProblemCode problem;
-  private final Map<String, Object> properties;
+    private final ProblemCode problem;
+    private final Map<String, Object> properties;
 
-  public DepotException(ProblemCode problem, String detail) {
-    this(problem, detail, Map.of());
-  }
+    public DepotException(ProblemCode problem, String detail) {
+        this(problem, detail, Map.of());
+    }
 
-  public DepotException(ProblemCode problem, String detail, Map<String, Object> properties) {
-    super(detail, null, false, false);
-    this.problem = problem;
-    this.properties = Map.copyOf(properties);
-  }
+    public DepotException(ProblemCode problem, String detail, Map<String, Object> properties) {
+        super(detail, null, false, false);
+        this.problem = problem;
+        this.properties = Map.copyOf(properties);
+    }
 
-  public ProblemCode problem() {
-    return problem;
-  }
+    public ProblemCode problem() {
+        return problem;
+    }
 
-  public Map<String, Object> properties() {
-    return properties;
-  }
+    public Map<String, Object> properties() {
+        return properties;
+    }
 }

@@ -12,49 +12,44 @@ import java.util.TreeMap;
  */
 public final class ProblemCatalog {
 
-  private final Map<String, ProblemCode> byCode;
+    private final Map<String, ProblemCode> byCode;
 
-  private ProblemCatalog(Map<String, ProblemCode> byCode) {
-    this.byCode = Collections.unmodifiableMap(byCode);
-  }
-
-  /**
-   * The common problems and the public static {@link ProblemCode} fields of {@code catalog}; a code
-   * defined twice is an error.
-   */
-  public static ProblemCatalog of(Class<?> catalog) {
-    Map<String, ProblemCode> codes = new TreeMap<>();
-    for (CommonProblem problem : CommonProblem.values()) {
-      codes.put(problem.code(), problem);
+    private ProblemCatalog(Map<String, ProblemCode> byCode) {
+        this.byCode = Collections.unmodifiableMap(byCode);
     }
-    for (Field field : catalog.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProblemCode.class) {
-        ProblemCode problem;
-        try {
-          problem = (ProblemCode) field.get(null);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
+
+    /**
+     * The common problems and the public static {@link ProblemCode} fields of {@code catalog}; a code
+     * defined twice is an error.
+     */
+    public static ProblemCatalog of(Class<?> catalog) {
+        Map<String, ProblemCode> codes = new TreeMap<>();
+        for (CommonProblem problem : CommonProblem.values()) {
+            codes.put(problem.code(), problem);
         }
-        if (codes.putIfAbsent(problem.code(), problem) != null) {
-          throw new IllegalStateException(
-              catalog.getSimpleName()
-                  + "."
-                  + field.getName()
-                  + " defines "
-                  + problem.code()
-                  + " again");
+        for (Field field : catalog.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProblemCode.class) {
+                ProblemCode problem;
+                try {
+                    problem = (ProblemCode) field.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (codes.putIfAbsent(problem.code(), problem) != null) {
+                    throw new IllegalStateException(
+                            catalog.getSimpleName() + "." + field.getName() + " defines " + problem.code() + " again");
+                }
+            }
         }
-      }
+        return new ProblemCatalog(codes);
     }
-    return new ProblemCatalog(codes);
-  }
 
-  /** The problem of a code, which must be in the catalog. */
-  public ProblemCode get(String code) {
-    ProblemCode problem = byCode.get(code);
-    if (problem == null) {
-      throw new IllegalArgumentException("No problem has the code " + code);
+    /** The problem of a code, which must be in the catalog. */
+    public ProblemCode get(String code) {
+        ProblemCode problem = byCode.get(code);
+        if (problem == null) {
+            throw new IllegalArgumentException("No problem has the code " + code);
+        }
+        return problem;
     }
-    return problem;
-  }
 }

@@ -10,22 +10,22 @@ import org.springframework.http.HttpStatusCode;
  */
 public interface ProblemCode {
 
-  String TYPE_BASE = "https://depot.dev/problems/";
+    String TYPE_BASE = "https://depot.dev/problems/";
 
-  String code();
+    String code();
 
-  HttpStatusCode status();
+    HttpStatusCode status();
 
-  String title();
+    String title();
 
-  default URI type() {
-    return URI.create(TYPE_BASE + code().toLowerCase(Locale.ROOT).replace('_', '-'));
-  }
+    default URI type() {
+        return URI.create(TYPE_BASE + code().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
 
-  /** A catalog entry, for a service's own catalog of constants. */
-  static ProblemCode of(String code, HttpStatusCode status, String title) {
-    return new Entry(code, status, title);
-  }
+    /** A catalog entry, for a service's own catalog of constants. */
+    static ProblemCode of(String code, HttpStatusCode status, String title) {
+        return new Entry(code, status, title);
+    }
 
-  record Entry(String code, HttpStatusCode status, String title) implements ProblemCode {}
+    record Entry(String code, HttpStatusCode status, String title) implements ProblemCode {}
 }

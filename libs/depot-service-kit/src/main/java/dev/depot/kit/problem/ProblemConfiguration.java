@@ -12,31 +12,29 @@ import tools.jackson.databind.json.JsonMapper;
  * What every servlet service answers the same way: problem details (the advice, the error endpoint,
  * a writer for filters) and the access log.
  */
-@AutoConfiguration(
-    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ProblemConfiguration {
 
-  @Bean
-  ProblemAdvice problemAdvice() {
-    return new ProblemAdvice();
-  }
+    @Bean
+    ProblemAdvice problemAdvice() {
+        return new ProblemAdvice();
+    }
 
-  @Bean
-  ProblemErrorController problemErrorController() {
-    return new ProblemErrorController();
-  }
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
 
-  @Bean
-  FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
-    FilterRegistrationBean<RequestLogFilter> registration =
-        new FilterRegistrationBean<>(new RequestLogFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1000);
-    return registration;
-  }
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1000);
+        return registration;
+    }
 
-  @Bean
-  ProblemResponses problemResponses(JsonMapper json) {
-    return new ProblemResponses(json);
-  }
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
 }

@@ -16,24 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
-  @RequestMapping(
-      value = "${server.error.path:/error}",
-      produces = {
-        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        MediaType.APPLICATION_JSON_VALUE,
-        "*/*"
-      })
-  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-    Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int code = status instanceof Integer i ? i : 500;
-    CommonProblem problem = CommonProblem.forStatus(code);
-    ProblemDetail body =
-        Problems.of(
-            problem,
-            problem == CommonProblem.INTERNAL
-                ? "An internal error occurred."
-                : problem.title() + ".");
-    body.setStatus(code);
-    return ResponseEntity.status(code).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-  }
+    @RequestMapping(
+            value = "${server.error.path:/error}",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int code = status instanceof Integer i ? i : 500;
+        CommonProblem problem = CommonProblem.forStatus(code);
+        ProblemDetail body = Problems.of(
+                problem, problem == CommonProblem.INTERNAL ? "An internal error occurred." : problem.title() + ".");
+        body.setStatus(code);
+        return ResponseEntity.status(code)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
 }

@@ -20,42 +20,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LiveSessionFilter extends OncePerRequestFilter {
 
-  private final SessionCheck sessions;
-  private final ProblemResponses problems;
+    private final SessionCheck sessions;
+    private final ProblemResponses problems;
 
-  LiveSessionFilter(SessionCheck sessions, ProblemResponses problems) {
-    this.sessions = sessions;
-    this.problems = problems;
-  }
+    LiveSessionFilter(SessionCheck sessions, ProblemResponses problems) {
+        this.sessions = sessions;
+        this.problems = problems;
+    }
 
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    if (!(SecurityContextHolder.getContext().getAuthentication()
-        instanceof JwtAuthenticationToken token)) {
-      chain.doFilter(request, response);
-      return;
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String sessionId = token.getToken().getClaimAsString("sid");
+        if (sessionId == null) {
+            problems.write(
+                    response, Problems.of(CommonProblem.UNAUTHENTICATED, "The access token names no account session."));
+            return;
+        }
+        switch (sessions.check(sessionId)) {
+            case LIVE -> chain.doFilter(request, response);
+            case ENDED ->
+                problems.write(
+                        response, Problems.of(CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again."));
+            case UNKNOWN ->
+                problems.write(
+                        response,
+                        Problems.of(
+                                CommonProblem.SESSION_CHECK_UNAVAILABLE,
+                                "Whether this session is still open cannot be checked right now. Try again shortly."));
+        }
     }
-    String sessionId = token.getToken().getClaimAsString("sid");
-    if (sessionId == null) {
-      problems.write(
-          response,
-          Problems.of(CommonProblem.UNAUTHENTICATED, "The access token names no account session."));
-      return;
-    }
-    switch (sessions.check(sessionId)) {
-      case LIVE -> chain.doFilter(request, response);
-      case ENDED ->
-          problems.write(
-              response,
-              Problems.of(CommonProblem.TOKEN_REVOKED, "This session has ended. Sign in again."));
-      case UNKNOWN ->
-          problems.write(
-              response,
-              Problems.of(
-                  CommonProblem.SESSION_CHECK_UNAVAILABLE,
-                  "Whether this session is still open cannot be checked right now. Try again shortly."));
-    }
-  }
 }

@@ -43,109 +43,100 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * all: everything but its public paths answers 401.
  */
 @AutoConfiguration(
-    after = {ProblemConfiguration.class, EndedSessionsConfiguration.class},
-    beforeName = {
-      "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
-    })
+        after = {ProblemConfiguration.class, EndedSessionsConfiguration.class},
+        beforeName = {
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
 @EnableConfigurationProperties(ResourceServerConfiguration.SecurityProperties.class)
 public class ResourceServerConfiguration {
 
-  /** Paths (Ant patterns) that need no token, e.g. sign-up or signed data-plane URLs. */
-  @ConfigurationProperties("depot.security")
-  public record SecurityProperties(@DefaultValue List<String> publicPaths) {}
+    /** Paths (Ant patterns) that need no token, e.g. sign-up or signed data-plane URLs. */
+    @ConfigurationProperties("depot.security")
+    public record SecurityProperties(@DefaultValue List<String> publicPaths) {}
 
-  @Bean
-  @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain depotSecurityFilterChain(
-      HttpSecurity http,
-      SecurityProperties properties,
-      ProblemResponses problems,
-      ObjectProvider<JwtDecoder> decoder,
-      ObjectProvider<SessionCheck> sessionCheck)
-      throws Exception {
-    AuthenticationEntryPoint unauthenticated =
-        (req, res, e) ->
-            problems.write(
-                res,
-                Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
-    AccessDeniedHandler denied =
-        (req, res, e) ->
-            problems.write(res, Problems.of(CommonProblem.FORBIDDEN, "You may not do this."));
-    http.csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(
-                        "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
-                    .permitAll()
-                    .requestMatchers(properties.publicPaths().toArray(String[]::new))
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
-    if (decoder.getIfAvailable() == null) {
-      return http.build();
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain depotSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            ProblemResponses problems,
+            ObjectProvider<JwtDecoder> decoder,
+            ObjectProvider<SessionCheck> sessionCheck)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (req, res, e) ->
+                problems.write(res, Problems.of(CommonProblem.UNAUTHENTICATED, "A valid access token is required."));
+        AccessDeniedHandler denied =
+                (req, res, e) -> problems.write(res, Problems.of(CommonProblem.FORBIDDEN, "You may not do this."));
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+                        .permitAll()
+                        .requestMatchers(properties.publicPaths().toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        if (decoder.getIfAvailable() == null) {
+            return http.build();
+        }
+        SessionCheck sessions = sessionCheck.getIfAvailable();
+        if (sessions == null) {
+            throw new IllegalStateException("A service that accepts access tokens checks them against"
+                    + " the ended sessions in Redis: set DEPOT_REDIS_URL");
+        }
+        http.oauth2ResourceServer(o -> o.jwt(j -> {})
+                        .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .addFilterAfter(new LiveSessionFilter(sessions, problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
     }
-    SessionCheck sessions = sessionCheck.getIfAvailable();
-    if (sessions == null) {
-      throw new IllegalStateException(
-          "A service that accepts access tokens checks them against"
-              + " the ended sessions in Redis: set DEPOT_REDIS_URL");
+
+    private static String bearerToken(HttpServletRequest request) {
+        String token = TokenText.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token != null && token.isEmpty()) {
+            throw new InvalidBearerTokenException("Bearer token is malformed");
+        }
+        return token;
     }
-    http.oauth2ResourceServer(
-            o ->
-                o.jwt(j -> {})
-                    .bearerTokenResolver(ResourceServerConfiguration::bearerToken)
-                    .authenticationEntryPoint(unauthenticated)
-                    .accessDeniedHandler(denied))
-        .addFilterAfter(
-            new LiveSessionFilter(sessions, problems), BearerTokenAuthenticationFilter.class);
-    return http.build();
-  }
 
-  private static String bearerToken(HttpServletRequest request) {
-    String token = TokenText.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (token != null && token.isEmpty()) {
-      throw new InvalidBearerTokenException("Bearer token is malformed");
+    /** The default firewall, with header values checked by a loop instead of a regex. */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(TokenText::isPrintable);
+        return firewall;
     }
-    return token;
-  }
 
-  /** The default firewall, with header values checked by a loop instead of a regex. */
-  @Bean
-  @ConditionalOnMissingBean(HttpFirewall.class)
-  HttpFirewall httpFirewall() {
-    StrictHttpFirewall firewall = new StrictHttpFirewall();
-    firewall.setAllowedHeaderValues(TokenText::isPrintable);
-    return firewall;
-  }
-
-  /**
-   * The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, each token verified
-   * once (a service with its own decoder keeps it).
-   */
-  @Bean
-  @ConditionalOnMissingBean(JwtDecoder.class)
-  @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
-  JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
-    decoder.setJwtValidator(
-        JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuerUri()));
-    VerifiedTokens verified = new VerifiedTokens(clock);
-    return token -> {
-      Jwt known = verified.get(token);
-      if (known != null) {
-        return known;
-      }
-      Jwt jwt = decoder.decode(token);
-      verified.remember(token, jwt);
-      return jwt;
-    };
-  }
+    /**
+     * The JWKS and issuer of {@code spring.security.oauth2.resourceserver.jwt}, each token verified
+     * once (a service with its own decoder keeps it).
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.getJwt().getJwkSetUri())
+                .build();
+        decoder.setJwtValidator(
+                JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuerUri()));
+        VerifiedTokens verified = new VerifiedTokens(clock);
+        return token -> {
+            Jwt known = verified.get(token);
+            if (known != null) {
+                return known;
+            }
+            Jwt jwt = decoder.decode(token);
+            verified.remember(token, jwt);
+            return jwt;
+        };
+    }
 }

@@ -12,32 +12,32 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class VerifiedTokens {
 
-  static final int MAX_ENTRIES = 20_000;
+    static final int MAX_ENTRIES = 20_000;
 
-  private final Clock clock;
-  private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
-  public VerifiedTokens(Clock clock) {
-    this.clock = clock;
-  }
-
-  /** The verified token, or {@code null} if it is unknown or has expired since. */
-  public Jwt get(String token) {
-    Jwt known = verified.get(token);
-    if (known == null) {
-      return null;
+    public VerifiedTokens(Clock clock) {
+        this.clock = clock;
     }
-    if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant())) {
-      return known;
-    }
-    verified.remove(token);
-    return null;
-  }
 
-  public void remember(String token, Jwt jwt) {
-    if (verified.size() >= MAX_ENTRIES) {
-      verified.clear();
+    /** The verified token, or {@code null} if it is unknown or has expired since. */
+    public Jwt get(String token) {
+        Jwt known = verified.get(token);
+        if (known == null) {
+            return null;
+        }
+        if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant())) {
+            return known;
+        }
+        verified.remove(token);
+        return null;
     }
-    verified.put(token, jwt);
-  }
+
+    public void remember(String token, Jwt jwt) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(token, jwt);
+    }
 }

@@ -17,30 +17,28 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * and read again in full every sync interval.
  */
 @AutoConfiguration(
-    after = ClockConfiguration.class,
-    afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+        after = ClockConfiguration.class,
+        afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
 @EnableConfigurationProperties(EndedSessionsProperties.class)
 public class EndedSessionsConfiguration {
 
-  @Bean
-  EndedSessions endedSessions(
-      RedisConnectionFactory redis, Clock clock, EndedSessionsProperties properties) {
-    return new EndedSessions(new StringRedisTemplate(redis), clock, properties.maxStaleness());
-  }
+    @Bean
+    EndedSessions endedSessions(RedisConnectionFactory redis, Clock clock, EndedSessionsProperties properties) {
+        return new EndedSessions(new StringRedisTemplate(redis), clock, properties.maxStaleness());
+    }
 
-  @Bean
-  RedisMessageListenerContainer endedSessionsListener(
-      RedisConnectionFactory redis, EndedSessions sessions) {
-    RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-    container.setConnectionFactory(redis);
-    container.addMessageListener(sessions, new ChannelTopic(EndedSessions.CHANNEL));
-    return container;
-  }
+    @Bean
+    RedisMessageListenerContainer endedSessionsListener(RedisConnectionFactory redis, EndedSessions sessions) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener(sessions, new ChannelTopic(EndedSessions.CHANNEL));
+        return container;
+    }
 
-  @Bean
-  EndedSessionsSync endedSessionsSync(EndedSessions sessions, EndedSessionsProperties properties) {
-    return new EndedSessionsSync(sessions, properties.syncInterval());
-  }
+    @Bean
+    EndedSessionsSync endedSessionsSync(EndedSessions sessions, EndedSessionsProperties properties) {
+        return new EndedSessionsSync(sessions, properties.syncInterval());
+    }
 }

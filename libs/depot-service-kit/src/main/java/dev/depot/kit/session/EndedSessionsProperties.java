@@ -17,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.sessions.ended")
 @Validated
 public record EndedSessionsProperties(
-    @NotNull @DefaultValue("5s") Duration syncInterval,
-    @NotNull @DefaultValue("30s") Duration maxStaleness) {}
+        @NotNull @DefaultValue("5s") Duration syncInterval,
+        @NotNull @DefaultValue("30s") Duration maxStaleness) {}

@@ -12,31 +12,30 @@ import org.springframework.context.SmartLifecycle;
  */
 class EndedSessionsSync implements SmartLifecycle {
 
-  private final EndedSessions sessions;
-  private final Duration interval;
-  private ScheduledExecutorService executor;
+    private final EndedSessions sessions;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
 
-  EndedSessionsSync(EndedSessions sessions, Duration interval) {
-    this.sessions = sessions;
-    this.interval = interval;
-  }
+    EndedSessionsSync(EndedSessions sessions, Duration interval) {
+        this.sessions = sessions;
+        this.interval = interval;
+    }
 
-  @Override
-  public synchronized void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("ended-sessions-sync").daemon().factory());
-    executor.scheduleWithFixedDelay(sessions::sync, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ended-sessions-sync").daemon().factory());
+        executor.scheduleWithFixedDelay(sessions::sync, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
-  @Override
-  public synchronized void stop() {
-    executor.shutdownNow();
-    executor = null;
-  }
+    @Override
+    public synchronized void stop() {
+        executor.shutdownNow();
+        executor = null;
+    }
 
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
-  }
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
 }

@@ -7,13 +7,13 @@ package dev.depot.kit.session;
  */
 public interface SessionCheck {
 
-  /** What is known of a session. */
-  enum Verdict {
-    LIVE,
-    ENDED,
-    UNKNOWN
-  }
+    /** What is known of a session. */
+    enum Verdict {
+        LIVE,
+        ENDED,
+        UNKNOWN
+    }
 
-  /** What is known of a session; {@link Verdict#UNKNOWN} means the request must be refused. */
-  Verdict check(String sessionId);
+    /** What is known of a session; {@link Verdict#UNKNOWN} means the request must be refused. */
+    Verdict check(String sessionId);
 }

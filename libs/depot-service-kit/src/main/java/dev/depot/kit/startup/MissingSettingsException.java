@@ -5,14 +5,14 @@ import java.util.List;
 /** Required settings (placeholders without default in application.yml) that nobody set. */
 public final class MissingSettingsException extends RuntimeException {
 
-  private final List<String> names;
+    private final List<String> names;
 
-  MissingSettingsException(List<String> names) {
-    super("missing settings " + names, null, false, false);
-    this.names = List.copyOf(names);
-  }
+    MissingSettingsException(List<String> names) {
+        super("missing settings " + names, null, false, false);
+        this.names = List.copyOf(names);
+    }
 
-  public List<String> names() {
-    return names;
-  }
+    public List<String> names() {
+        return names;
+    }
 }

@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("depot.s3")
 @Validated
 public record S3Properties(
-    URI endpoint,
-    @NotBlank String accessKey,
-    @NotBlank String secretKey,
-    @NotBlank String bucket,
-    @DefaultValue("us-east-1") String region) {}
+        URI endpoint,
+        @NotBlank String accessKey,
+        @NotBlank String secretKey,
+        @NotBlank String bucket,
+        @DefaultValue("us-east-1") String region) {}

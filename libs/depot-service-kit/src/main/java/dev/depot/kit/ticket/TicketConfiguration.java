@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(TicketProperties.class)
 public class TicketConfiguration {
 
-  @Bean
-  TicketCodec ticketCodec(TicketProperties properties, Clock clock) {
-    return new TicketCodec(properties.secret(), clock);
-  }
+    @Bean
+    TicketCodec ticketCodec(TicketProperties properties, Clock clock) {
+        return new TicketCodec(properties.secret(), clock);
+    }
 }

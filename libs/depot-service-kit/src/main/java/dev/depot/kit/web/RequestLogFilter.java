@@ -16,27 +16,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestLogFilter extends OncePerRequestFilter {
 
-  private static final Logger LOG = LoggerFactory.getLogger("depot.access");
+    private static final Logger LOG = LoggerFactory.getLogger("depot.access");
 
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    long start = System.nanoTime();
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      LOG.info(
-          "{} {} {} {}ms",
-          request.getMethod(),
-          AccessLog.redact(request.getRequestURI()),
-          response.getStatus(),
-          (System.nanoTime() - start) / 1_000_000);
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            LOG.info(
+                    "{} {} {} {}ms",
+                    request.getMethod(),
+                    AccessLog.redact(request.getRequestURI()),
+                    response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
-  }
 
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/actuator");
-  }
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/actuator");
+    }
 }

@@ -19,34 +19,34 @@ import org.springframework.validation.annotation.Validated;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupDiagnosticsTest {
 
-  @ConfigurationProperties("demo")
-  @Validated
-  record DemoProperties(@NotBlank String secret) {}
+    @ConfigurationProperties("demo")
+    @Validated
+    record DemoProperties(@NotBlank String secret) {}
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(DemoProperties.class)
-  static class DemoApp {}
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DemoProperties.class)
+    static class DemoApp {}
 
-  private static void start(String... args) {
-    SpringApplication app = new SpringApplication(DemoApp.class);
-    app.setWebApplicationType(WebApplicationType.NONE);
-    app.run(args);
-  }
+    private static void start(String... args) {
+        SpringApplication app = new SpringApplication(DemoApp.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.run(args);
+    }
 
-  @Test
-  void aMissingSecretIsNamedInOneLine(CapturedOutput output) {
-    assertThatThrownBy(StartupDiagnosticsTest::start).isInstanceOf(MissingSettingsException.class);
-    String errors =
-        output.getOut().lines().filter(l -> l.contains("\"ERROR\"")).reduce("", String::concat);
-    assertThat(errors)
-        .contains("Required setting DEPOT_DEMO_SECRET not set.")
-        .doesNotContain("DEPOT_DEMO_OPTIONAL");
-    assertThat(output.getOut().lines().filter(l -> l.contains("\"ERROR\""))).hasSize(1);
-    assertThat(output.getOut()).doesNotContain("\tat org.springframework");
-  }
+    @Test
+    void aMissingSecretIsNamedInOneLine(CapturedOutput output) {
+        assertThatThrownBy(StartupDiagnosticsTest::start).isInstanceOf(MissingSettingsException.class);
+        String errors =
+                output.getOut().lines().filter(l -> l.contains("\"ERROR\"")).reduce("", String::concat);
+        assertThat(errors)
+                .contains("Required setting DEPOT_DEMO_SECRET not set.")
+                .doesNotContain("DEPOT_DEMO_OPTIONAL");
+        assertThat(output.getOut().lines().filter(l -> l.contains("\"ERROR\""))).hasSize(1);
+        assertThat(output.getOut()).doesNotContain("\tat org.springframework");
+    }
 
-  @Test
-  void startsWhenTheSettingIsGiven() {
-    start("--DEPOT_DEMO_SECRET=s3cr3t");
-  }
+    @Test
+    void startsWhenTheSettingIsGiven() {
+        start("--DEPOT_DEMO_SECRET=s3cr3t");
+    }
 }

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class AccessLogTest {
 
-  @Test
-  void ticketsInPathsAreRedacted() {
-    assertThat(AccessLog.redact("/dl/v1.eyJvcCI6IkRPV05MT0FEIn0.c2lnbmF0dXJl"))
-        .isEqualTo("/dl/v1.<ticket>");
-    assertThat(AccessLog.redact("/api/me")).isEqualTo("/api/me");
-  }
+    @Test
+    void ticketsInPathsAreRedacted() {
+        assertThat(AccessLog.redact("/dl/v1.eyJvcCI6IkRPV05MT0FEIn0.c2lnbmF0dXJl"))
+                .isEqualTo("/dl/v1.<ticket>");
+        assertThat(AccessLog.redact("/api/me")).isEqualTo("/api/me");
+    }
 }

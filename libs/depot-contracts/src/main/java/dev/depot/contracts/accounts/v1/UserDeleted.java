@@ -7,6 +7,6 @@ import java.util.UUID;
 /** An account was deleted: everything it owned goes to trash and is purged later. */
 public record UserDeleted(UUID userId, Instant deletedAt) {
 
-  public static final String TOPIC = "depot.accounts.user-deleted.v1";
-  public static final EventType<UserDeleted> TYPE = new EventType<>(TOPIC, UserDeleted.class);
+    public static final String TOPIC = "depot.accounts.user-deleted.v1";
+    public static final EventType<UserDeleted> TYPE = new EventType<>(TOPIC, UserDeleted.class);
 }

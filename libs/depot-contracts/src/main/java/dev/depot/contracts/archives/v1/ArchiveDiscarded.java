@@ -10,12 +10,11 @@ import java.util.UUID;
  */
 public record ArchiveDiscarded(UUID archiveId, UUID ownerId, Reason reason, Instant discardedAt) {
 
-  public static final String TOPIC = "depot.archives.archive-discarded.v1";
-  public static final EventType<ArchiveDiscarded> TYPE =
-      new EventType<>(TOPIC, ArchiveDiscarded.class);
+    public static final String TOPIC = "depot.archives.archive-discarded.v1";
+    public static final EventType<ArchiveDiscarded> TYPE = new EventType<>(TOPIC, ArchiveDiscarded.class);
 
-  public enum Reason {
-    EXPIRED,
-    DELETED
-  }
+    public enum Reason {
+        EXPIRED,
+        DELETED
+    }
 }

@@ -13,14 +13,13 @@ import java.util.UUID;
  * @param failure why it failed, for people; null when READY
  */
 public record ArchiveFinished(
-    UUID archiveId, Outcome outcome, int entries, long size, String failure, Instant finishedAt) {
+        UUID archiveId, Outcome outcome, int entries, long size, String failure, Instant finishedAt) {
 
-  public static final String TOPIC = "depot.archives.archive-finished.v1";
-  public static final EventType<ArchiveFinished> TYPE =
-      new EventType<>(TOPIC, ArchiveFinished.class);
+    public static final String TOPIC = "depot.archives.archive-finished.v1";
+    public static final EventType<ArchiveFinished> TYPE = new EventType<>(TOPIC, ArchiveFinished.class);
 
-  public enum Outcome {
-    READY,
-    FAILED
-  }
+    public enum Outcome {
+        READY,
+        FAILED
+    }
 }

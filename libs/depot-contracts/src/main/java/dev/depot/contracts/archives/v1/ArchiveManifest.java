@@ -24,87 +24,83 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArchiveManifest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private ArchiveManifest() {}
+    private ArchiveManifest() {}
 
-  /**
-   * One entry of the archive.
-   *
-   * @param path where the entry goes in the zip: relative, {@code /}-separated, no {@code ..}
-   * @param blobId the content of a file; null for a folder
-   * @param size the file's size in bytes; 0 for a folder
-   * @param mimeType the file's type (it decides whether the entry is compressed); may be null
-   * @param modifiedAt when the file or folder last changed
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Entry(String path, UUID blobId, long size, String mimeType, Instant modifiedAt) {
+    /**
+     * One entry of the archive.
+     *
+     * @param path where the entry goes in the zip: relative, {@code /}-separated, no {@code ..}
+     * @param blobId the content of a file; null for a folder
+     * @param size the file's size in bytes; 0 for a folder
+     * @param mimeType the file's type (it decides whether the entry is compressed); may be null
+     * @param modifiedAt when the file or folder last changed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String path, UUID blobId, long size, String mimeType, Instant modifiedAt) {
 
-    public Entry {
-      Objects.requireNonNull(path, "path");
-      Objects.requireNonNull(modifiedAt, "modifiedAt");
-      if (path.endsWith("/") != (blobId == null)) {
-        throw new IllegalArgumentException(
-            "a folder's path ends with /, a file's does not: " + path);
-      }
-      if (size < 0) {
-        throw new IllegalArgumentException("size must be >= 0");
-      }
+        public Entry {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(modifiedAt, "modifiedAt");
+            if (path.endsWith("/") != (blobId == null)) {
+                throw new IllegalArgumentException("a folder's path ends with /, a file's does not: " + path);
+            }
+            if (size < 0) {
+                throw new IllegalArgumentException("size must be >= 0");
+            }
+        }
+
+        public static Entry folder(String path, Instant modifiedAt) {
+            return new Entry(path.endsWith("/") ? path : path + "/", null, 0, null, modifiedAt);
+        }
+
+        public static Entry file(String path, UUID blobId, long size, String mimeType, Instant modifiedAt) {
+            return new Entry(path, Objects.requireNonNull(blobId, "blobId"), size, mimeType, modifiedAt);
+        }
+
+        public boolean isFolder() {
+            return blobId == null;
+        }
     }
 
-    public static Entry folder(String path, Instant modifiedAt) {
-      return new Entry(path.endsWith("/") ? path : path + "/", null, 0, null, modifiedAt);
+    /** Writes the entries as manifest lines; the stream is flushed, not closed. */
+    public static void write(Iterable<Entry> entries, OutputStream out) {
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            for (Entry entry : entries) {
+                writer.write(line(entry));
+                writer.write('\n');
+            }
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    public static Entry file(
-        String path, UUID blobId, long size, String mimeType, Instant modifiedAt) {
-      return new Entry(path, Objects.requireNonNull(blobId, "blobId"), size, mimeType, modifiedAt);
+    /**
+     * The entries of a manifest, read lazily as the stream is consumed; closing the stream closes
+     * {@code in}.
+     */
+    public static Stream<Entry> read(InputStream in) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return reader.lines()
+                .filter(line -> !line.isBlank())
+                .map(ArchiveManifest::parse)
+                .onClose(() -> {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
-    public boolean isFolder() {
-      return blobId == null;
+    public static String line(Entry entry) {
+        return JSON.writeValueAsString(entry);
     }
-  }
 
-  /** Writes the entries as manifest lines; the stream is flushed, not closed. */
-  public static void write(Iterable<Entry> entries, OutputStream out) {
-    try {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      for (Entry entry : entries) {
-        writer.write(line(entry));
-        writer.write('\n');
-      }
-      writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static Entry parse(String line) {
+        return JSON.readValue(line, Entry.class);
     }
-  }
-
-  /**
-   * The entries of a manifest, read lazily as the stream is consumed; closing the stream closes
-   * {@code in}.
-   */
-  public static Stream<Entry> read(InputStream in) {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    return reader
-        .lines()
-        .filter(line -> !line.isBlank())
-        .map(ArchiveManifest::parse)
-        .onClose(
-            () -> {
-              try {
-                reader.close();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  public static String line(Entry entry) {
-    return JSON.writeValueAsString(entry);
-  }
-
-  public static Entry parse(String line) {
-    return JSON.readValue(line, Entry.class);
-  }
 }

@@ -15,14 +15,8 @@ import java.util.UUID;
  * @param totalBytes the sum of the files' sizes
  */
 public record ArchiveRequested(
-    UUID archiveId,
-    UUID ownerId,
-    String manifestKey,
-    int entries,
-    long totalBytes,
-    Instant requestedAt) {
+        UUID archiveId, UUID ownerId, String manifestKey, int entries, long totalBytes, Instant requestedAt) {
 
-  public static final String TOPIC = "depot.archives.archive-requested.v1";
-  public static final EventType<ArchiveRequested> TYPE =
-      new EventType<>(TOPIC, ArchiveRequested.class);
+    public static final String TOPIC = "depot.archives.archive-requested.v1";
+    public static final EventType<ArchiveRequested> TYPE = new EventType<>(TOPIC, ArchiveRequested.class);
 }

@@ -11,10 +11,10 @@ import java.util.UUID;
  */
 public record BlobsReleased(UUID ownerId, List<UUID> blobIds, Instant releasedAt) {
 
-  public static final String TOPIC = "depot.files.blobs-released.v1";
-  public static final EventType<BlobsReleased> TYPE = new EventType<>(TOPIC, BlobsReleased.class);
+    public static final String TOPIC = "depot.files.blobs-released.v1";
+    public static final EventType<BlobsReleased> TYPE = new EventType<>(TOPIC, BlobsReleased.class);
 
-  public BlobsReleased {
-    blobIds = List.copyOf(blobIds);
-  }
+    public BlobsReleased {
+        blobIds = List.copyOf(blobIds);
+    }
 }

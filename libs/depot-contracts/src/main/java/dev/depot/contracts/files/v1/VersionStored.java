@@ -12,16 +12,16 @@ import java.util.UUID;
  * @param sha256 lowercase hex digest of the bytes, when already known
  */
 public record VersionStored(
-    UUID fileId,
-    UUID versionId,
-    UUID blobId,
-    UUID ownerId,
-    long size,
-    String mimeType,
-    String sha256,
-    int attempt,
-    Instant storedAt) {
+        UUID fileId,
+        UUID versionId,
+        UUID blobId,
+        UUID ownerId,
+        long size,
+        String mimeType,
+        String sha256,
+        int attempt,
+        Instant storedAt) {
 
-  public static final String TOPIC = "depot.files.version-stored.v1";
-  public static final EventType<VersionStored> TYPE = new EventType<>(TOPIC, VersionStored.class);
+    public static final String TOPIC = "depot.files.version-stored.v1";
+    public static final EventType<VersionStored> TYPE = new EventType<>(TOPIC, VersionStored.class);
 }

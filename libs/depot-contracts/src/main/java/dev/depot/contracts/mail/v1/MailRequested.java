@@ -10,10 +10,10 @@ import java.util.Map;
  */
 public record MailRequested(String to, String template, Map<String, String> variables) {
 
-  public static final String TOPIC = "depot.mail.mail-requested.v1";
-  public static final EventType<MailRequested> TYPE = new EventType<>(TOPIC, MailRequested.class);
+    public static final String TOPIC = "depot.mail.mail-requested.v1";
+    public static final EventType<MailRequested> TYPE = new EventType<>(TOPIC, MailRequested.class);
 
-  public MailRequested {
-    variables = Map.copyOf(variables);
-  }
+    public MailRequested {
+        variables = Map.copyOf(variables);
+    }
 }

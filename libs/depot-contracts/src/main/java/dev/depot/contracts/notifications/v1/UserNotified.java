@@ -16,13 +16,12 @@ import java.util.UUID;
  * @param subjectId the id of the thing that changed
  * @param state the thing's state after the change, JSON-friendly values (nulls allowed)
  */
-public record UserNotified(
-    UUID userId, String kind, UUID subjectId, Map<String, Object> state, Instant at) {
+public record UserNotified(UUID userId, String kind, UUID subjectId, Map<String, Object> state, Instant at) {
 
-  public static final String TOPIC = "depot.notifications.user-notified.v1";
-  public static final EventType<UserNotified> TYPE = new EventType<>(TOPIC, UserNotified.class);
+    public static final String TOPIC = "depot.notifications.user-notified.v1";
+    public static final EventType<UserNotified> TYPE = new EventType<>(TOPIC, UserNotified.class);
 
-  public UserNotified {
-    state = state == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(state));
-  }
+    public UserNotified {
+        state = state == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(state));
+    }
 }

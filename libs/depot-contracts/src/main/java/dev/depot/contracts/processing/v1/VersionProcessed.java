@@ -15,29 +15,28 @@ import java.util.UUID;
  * @param failure why previews failed, for people; null when READY
  */
 public record VersionProcessed(
-    UUID fileId,
-    UUID versionId,
-    UUID blobId,
-    String mimeType,
-    String sha256,
-    Outcome outcome,
-    String failure,
-    List<Preview> previews,
-    Instant processedAt) {
+        UUID fileId,
+        UUID versionId,
+        UUID blobId,
+        String mimeType,
+        String sha256,
+        Outcome outcome,
+        String failure,
+        List<Preview> previews,
+        Instant processedAt) {
 
-  public static final String TOPIC = "depot.processing.version-processed.v1";
-  public static final EventType<VersionProcessed> TYPE =
-      new EventType<>(TOPIC, VersionProcessed.class);
+    public static final String TOPIC = "depot.processing.version-processed.v1";
+    public static final EventType<VersionProcessed> TYPE = new EventType<>(TOPIC, VersionProcessed.class);
 
-  public enum Outcome {
-    READY,
-    PREVIEW_FAILED
-  }
+    public enum Outcome {
+        READY,
+        PREVIEW_FAILED
+    }
 
-  /**
-   * One preview image in the object store.
-   *
-   * @param kind {@code small} (256 px), {@code large} (1024 px) or {@code poster} (a video frame)
-   */
-  public record Preview(String kind, String objectKey, String contentType, int width, int height) {}
+    /**
+     * One preview image in the object store.
+     *
+     * @param kind {@code small} (256 px), {@code large} (1024 px) or {@code poster} (a video frame)
+     */
+    public record Preview(String kind, String objectKey, String contentType, int width, int height) {}
 }

@@ -9,10 +9,8 @@ import java.util.UUID;
  *
  * @param sha256 lowercase hex digest of the stored bytes, when the uploader computed it
  */
-public record UploadCompleted(
-    UUID fileId, UUID versionId, UUID blobId, long size, String sha256, Instant completedAt) {
+public record UploadCompleted(UUID fileId, UUID versionId, UUID blobId, long size, String sha256, Instant completedAt) {
 
-  public static final String TOPIC = "depot.uploads.upload-completed.v1";
-  public static final EventType<UploadCompleted> TYPE =
-      new EventType<>(TOPIC, UploadCompleted.class);
+    public static final String TOPIC = "depot.uploads.upload-completed.v1";
+    public static final EventType<UploadCompleted> TYPE = new EventType<>(TOPIC, UploadCompleted.class);
 }
