@@ -300,6 +300,7 @@ class GatewayIntegrationTest {
                 .orElseThrow(() -> new AssertionError("no request was rate-limited"));
         assertProblem(limited, 429, "RATE_LIMITED");
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(JSON.readTree(limited.body()).path("retryAfter").asLong()).isEqualTo(1);
         assertThat(responses.getFirst().statusCode()).isEqualTo(200);
     }
 
@@ -366,6 +367,9 @@ class GatewayIntegrationTest {
         assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
         assertThat(logout.headers().firstValue("Access-Control-Allow-Credentials"))
                 .hasValue("true");
+        assertThat(logout.headers().allValues("Access-Control-Expose-Headers"))
+                .as("a credentialed request reads no header behind \"*\"")
+                .anySatisfy(v -> assertThat(v).containsIgnoringCase("Retry-After"));
         assertThat(SEEN.get("/api/auth/logout").get("Cookie")).containsExactly("depot_refresh=opaque");
 
         SEEN.remove("/api/auth/refresh");

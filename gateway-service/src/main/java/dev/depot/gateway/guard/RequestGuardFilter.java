@@ -4,6 +4,8 @@ import dev.depot.gateway.GatewayProperties;
 import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
+import dev.depot.kit.problem.DepotException;
+import dev.depot.kit.problem.Problems;
 import dev.depot.kit.session.EndedSessions;
 import dev.depot.kit.session.SessionCheck;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -141,11 +144,13 @@ public class RequestGuardFilter implements WebFilter {
         if (verdict.get(1) == 1 && verdict.get(2) == 1) {
             return chain.filter(exchange);
         }
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, verdict.get(3))));
-        return problems.write(
-                exchange,
+        long retryAfter = Math.max(1, verdict.get(3));
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        ProblemDetail body = Problems.of(
                 CommonProblem.RATE_LIMITED,
-                "Too many requests. Retry after the time in the Retry-After header.");
+                "Too many requests. Retry after " + retryAfter + " s (also in Retry-After).");
+        body.setProperty(DepotException.RETRY_AFTER, retryAfter);
+        return problems.write(exchange, body);
     }
 
     private List<String> keys(ServerWebExchange exchange, Jwt jwt) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -114,6 +115,8 @@ public class SecurityConfiguration {
         cors.addAllowedMethod("*");
         cors.addAllowedHeader("*");
         cors.addExposedHeader("*");
+        // with credentials a browser reads "*" as a header's name: named ones stay readable
+        cors.addExposedHeader(HttpHeaders.RETRY_AFTER);
         cors.setAllowCredentials(true);
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
