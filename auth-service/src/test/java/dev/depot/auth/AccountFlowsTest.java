@@ -121,18 +121,47 @@ class AccountFlowsTest {
         JsonNode first = api.tokens(p.email(), p.password());
         String stolen = first.get("refreshToken").asString();
         JsonNode second = json(api.post("/api/auth/refresh", Map.of("refreshToken", stolen)));
+        JsonNode third = json(api.post(
+                "/api/auth/refresh",
+                Map.of("refreshToken", second.get("refreshToken").asString())));
 
+        // Within the grace interval, but the family went on from the token it replaced: a replay.
         assertProblem(api.post("/api/auth/refresh", Map.of("refreshToken", stolen)), 401, "REFRESH_TOKEN_INVALID");
         // The legitimate holder's newer token and access token died with the family.
-        assertRefreshRefused(second);
+        assertRefreshRefused(third);
         assertProblem(
                 api.send(
                         "GET",
                         "/api/auth/account",
                         null,
-                        second.get("accessToken").asString()),
+                        third.get("accessToken").asString()),
                 401,
                 "TOKEN_REVOKED");
+    }
+
+    @Test
+    void aRenewalWhoseAnswerWasLostIsAskedAgain() throws Exception {
+        Person p = signedUp();
+        String first = api.tokens(p.email(), p.password()).get("refreshToken").asString();
+        String lost = json(api.post("/api/auth/refresh", Map.of("refreshToken", first)))
+                .get("refreshToken")
+                .asString();
+
+        JsonNode again = json(api.post("/api/auth/refresh", Map.of("refreshToken", first)));
+        assertThat(again.get("refreshToken").asString()).isNotIn(first, lost);
+        assertThat(api.send(
+                                "GET",
+                                "/api/auth/account",
+                                null,
+                                again.get("accessToken").asString())
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode next = json(api.post(
+                "/api/auth/refresh",
+                Map.of("refreshToken", again.get("refreshToken").asString())));
+        // Now the family went on: the first token sent once more is a replay.
+        assertProblem(api.post("/api/auth/refresh", Map.of("refreshToken", first)), 401, "REFRESH_TOKEN_INVALID");
+        assertRefreshRefused(next);
     }
 
     @Test

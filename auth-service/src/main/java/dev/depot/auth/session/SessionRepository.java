@@ -13,8 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionRepository {
 
-    /** What a presented refresh token leads to, its row locked until the transaction ends. */
-    record RefreshTarget(UUID sessionId, UUID userId, boolean used, boolean sessionLive) {}
+    /**
+     * What a presented refresh token leads to, its row locked until the transaction ends; {@code usedAt} is when it was
+     * replaced (null: it is the current one).
+     */
+    record RefreshTarget(UUID sessionId, UUID userId, Instant usedAt, boolean sessionLive) {
+
+        boolean used() {
+            return usedAt != null;
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -44,7 +52,7 @@ class SessionRepository {
     }
 
     Optional<RefreshTarget> lockRefreshToken(String token, Instant now) {
-        return jdbc.sql("SELECT s.id, s.user_id, t.used_at IS NOT NULL AS used,"
+        return jdbc.sql("SELECT s.id, s.user_id, t.used_at,"
                         + " (s.revoked_at IS NULL AND s.expires_at > :now) AS live"
                         + " FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id"
                         + " WHERE t.token_hash = :hash FOR UPDATE OF t, s")
@@ -53,13 +61,13 @@ class SessionRepository {
                 .query((rs, row) -> new RefreshTarget(
                         rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class),
-                        rs.getBoolean("used"),
+                        usedAt(rs.getTimestamp("used_at")),
                         rs.getBoolean("live")))
                 .optional();
     }
 
     Optional<RefreshTarget> findRefreshToken(String token) {
-        return jdbc.sql("SELECT s.id, s.user_id, t.used_at IS NOT NULL AS used,"
+        return jdbc.sql("SELECT s.id, s.user_id, t.used_at,"
                         + " s.revoked_at IS NULL AS live"
                         + " FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id"
                         + " WHERE t.token_hash = :hash")
@@ -67,9 +75,22 @@ class SessionRepository {
                 .query((rs, row) -> new RefreshTarget(
                         rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class),
-                        rs.getBoolean("used"),
+                        usedAt(rs.getTimestamp("used_at")),
                         rs.getBoolean("live")))
                 .optional();
+    }
+
+    private static Instant usedAt(Timestamp usedAt) {
+        return usedAt == null ? null : usedAt.toInstant();
+    }
+
+    /** Whether a refresh token of the session was replaced after {@code since}: the family went on from there. */
+    boolean replacedSince(UUID sessionId, Instant since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE session_id = ? AND used_at > ?)")
+                .param(sessionId)
+                .param(Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
     }
 
     void markUsed(String token, Instant now) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sign-in and sessions. A session is a family of refresh tokens: each refresh replaces the token,
  * and presenting a replaced one again (a stolen copy, or the victim after the thief) ends the whole
- * family. Ended sessions go on the deny list, so their access tokens stop working at once.
+ * family, unless it comes within the reuse grace and the family has not gone on since (a lost answer). Ended sessions go on the deny list, so their access tokens stop working at once.
  */
 @Service
 public class SessionService implements AccountSessions {
@@ -101,11 +101,15 @@ public class SessionService implements AccountSessions {
             if (target == null || !target.sessionLive()) {
                 return new RefreshOutcome(null, null, false);
             }
-            if (target.used()) {
+            if (target.used() && !answerLost(target, now)) {
                 sessions.revoke(target.userId(), target.sessionId(), now);
                 return new RefreshOutcome(target.sessionId(), target.userId(), true);
             }
-            sessions.markUsed(refreshToken, now);
+            if (target.used()) {
+                LOG.info("session {} renewed again: the answer to its last renewal did not arrive", target.sessionId());
+            } else {
+                sessions.markUsed(refreshToken, now);
+            }
             sessions.addRefreshToken(target.sessionId(), next, now);
             sessions.touch(target.sessionId(), client, now, now.plus(properties.refreshTokenTtl()));
             return new RefreshOutcome(target.sessionId(), target.userId(), false);
@@ -125,6 +129,15 @@ public class SessionService implements AccountSessions {
     }
 
     private record RefreshOutcome(UUID sessionId, UUID userId, boolean reused) {}
+
+    /**
+     * A replaced token sent again within the grace interval, while nothing came of the token that replaced it, is the
+     * client asking again for an answer it never got; the grace runs from the first replacement and is not extended.
+     */
+    private boolean answerLost(SessionRepository.RefreshTarget target, Instant now) {
+        return target.usedAt().plus(properties.reuseGrace()).isAfter(now)
+                && !sessions.replacedSince(target.sessionId(), target.usedAt());
+    }
 
     void logout(UUID userId, UUID sessionId) {
         if (sessions.revoke(userId, sessionId, clock.instant())) {
