@@ -3,13 +3,11 @@ package dev.depot.upload.session;
 import dev.depot.contracts.events.EventEnvelope;
 import dev.depot.contracts.ticket.Ticket;
 import dev.depot.kit.events.EventPublisher;
+import dev.depot.localinfra.MovingClock;
 import dev.depot.upload.lock.UploadLocks;
 import dev.depot.upload.store.InMemoryUploadStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,35 +63,6 @@ public final class InMemoryUploads {
                 sha256,
                 clock.instant().plus(Duration.ofDays(2)),
                 null);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    public static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        public synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /**

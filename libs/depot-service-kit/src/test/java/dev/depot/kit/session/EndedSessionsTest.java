@@ -3,16 +3,13 @@ package dev.depot.kit.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.depot.kit.session.SessionCheck.Verdict;
+import dev.depot.localinfra.MovingClock;
 import dev.depot.localinfra.TestInfra;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,9 @@ class EndedSessionsTest {
 
     private static final Duration STALENESS = Duration.ofSeconds(30);
 
-    private final MovableClock clock = new MovableClock();
+    /** Starts at the real time, as Redis's scores are real times. */
+    private final MovingClock clock = new MovingClock(Instant.now());
+
     private URI url;
     private LettuceConnectionFactory redis;
     private RedisMessageListenerContainer listener;
@@ -90,7 +89,7 @@ class EndedSessionsTest {
         sessions.sync();
         assertThat(sessions.check(ended)).isEqualTo(Verdict.ENDED);
 
-        clock.move(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         sessions.sync();
         assertThat(sessions.check(ended)).isEqualTo(Verdict.LIVE);
     }
@@ -102,7 +101,7 @@ class EndedSessionsTest {
         String ended = UUID.randomUUID().toString();
         sessions(redis).end(List.of(ended), clock.instant().plus(Duration.ofMinutes(5)));
 
-        clock.move(STALENESS.plusSeconds(1));
+        clock.advance(STALENESS.plusSeconds(1));
         assertThat(service.checkLocally(ended)).isEqualTo(Verdict.UNKNOWN);
         assertThat(service.checkLocally(UUID.randomUUID().toString())).isEqualTo(Verdict.UNKNOWN);
         assertThat(service.check(ended)).isEqualTo(Verdict.ENDED);
@@ -131,10 +130,10 @@ class EndedSessionsTest {
         flaky.destroy();
 
         sessions.sync();
-        clock.move(STALENESS.minusSeconds(1));
+        clock.advance(STALENESS.minusSeconds(1));
         assertThat(sessions.check(ended)).isEqualTo(Verdict.ENDED);
         assertThat(sessions.check(UUID.randomUUID().toString())).isEqualTo(Verdict.LIVE);
-        clock.move(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         assertThat(sessions.check(UUID.randomUUID().toString())).isEqualTo(Verdict.UNKNOWN);
     }
 
@@ -159,30 +158,5 @@ class EndedSessionsTest {
         factory.afterPropertiesSet();
         factory.start();
         return factory;
-    }
-
-    /** A clock the test moves; it starts at the real time, as Redis's scores are real times. */
-    private static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void move(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
