@@ -35,6 +35,8 @@ final class LocalPostgres implements InfraComponent {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "300")
+                // stopped by close(), after the services that use it (not by a hook of its own, racing theirs)
+                .setRegisterShutdownHook(false)
                 .start();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.SpringApplication;
 
 /**
  * Real infrastructure for integration tests, started at most once per test JVM and shared by every
@@ -42,7 +43,8 @@ public final class TestInfra implements BeforeAllCallback {
             } else {
                 Path dir = Files.createTempDirectory("depot-test-infra");
                 LocalInfra infra = LocalInfra.start(dir, LocalInfra.Ports.free(), env);
-                Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "test-infra-shutdown"));
+                // after the application contexts, which still use the servers while they close
+                SpringApplication.getShutdownHandlers().add(infra::close);
                 variables = infra.variables();
             }
             variables = new TreeMap<>(variables);
