@@ -5,7 +5,6 @@ import dev.depot.gateway.client.ClientAddresses;
 import dev.depot.gateway.problem.ProblemWriter;
 import dev.depot.kit.problem.CommonProblem;
 import dev.depot.kit.problem.DepotException;
-import dev.depot.kit.problem.Problems;
 import dev.depot.kit.session.EndedSessions;
 import dev.depot.kit.session.SessionCheck;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -145,12 +143,12 @@ public class RequestGuardFilter implements WebFilter {
             return chain.filter(exchange);
         }
         long retryAfter = Math.max(1, verdict.get(3));
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        ProblemDetail body = Problems.of(
-                CommonProblem.RATE_LIMITED,
-                "Too many requests. Retry after " + retryAfter + " s (also in Retry-After).");
-        body.setProperty(DepotException.RETRY_AFTER, retryAfter);
-        return problems.write(exchange, body);
+        return problems.write(
+                exchange,
+                new DepotException(
+                        CommonProblem.RATE_LIMITED,
+                        "Too many requests. Retry after " + retryAfter + " s (also in Retry-After).",
+                        Map.of(DepotException.RETRY_AFTER, retryAfter)));
     }
 
     private List<String> keys(ServerWebExchange exchange, Jwt jwt) {

@@ -1,9 +1,11 @@
 package dev.depot.gateway.problem;
 
 import dev.depot.gateway.logging.RequestTrace;
+import dev.depot.kit.problem.DepotException;
 import dev.depot.kit.problem.ProblemCode;
 import dev.depot.kit.problem.Problems;
 import io.micrometer.tracing.TraceContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -26,6 +28,11 @@ public class ProblemWriter {
         return write(exchange, Problems.of(problem, detail));
     }
 
+    /** A refusal with its extra members; a {@code retryAfter} one also becomes the Retry-After header. */
+    public Mono<Void> write(ServerWebExchange exchange, DepotException refusal) {
+        return write(exchange, Problems.of(refusal));
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail body) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
@@ -34,6 +41,10 @@ public class ProblemWriter {
         TraceContext trace = RequestTrace.of(exchange);
         if (trace != null) {
             body.setProperty("traceId", trace.traceId());
+        }
+        if (body.getProperties() != null
+                && body.getProperties().get(DepotException.RETRY_AFTER) instanceof Number seconds) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }
         response.setRawStatusCode(body.getStatus());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
